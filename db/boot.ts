@@ -1,0 +1,28 @@
+import { getDbHandle } from "./index";
+import { migrateDb } from "./migrate";
+import { demoLoginBanner, hasDemoData, seedDemo } from "./seed";
+
+/**
+ * Runs once per server process (from `instrumentation.ts`): migrate, seed a fresh embedded database
+ * with demo data, print the demo logins.
+ */
+export async function boot(): Promise<void> {
+  const handle = await getDbHandle();
+  await migrateDb(handle);
+  const seedWanted = handle.driver === "pglite" ? process.env.SEED_DEMO !== "0" : process.env.SEED_DEMO === "1";
+  if (seedWanted) {
+    const { created } = await seedDemo(handle.db);
+    if (created) console.log("[boot] seeded demo data");
+  }
+  console.log(`[boot] database ready (${handle.driver})`);
+  if (await hasDemoData(handle.db)) console.log(demoLoginBanner());
+}
+
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (e) {
+    console.error(`[boot] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}

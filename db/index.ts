@@ -1,0 +1,85 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { acquireDirLock } from "./lock";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; domain functions accept `Db | Tx` alike. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+export type Driver = "postgres" | "pglite";
+
+export interface DbHandle {
+  db: Db;
+  driver: Driver;
+  /** The postgres:// URL (PostgreSQL only). */
+  url?: string;
+  close: () => Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** Take the directory lock (servers and CLI scripts do; tests with their own directory may not). */
+  lock?: boolean;
+  max?: number;
+}
+
+export function defaultDataDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(opts.url, {
+      max: Math.min(opts.max ?? 10, 10),
+      onnotice: () => {},
+      // Keep bigint columns exact: postgres.js returns int8 as string unless told otherwise;
+      // Drizzle's `mode: "number"` columns convert, raw SQL callers use Number() explicitly.
+    });
+    const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+    return { db, driver: "postgres", url: opts.url, close: () => client.end({ timeout: 5 }) };
+  }
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const release = opts.lock !== false && !dataDir.startsWith("memory://") ? acquireDirLock(dataDir) : () => {};
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = dataDir.startsWith("memory://") ? new PGlite() : new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { __rpDb?: Promise<DbHandle> };
+
+/**
+ * The process-wide client. Next bundles this module into several chunks, so the handle lives on
+ * `globalThis`: one client (and one PGlite lock) per process.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.__rpDb ??= openDb({ url: process.env.DATABASE_URL || undefined });
+  return globalForDb.__rpDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Rows of a `db.execute()` result: an array on postgres.js, `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { schema };

@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { cents, createdAt, currency, id, ts, updatedAt } from "./columns";
+import { paymentMethod, payoutStatus, rewardStatus, rewardType } from "./enums";
+import { partners } from "./partners";
+import { referrals } from "./referrals";
+
+/** One payment to a partner covering one or more rewards. */
+export const payouts = pgTable(
+  "payouts",
+  {
+    id: id(),
+    partnerId: uuid()
+      .notNull()
+      .references(() => partners.id),
+    amountCents: cents().notNull(),
+    currency: currency(),
+    status: payoutStatus().notNull().default("PENDING"),
+    paymentMethod: paymentMethod(),
+    transactionId: text(),
+    rewardCount: integer().notNull().default(0),
+    /** Payouts created together share a batch id (one CSV for the bank). */
+    batchId: uuid(),
+    failureReason: text(),
+    createdBy: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    paidAt: ts(),
+    failedAt: ts(),
+  },
+  (t) => [
+    uniqueIndex("payouts_method_txn_key")
+      .on(t.paymentMethod, t.transactionId)
+      .where(sql`${t.transactionId} is not null`),
+    index("payouts_partner_idx").on(t.partnerId, t.createdAt),
+    index("payouts_status_idx").on(t.status, t.createdAt),
+    index("payouts_batch_idx").on(t.batchId),
+    check("payouts_amount_nonneg", sql`${t.amountCents} >= 0`),
+  ],
+);
+
+export const rewards = pgTable(
+  "rewards",
+  {
+    id: id(),
+    partnerId: uuid()
+      .notNull()
+      .references(() => partners.id),
+    /** Null for manual rewards (bonus, adjustment, clawback) not tied to a referral. */
+    referralId: uuid().references(() => referrals.id),
+    type: rewardType().notNull().default("CONVERSION"),
+    /** Null while PENDING (converted without a value yet). */
+    amountCents: cents(),
+    currency: currency(),
+    /** Commission rate used, in basis points. */
+    rateBps: integer(),
+    /** The conversion value the amount was computed from. */
+    baseCents: cents(),
+    status: rewardStatus().notNull().default("PENDING"),
+    holdUntil: ts(),
+    reason: text(),
+    calculatedAt: ts(),
+    approvedAt: ts(),
+    approvedBy: text(),
+    approvalOverrideReason: text(),
+    paidAt: ts(),
+    paymentMethod: paymentMethod(),
+    transactionId: text(),
+    payoutId: uuid().references(() => payouts.id),
+    cancelledAt: ts(),
+    cancelReason: text(),
+    createdBy: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("rewards_one_conversion_per_referral")
+      .on(t.referralId)
+      .where(sql`${t.type} = 'CONVERSION'`),
+    index("rewards_partner_status_idx").on(t.partnerId, t.status),
+    index("rewards_status_hold_idx").on(t.status, t.holdUntil, t.createdAt),
+    index("rewards_payout_idx").on(t.payoutId),
+    index("rewards_created_idx").on(t.createdAt),
+    check("rewards_negative_only_clawback", sql`${t.amountCents} is null or ${t.amountCents} >= 0 or ${t.type} = 'CLAWBACK'`),
+    check("rewards_amount_when_calculated", sql`${t.status} = 'PENDING' or ${t.status} = 'CANCELLED' or ${t.amountCents} is not null`),
+  ],
+);
+
+/** Which rewards a payout covered, kept even when the payout failed and the rewards went back to APPROVED. */
+export const payoutItems = pgTable(
+  "payout_items",
+  {
+    payoutId: uuid()
+      .notNull()
+      .references(() => payouts.id),
+    rewardId: uuid()
+      .notNull()
+      .references(() => rewards.id),
+    amountCents: cents().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.payoutId, t.rewardId] }), index("payout_items_reward_idx").on(t.rewardId)],
+);

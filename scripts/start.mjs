@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm start`: builds when needed, then serves the app in production mode on PORT (default 3000).
+// Without DATABASE_URL the embedded PGlite under .data/ is used, migrated and seeded on first start.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+
+function loadSecret() {
+  if (process.env.AUTH_SECRET) return;
+  // Generated once and kept under .data/ (gitignored): sessions survive restarts, nothing is committed.
+  const file = path.join(root, ".data", "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    if (process.env.DATABASE_URL) console.warn("[start] AUTH_SECRET is not set: generated one in .data/auth-secret. Set it explicitly in production.");
+  }
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+/** A build is current when .next/BUILD_ID is newer than every source file. */
+function needsBuild() {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  const dirs = ["app", "components", "lib", "db", "drizzle"];
+  const files = ["next.config.ts", "package-lock.json", "instrumentation.ts", "proxy.ts", "auth.ts", "auth.config.ts"];
+  const newer = (p) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return false;
+    if (st.isDirectory()) return fs.readdirSync(p).some((f) => newer(path.join(p, f)));
+    return st.mtimeMs > built;
+  };
+  return [...dirs, ...files].some((p) => newer(path.join(root, p)));
+}
+
+loadSecret();
+process.env.AUTH_TRUST_HOST ??= "true";
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+if (needsBuild()) {
+  console.log("[start] building the app (first start or changed sources)...");
+  const r = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+console.log(`[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`);
+const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
