@@ -74,7 +74,7 @@ describe("reward approval queue", () => {
     expect(all.data.map((r) => r.id)).toEqual([ids.annOld, ids.annNoHold, ids.bobDue, ids.annHeld]);
   });
 
-  it.each([
+  it.each<[Record<string, string>, string[]]>([
     [{ partnerId: "BOB" }, ["bobDue"]],
     [{ q: "harbor" }, ["annOld", "annNoHold"]],
     [{ q: "ann lee" }, ["annOld", "annNoHold"]],
