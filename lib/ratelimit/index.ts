@@ -26,8 +26,7 @@ export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windo
   return { allowed, retryAfterSeconds, count };
 }
 
-/** Deletes counters whose window ended before `before` (run by the purge job). */
-export async function purgeRateLimits(db: DbOrTx, before: Date): Promise<number> {
-  const result = await db.execute(sql`delete from rate_limits where window_start < ${before.toISOString()} returning 1`);
-  return rowsOf(result).length;
-}
+/** One bucket per IP for new leads, shared by the quote form and `POST /api/v1/leads`. */
+export const quoteRateKey = (ip: string) => `quote:${ip}`;
+/** Public referral-code validation, per IP. */
+export const codeValidationRateKey = (ip: string) => `code:${ip}`;

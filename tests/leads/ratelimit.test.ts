@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { hitRateLimit, purgeRateLimits } from "@/lib/ratelimit";
+import { hitRateLimit } from "@/lib/ratelimit";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { createTestDb, type TestDb } from "../helpers/db";
 
@@ -35,13 +35,6 @@ describe("hitRateLimit (fixed window on rate_limits)", () => {
     expect([...results.map((r) => r.count)].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const [row] = rowsOf<{ count: number }>(await t.db.execute(sql`select count from rate_limits where key = 'storm'`));
     expect(Number(row.count)).toBe(20);
-  });
-
-  it("purges windows that ended", async () => {
-    const purged = await purgeRateLimits(t.db, new Date("2026-11-25T10:01:00Z"));
-    expect(purged).toBe(2);
-    const left = rowsOf<{ key: string }>(await t.db.execute(sql`select key from rate_limits order by key`)).map((r) => r.key);
-    expect(left).toEqual(["quote:203.0.113.1", "storm"]);
   });
 });
 
