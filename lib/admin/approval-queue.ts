@@ -1,0 +1,144 @@
+import "server-only";
+import { and, asc, count, eq, gt, gte, ilike, isNull, lt, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { partnerCodes, partners, referrals, rewards } from "@/db/schema";
+import { isoFrom, isoTo, pageInput, type Page } from "./pagination";
+
+export const QUEUE_VIEWS = ["due", "held", "all"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+/**
+ * The approval queue: rewards in `CALCULATED`, oldest first. `due` = hold passed (approvable now),
+ * `held` = hold still running (approval needs an override with a reason), `all` = both.
+ */
+export const approvalQueueFilterSchema = z
+  .object({
+    view: z.enum(QUEUE_VIEWS).default("due"),
+    partnerId: z.uuid("partnerId must be a UUID").optional(),
+    /** Partner name, e-mail, company or referral code. */
+    q: z.string().trim().min(1).max(100).optional(),
+    from: isoFrom.optional(),
+    to: isoTo.optional(),
+    ...pageInput,
+  })
+  .strict();
+
+export type ApprovalQueueFilter = z.input<typeof approvalQueueFilterSchema>;
+
+export interface QueueRow {
+  id: string;
+  type: string;
+  amountCents: number | null;
+  currency: string;
+  rateBps: number | null;
+  baseCents: number | null;
+  holdUntil: Date | null;
+  held: boolean;
+  createdAt: Date;
+  calculatedAt: Date | null;
+  partnerId: string;
+  partnerName: string;
+  partnerCompany: string | null;
+  referralId: string | null;
+  referralCode: string | null;
+  leadId: string | null;
+}
+
+export interface QueueSummary {
+  count: number;
+  amountCents: number;
+}
+
+const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereOf(f: z.infer<typeof approvalQueueFilterSchema>, now: Date): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(rewards.status, "CALCULATED")];
+  if (f.view === "due") conds.push(or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now)));
+  if (f.view === "held") conds.push(gt(rewards.holdUntil, now));
+  if (f.partnerId) conds.push(eq(rewards.partnerId, f.partnerId));
+  if (f.from) conds.push(gte(rewards.createdAt, f.from));
+  if (f.to) conds.push(lt(rewards.createdAt, f.to));
+  if (f.q) {
+    const like = likeOf(f.q);
+    conds.push(
+      or(
+        ilike(partners.firstName, like),
+        ilike(partners.lastName, like),
+        ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
+        ilike(partners.email, like),
+        ilike(partners.companyName, like),
+        ilike(referrals.referralCode, like),
+        sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${partners.id} and pc.code = upper(${f.q}))`,
+      ),
+    );
+  }
+  return and(...conds);
+}
+
+/** One page of the queue plus the count and total of everything matching (for "approve all"). */
+export async function listApprovalQueue(
+  db: DbOrTx,
+  input: ApprovalQueueFilter,
+  now = new Date(),
+): Promise<Page<QueueRow> & { summary: QueueSummary }> {
+  const f = approvalQueueFilterSchema.parse(input);
+  const where = whereOf(f, now);
+  const base = db
+    .select({
+      id: rewards.id,
+      type: rewards.type,
+      amountCents: rewards.amountCents,
+      currency: rewards.currency,
+      rateBps: rewards.rateBps,
+      baseCents: rewards.baseCents,
+      holdUntil: rewards.holdUntil,
+      createdAt: rewards.createdAt,
+      calculatedAt: rewards.calculatedAt,
+      partnerId: rewards.partnerId,
+      firstName: partners.firstName,
+      lastName: partners.lastName,
+      partnerCompany: partners.companyName,
+      referralId: rewards.referralId,
+      referralCode: referrals.referralCode,
+      leadId: referrals.leadId,
+    })
+    .from(rewards)
+    .innerJoin(partners, eq(partners.id, rewards.partnerId))
+    .leftJoin(referrals, eq(referrals.id, rewards.referralId))
+    .where(where)
+    .orderBy(asc(rewards.createdAt), asc(rewards.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const totals = db
+    .select({ n: count(), amount: sum(rewards.amountCents).mapWith(Number) })
+    .from(rewards)
+    .innerJoin(partners, eq(partners.id, rewards.partnerId))
+    .leftJoin(referrals, eq(referrals.id, rewards.referralId))
+    .where(where);
+  const [rows, [t]] = await Promise.all([base, totals]);
+  const data = rows.map(({ firstName, lastName, ...r }) => ({
+    ...r,
+    partnerName: `${firstName} ${lastName}`,
+    held: r.holdUntil !== null && r.holdUntil > now,
+  }));
+  return {
+    data,
+    pagination: { page: f.page, pageSize: f.pageSize, total: t.n, nextCursor: null },
+    summary: { count: t.n, amountCents: t.amount ?? 0 },
+  };
+}
+
+/** Ids of every reward matching the filter (all pages), oldest first, capped: the UI approves them in chunks. */
+export async function approvalQueueIds(db: DbOrTx, input: ApprovalQueueFilter, cap = 10_000, now = new Date()): Promise<string[]> {
+  const f = approvalQueueFilterSchema.parse({ ...input, page: 1 });
+  const rows = await db
+    .select({ id: rewards.id })
+    .from(rewards)
+    .innerJoin(partners, eq(partners.id, rewards.partnerId))
+    .leftJoin(referrals, eq(referrals.id, rewards.referralId))
+    .where(whereOf(f, now))
+    .orderBy(asc(rewards.createdAt), asc(rewards.id))
+    .limit(cap);
+  return rows.map((r) => r.id);
+}
