@@ -6,10 +6,10 @@ import { publicActor, type Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { getSettings, type Settings } from "@/lib/settings";
 import { authenticateRequest, type Principal } from "./authenticate";
-import { clientIp } from "@/lib/auth/login";
+import { clientIp } from "@/lib/ratelimit/client-ip";
 import { readJsonBody, queryObject } from "./parse";
 import { appErrorFromDb, isZodError, problem, zodToAppError } from "./problem";
-import { hitRateLimit } from "./rate-limit";
+import { hitRateLimit } from "@/lib/ratelimit";
 
 export type AuthMode = "public" | "any" | "admin" | "partner";
 export type { Principal } from "./authenticate";
@@ -118,7 +118,8 @@ async function applyRateLimit(db: Db, rl: RateLimitOption, principal: Principal 
   const limit = typeof rl.limit === "function" ? rl.limit(s!) : rl.limit;
   const windowSeconds = typeof rl.windowSeconds === "function" ? rl.windowSeconds(s!) : rl.windowSeconds;
   const who = rl.by === "principal" && principal ? (principal.apiKeyId ?? principal.userId ?? ip) : ip;
-  await hitRateLimit(db, `${rl.bucket}:${who}`, limit, windowSeconds);
+  const r = await hitRateLimit(db, `${rl.bucket}:${who}`, limit, windowSeconds);
+  if (!r.allowed) throw new AppError("rate_limited", "Too many requests; try again later", { retryAfterSeconds: r.retryAfterSeconds });
 }
 
 function parseWith(schema: ZodType, value: unknown, root: string) {

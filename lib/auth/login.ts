@@ -5,6 +5,8 @@ import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "./password";
 import { beginLoginAttempt, finishLoginAttempt } from "./throttle";
 
+export { clientIp } from "@/lib/ratelimit/client-ip";
+
 export type LoginUser = Pick<typeof users.$inferSelect, "id" | "email" | "name" | "role" | "partnerId">;
 export type LoginResult =
   | { ok: true; user: LoginUser }
@@ -33,11 +35,4 @@ export async function attemptLogin(db: DbOrTx, input: { email: string; password:
   if (!valid || !user) return { ok: false, reason: "invalid" };
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId } };
-}
-
-/** The client address as the nearest proxy reports it (Next sets x-forwarded-for when no proxy did). */
-export function clientIp(headers: Headers): string {
-  const fwd = headers.get("x-forwarded-for");
-  if (fwd) return fwd.split(",")[0].trim() || "unknown";
-  return headers.get("x-real-ip")?.trim() || "unknown";
 }
