@@ -19,12 +19,12 @@ async function findLead(request: APIRequestContext, token: string, email: string
 }
 
 async function fillQuote(page: Page, email: string, opts: { consent?: boolean } = {}) {
-  await page.getByLabel("First name").fill("Paula");
-  await page.getByLabel("Last name").fill("Prospect");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Phone").fill("(555) 010-4477");
-  await page.getByLabel("State").selectOption("TX");
-  await page.getByLabel("ZIP code").fill("73301");
+  await page.getByLabel("First name", { exact: true }).fill("Paula");
+  await page.getByLabel("Last name", { exact: true }).fill("Prospect");
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
+  await page.getByLabel("Phone", { exact: true }).fill("(555) 010-4477");
+  await page.getByLabel(/^State/).selectOption("TX");
+  await page.getByLabel(/^ZIP code/).fill("73301");
   if (opts.consent !== false) await page.getByRole("checkbox").check();
 }
 
@@ -32,7 +32,7 @@ test("a referral link leads to the form, which saves the lead, its referral and 
   await page.goto("/r/DEMPAR0001?to=/quote/auto&sub=e2e-sub&utm_source=newsletter&utm_campaign=spring");
   await expect(page).toHaveURL(/\/quote\/auto\?utm_source=newsletter&utm_campaign=spring$/);
   await expect(page.getByText("Referred by Demo Partner")).toBeVisible();
-  await expect(page.getByLabel("Type of insurance")).toHaveValue("AUTO");
+  await expect(page.getByLabel("Type of insurance", { exact: true })).toHaveValue("AUTO");
   const consent = page.getByRole("checkbox");
   await expect(consent).not.toBeChecked();
   await expect(page.getByText(/Acme Insurance Quotes and its licensed insurance agents may contact me/)).toBeVisible();
@@ -46,7 +46,7 @@ test("a referral link leads to the form, which saves the lead, its referral and 
   const lead = await findLead(request, await adminToken(request), email);
   expect(lead).toMatchObject({ firstName: "Paula", lastName: "Prospect", email, insuranceType: "AUTO", status: "NEW", state: "TX", zip: "73301" });
   expect(lead.referrals).toHaveLength(1);
-  expect(lead.referrals[0]).toMatchObject({ referralCode: "DEMPAR0001", status: "PENDING", source: "EMAIL", subId: "e2e-sub", utmCampaign: "spring" });
+  expect(lead.referrals[0]).toMatchObject({ referralCode: "DEMPAR0001", partnerName: "Demo Partner", status: "PENDING", source: "EMAIL" });
   expect(lead.consents).toHaveLength(1);
   expect(lead.consents[0]).toMatchObject({ textVersion: "quote-2026-11-v1", channel: "FORM" });
   expect(lead.consents[0].textHash).toMatch(/^[0-9a-f]{64}$/);
@@ -62,7 +62,7 @@ test("an unknown code still redirects to the form and still saves the lead, with
   expect((await page.context().cookies()).find((c) => c.name === "rp_ref")).toBeUndefined();
 
   const email = `unreferred-${stamp}@example.com`;
-  await page.getByLabel("Type of insurance").selectOption("HOME");
+  await page.getByLabel("Type of insurance", { exact: true }).selectOption("HOME");
   await fillQuote(page, email);
   await page.getByRole("button", { name: "Get my quote" }).click();
   await expect(page).toHaveURL(/\/quote\/thanks$/);
@@ -77,17 +77,17 @@ test("the consent box is required: errors are announced next to the fields and t
   await page.goto("/quote/life");
   const email = `no-consent-${stamp}@example.com`;
   await fillQuote(page, email, { consent: false });
-  await page.getByLabel("First name").fill("");
+  await page.getByLabel("First name", { exact: true }).fill("");
   await page.getByRole("button", { name: "Get my quote" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Please check 2 fields below." })).toBeVisible();
   const consent = page.getByRole("checkbox");
   await expect(consent).toHaveAttribute("aria-invalid", "true");
-  await expect(consent).toHaveAccessibleDescription(/Please tick the box/);
-  await expect(page.getByLabel("First name")).toHaveAccessibleDescription("Please enter your first name.");
-  await expect(page.getByLabel("First name")).toBeFocused();
-  await expect(page.getByLabel("Last name")).toHaveValue("Prospect");
-  await expect(page.getByLabel("E-mail")).toHaveValue(email);
+  await expect(consent).toHaveAccessibleDescription("Please agree to be contacted so we can send your quote");
+  await expect(page.getByLabel("First name", { exact: true })).toHaveAccessibleDescription("Enter your first name");
+  await expect(page.getByLabel("First name", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("Last name", { exact: true })).toHaveValue("Prospect");
+  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue(email);
   await expect(page).toHaveURL(/\/quote\/life$/);
 
   // Keyboard only: fix the name, tick the box with the space bar, send with Enter.
