@@ -158,6 +158,8 @@ describe("top partners", () => {
     const a = await adminAnalytics(t.db, { from: FROM, to: TO, interval: "month", topMetric: "earnings" });
     expect(a.trends.points.map((p) => p.date)).toEqual(["2026-10-01", "2026-11-01"]);
     expect(a.topPartners.metric).toBe("earnings");
+    const referring = await num(sql`select count(distinct partner_id) from referrals where ${range(FROM, TO)}`);
+    expect([a.kpis.current.referringPartners, a.topPartners.referringPartners]).toEqual([referring, referring]);
     await expect(topPartners(t.db, { limit: 0 })).rejects.toMatchObject({ code: "validation", errors: [{ path: "limit" }] });
     await expect(referralStatistics(t.db, { from: "2026-11-02", to: "2026-11-01" })).rejects.toMatchObject({ errors: [{ path: "from" }] });
     await expect(referralStatistics(t.db, { from: "yesterday" })).rejects.toMatchObject({ errors: [{ path: "from" }] });
