@@ -21,7 +21,9 @@ const iso = (d: Date | string | null | undefined): string | null => {
 /** Cents from a driver value (`mode: "number"` columns are numbers; raw SQL may hand back strings). */
 const cents = (v: number | string | bigint | null | undefined): number | null => (v == null ? null : Number(v));
 
-export function serializePartner(p: PartnerRow & { referralCode?: string | null }) {
+type PartnerCode = { code: string; isCurrent: boolean; createdAt: Date | string; retiredAt: Date | string | null };
+
+export function serializePartner(p: PartnerRow & { referralCode?: string | null; codes?: PartnerCode[] }) {
   return {
     id: p.id,
     firstName: p.firstName,
@@ -44,10 +46,35 @@ export function serializePartner(p: PartnerRow & { referralCode?: string | null 
     terminatedAt: iso(p.terminatedAt),
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
+    ...(p.codes ? { codes: p.codes.map((c) => ({ code: c.code, isCurrent: c.isCurrent, createdAt: iso(c.createdAt), retiredAt: iso(c.retiredAt) })) } : {}),
   };
 }
 
-export function serializeReferral(r: ReferralRow) {
+/** The referred person as the query layer shaped it (already masked for partners). */
+interface LeadSummary {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  state: string | null;
+  insuranceType: string;
+  status: string;
+}
+
+interface TimelineEntry {
+  at: Date | string;
+  entityType: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  reason: string | null;
+}
+
+type ReferralExtras = { partnerName?: string; lead?: LeadSummary | null; rewards?: RewardRow[]; timeline?: TimelineEntry[] };
+
+export function serializeReferral(r: ReferralRow & ReferralExtras) {
   return {
     id: r.id,
     partnerId: r.partnerId,
@@ -74,10 +101,14 @@ export function serializeReferral(r: ReferralRow) {
     expiredAt: iso(r.expiredAt),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
+    ...(r.partnerName !== undefined ? { partnerName: r.partnerName } : {}),
+    ...(r.lead !== undefined ? { lead: r.lead } : {}),
+    ...(r.rewards ? { rewards: r.rewards.map((w) => serializeReward(w)) } : {}),
+    ...(r.timeline ? { timeline: r.timeline.map((e) => ({ ...e, at: iso(e.at) })) } : {}),
   };
 }
 
-export function serializeReward(r: RewardRow) {
+export function serializeReward(r: RewardRow & { partnerName?: string; referralCode?: string | null }) {
   return {
     id: r.id,
     partnerId: r.partnerId,
@@ -103,10 +134,21 @@ export function serializeReward(r: RewardRow) {
     createdBy: r.createdBy,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
+    ...(r.partnerName !== undefined ? { partnerName: r.partnerName } : {}),
+    ...(r.referralCode !== undefined ? { referralCode: r.referralCode } : {}),
   };
 }
 
-export function serializePayout(p: PayoutRow & { rewardIds?: string[] }) {
+interface PayoutItem {
+  rewardId: string;
+  amountCents: number | string;
+  rewardType: string;
+  rewardStatus: string;
+  referralId: string | null;
+  referralCode: string | null;
+}
+
+export function serializePayout(p: PayoutRow & { rewardIds?: string[]; partnerName?: string; items?: PayoutItem[] }) {
   return {
     id: p.id,
     partnerId: p.partnerId,
@@ -117,6 +159,19 @@ export function serializePayout(p: PayoutRow & { rewardIds?: string[] }) {
     transactionId: p.transactionId,
     rewardCount: p.rewardCount,
     ...(p.rewardIds ? { rewardIds: p.rewardIds } : {}),
+    ...(p.partnerName !== undefined ? { partnerName: p.partnerName } : {}),
+    ...(p.items
+      ? {
+          items: p.items.map((i) => ({
+            rewardId: i.rewardId,
+            amountCents: cents(i.amountCents),
+            rewardType: i.rewardType,
+            rewardStatus: i.rewardStatus,
+            referralId: i.referralId,
+            referralCode: i.referralCode,
+          })),
+        }
+      : {}),
     batchId: p.batchId,
     failureReason: p.failureReason,
     createdBy: p.createdBy,
