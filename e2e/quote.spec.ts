@@ -22,7 +22,8 @@ async function fillQuote(page: Page, email: string, opts: { consent?: boolean } 
   await page.getByLabel("First name", { exact: true }).fill("Paula");
   await page.getByLabel("Last name", { exact: true }).fill("Prospect");
   await page.getByLabel("E-mail", { exact: true }).fill(email);
-  await page.getByLabel("Phone", { exact: true }).fill("(555) 010-4477");
+  // A phone of its own per lead: the same phone within 24 hours would merge into the earlier lead.
+  await page.getByLabel("Phone", { exact: true }).fill(`(555) ${String(Date.now() % 10_000_000).padStart(7, "0").replace(/^(\d{3})/, "$1-")}`);
   await page.getByLabel(/^State/).selectOption("TX");
   await page.getByLabel(/^ZIP code/).fill("73301");
   if (opts.consent !== false) await page.getByRole("checkbox").check();
@@ -120,4 +121,13 @@ test("POST /api/v1/leads answers 429 with Retry-After past the per-IP limit", as
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(refused.headers()["content-type"]).toContain("application/problem+json");
+});
+
+test("?ref= on any public page remembers the partner for the quote form", async ({ page }) => {
+  await page.goto("/?ref=dempar0001");
+  const cookie = (await page.context().cookies()).find((c) => c.name === "rp_ref");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
+  await page.getByRole("link", { name: "Get an insurance quote" }).click();
+  await expect(page).toHaveURL(/\/quote$/);
+  await expect(page.getByText("Referred by Demo Partner")).toBeVisible();
 });
