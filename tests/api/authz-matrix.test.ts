@@ -96,8 +96,32 @@ const ROUTES: Row[] = [
   { route: "GET /api/v1/rewards/[id]", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id } }) },
   { route: "GET /api/v1/rewards/statistics", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/rewards", expect: [401, 403, 403, 201, 201, 403],
+    setup: (fx) => ({ body: { partnerId: fx.partnerA.partner.id, type: "bonus", amountCents: 500, reason: "matrix bonus" } }) },
+  { route: "PATCH /api/v1/rewards/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id }, body: { reason: "quarterly bonus" } }) },
+  { route: "POST /api/v1/rewards/[id]/approve", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  { route: "POST /api/v1/rewards/[id]/cancel", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id }, body: { reason: "fraud" } }) },
+  { route: "POST /api/v1/rewards/[id]/process-payment", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx, who) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id, { status: "APPROVED" })).id }, body: { paymentMethod: "BANK_TRANSFER", transactionId: `M-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/rewards/process-payment", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx, who) => ({ body: { rewardId: (await insertReward(fx.t.db, fx.partnerA.partner.id, { status: "APPROVED" })).id, paymentMethod: "paypal", transactionId: `B-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/rewards/bulk-approve", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ body: { rewardIds: [(await insertReward(fx.t.db, fx.partnerA.partner.id)).id] } }) },
   // ── api: payouts ──────────────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/payouts", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/payouts", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => {
+      const p = await fx.t.partner();
+      await insertReward(fx.t.db, p.partner.id, { status: "APPROVED", amountCents: 6_000 });
+      return { body: { partnerIds: [p.partner.id] } };
+    } },
+  { route: "POST /api/v1/payouts/[id]/mark-paid", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id }, body: { paymentMethod: "BANK_TRANSFER", transactionId: `P-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/payouts/[id]/mark-failed", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id }, body: { reason: "account closed" } }) },
   { route: "GET /api/v1/payouts/[id]", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
   { route: "GET /api/v1/payouts/[id]/export.csv", expect: [401, 200, 404, 200, 200, 200],
