@@ -30,6 +30,11 @@ const MEANING: Record<string, string> = {
   CANCELLED: "Will not be paid (see the reason)",
 };
 
+/** Rewards whose hold has not passed yet (highlighted: they cannot be approved before that date). */
+function stillHeld(rows: { id: string; status: string; holdUntil: Date | null }[], now = new Date()): Set<string> {
+  return new Set(rows.filter((w) => w.status === "CALCULATED" && w.holdUntil && w.holdUntil > now).map((w) => w.id));
+}
+
 export default async function EarningsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const sp = await searchParams;
@@ -38,7 +43,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const { params, errors } = parseListSafe(rewardListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
   const [totals, result] = await Promise.all([rewardTotals(db, scope), listRewards(db, scope, params)]);
   const cur = partner.currency;
-  const now = Date.now();
+  const held = stillHeld(result.data);
 
   return (
     <div className="flex flex-col gap-4">
@@ -103,7 +108,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                   </Td>
                   <Td>
                     {w.holdUntil ? (
-                      <span className={w.holdUntil.getTime() > now && w.status === "CALCULATED" ? "font-medium text-amber-800" : undefined}>
+                      <span className={held.has(w.id) ? "font-medium text-amber-800" : undefined}>
                         <DateTime value={w.holdUntil} mode="date" />
                       </span>
                     ) : (

@@ -5,6 +5,7 @@ import { Timeline } from "@/components/portal/timeline";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { formatBps } from "@/components/ui/format";
+import { FormError, FormSuccess } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
@@ -22,9 +23,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function ReferralDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReferralDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { id } = await params;
+  const submitted = (await searchParams).submitted === "1";
   const { db, scope } = await portalContext();
   // Another partner's referral is indistinguishable from a missing one: 404.
   const r = await getReferral(db, scope, id);
@@ -46,6 +48,12 @@ export default async function ReferralDetailPage({ params }: { params: Promise<{
           </span>
         }
       />
+      {submitted &&
+        (r.status === "REJECTED" ? (
+          <FormError message={`We saved the prospect, but this referral was not counted for you: ${statusLabel(r.rejectionReason ?? "rejected")}.`} />
+        ) : (
+          <FormSuccess message="Thank you! The referral is recorded and our team will contact the prospect." />
+        ))}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Details">
           <dl className="divide-y divide-slate-100">
