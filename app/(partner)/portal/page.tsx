@@ -15,7 +15,7 @@ import { portalContext } from "@/lib/portal/context";
 import { dashboardOptions, getPartnerDashboard } from "@/lib/portal/dashboard";
 import { notFound } from "next/navigation";
 
-export const metadata = { title: "Dashboard" };
+export const metadata = { title: { absolute: "Dashboard · Partner portal" } };
 
 const change = (cur: number, prev: number, label: string) => {
   if (prev === 0) return cur === 0 ? `none in the ${label} before` : `up from none in the ${label} before`;
@@ -106,9 +106,10 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
       </section>
 
       <div className="grid gap-4 xl:grid-cols-3">
-        <Card className="xl:col-span-2" title="Referrals and conversions" description={`Per ${interval}, last ${periodLabel} (UTC)`}>
+        <Card className="xl:col-span-2">
           <TimeSeriesChart
-            title={`Referrals and conversions per ${interval}`}
+            title="Referrals and conversions"
+            description={`Per ${interval} (UTC), last ${periodLabel}; conversions counted on the day the referral came in`}
             data={d.trend}
             series={[
               { key: "referrals", label: "Referrals" },
@@ -116,9 +117,10 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
             ]}
           />
         </Card>
-        <Card title="Referrals by source" description={`Last ${periodLabel}`}>
+        <Card>
           <BarChart
             title="Referrals by source"
+            description={`Last ${periodLabel}`}
             layout="vertical"
             categoryKey="source"
             data={d.sources.map((s) => ({ source: statusLabel(s.source), referrals: s.referrals, conversions: s.conversions }))}

@@ -48,7 +48,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Earnings" description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`} />
-      <StatGrid label="Earnings by status, all time">
+      <StatGrid label="Earnings by status, all time" wide>
         {REWARD_STATUSES.map((s) => (
           <StatCard
             key={s}

@@ -69,7 +69,7 @@ export default async function SharePage() {
       </Card>
       <Card title="A “Get a quote” button for your website" description="Paste this HTML where the button should appear. It needs no script.">
         <div className="flex flex-col gap-3">
-          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+          <pre className="whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100">
             <code>{snippet}</code>
           </pre>
           <div className="flex flex-wrap items-center gap-4">
