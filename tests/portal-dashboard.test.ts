@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { partners, referralClicks } from "@/db/schema";
+import { partners, payouts, referralClicks, rewards } from "@/db/schema";
 import { DEMO_PARTNER_EMAIL, seedDemo } from "@/db/seed";
 import { dashboardOptions, getPartnerDashboard, type DashboardRange } from "@/lib/portal/dashboard";
-import { nextPayoutDate } from "@/lib/portal/next-payout";
+import { nextPayoutDate, nextPayoutFor } from "@/lib/portal/next-payout";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
 
@@ -61,7 +61,7 @@ async function expectMatchesSql(partnerId: string, range: DashboardRange) {
   expect(d.earnings.paidCents).toBe(tot("PAID"));
   const [approvedFree] = await q<{ cents: string }>(
     sql`select coalesce(sum(amount_cents), 0) cents from rewards r where partner_id = ${partnerId}::uuid and status = 'APPROVED'
-        and not exists (select 1 from payout_items pi join payouts p on p.id = pi.payout_id where pi.reward_id = r.id and p.status = 'PENDING')`,
+        and payout_id is null`,
   );
   expect(d.nextPayout.approvedCents).toBe(Number(approvedFree.cents));
   return d;
@@ -98,9 +98,18 @@ describe("partner dashboard figures agree with direct SQL", () => {
     const d = (await getPartnerDashboard(t.db, f.a, {}, NOW))!;
     expect(d.nextPayout).toMatchObject({ approvedCents: 7000, minimumCents: 5000, eligible: true, date: "2026-12-01" });
     expect(nextPayoutDate(new Date("2026-11-30T23:00:00Z"), 1)).toBe("2026-12-01");
-    expect(nextPayoutDate(new Date("2026-12-01T08:00:00Z"), 1)).toBe("2027-01-01");
+    expect(nextPayoutDate(new Date("2026-12-01T08:00:00Z"), 1)).toBe("2026-12-01");
+    expect(nextPayoutDate(new Date("2026-12-02T08:00:00Z"), 1)).toBe("2027-01-01");
     expect(nextPayoutDate(new Date("2026-12-03T08:00:00Z"), 15)).toBe("2026-12-15");
     expect(await getPartnerDashboard(t.db, "00000000-0000-4000-8000-000000000000", {}, NOW)).toBeNull();
+  });
+
+  it("a reward inside a pending payout is on its way, not counted again", async () => {
+    const [po] = await t.db.insert(payouts).values({ partnerId: f.b, amountCents: 9900, status: "PENDING" }).returning();
+    await t.db.update(rewards).set({ payoutId: po.id }).where(eq(rewards.partnerId, f.b));
+    const np = await nextPayoutFor(t.db, f.b, NOW);
+    expect(np).toMatchObject({ approvedCents: 0, eligible: false, shortByCents: 5000, inProgress: { id: po.id, amountCents: 9900 } });
+    await expectMatchesSql(f.b, 30);
   });
 
   it("reads range and interval leniently from the URL", () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { partners, payouts, rewards } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
@@ -19,18 +19,18 @@ export interface NextPayoutView {
   inProgress: { id: string; amountCents: number; createdAt: Date } | null;
 }
 
-/** The first payout day strictly after today (UTC). */
+/** The next payout day (UTC), today included: the same rule as the engine's `nextPayout`. */
 export function nextPayoutDate(now: Date, dayOfMonth: number): string {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
-  const thisMonth = Date.UTC(y, m, dayOfMonth);
-  const d = now.getUTCDate() < dayOfMonth ? new Date(thisMonth) : new Date(Date.UTC(y, m + 1, dayOfMonth));
+  const d = now.getUTCDate() <= dayOfMonth ? new Date(Date.UTC(y, m, dayOfMonth)) : new Date(Date.UTC(y, m + 1, dayOfMonth));
   return d.toISOString().slice(0, 10);
 }
 
 /**
  * A partner's next payout as CONTRACT defines it: its approved total, when at least the minimum
- * payout, on the next payout day. Read-only; the batch itself is the engine's.
+ * payout, on the next payout day. Unlike the engine's `nextPayout`, rewards already inside a PENDING
+ * payout are shown as "on its way" (`inProgress`) rather than counted again. Read-only.
  */
 export async function nextPayoutFor(db: DbOrTx, partnerId: string, now = new Date()): Promise<NextPayoutView> {
   const [settings, [partner], [approved], [pending]] = await Promise.all([
@@ -43,8 +43,8 @@ export async function nextPayoutFor(db: DbOrTx, partnerId: string, now = new Dat
         and(
           eq(rewards.partnerId, partnerId),
           eq(rewards.status, "APPROVED"),
-          // Rewards already in a payout awaiting transfer are not counted twice.
-          sql`not exists (select 1 from payout_items pi join payouts p on p.id = pi.payout_id where pi.reward_id = ${rewards.id} and p.status = 'PENDING')`,
+          // Rewards already in a payout awaiting transfer stay APPROVED with a payout id: not counted twice.
+          isNull(rewards.payoutId),
         ),
       ),
     db
