@@ -13,9 +13,11 @@
  * (bearer token), an admin API key, and a partner API key that belongs to partner A. "partner B → 404" is
  * the ownership rule; admin-only routes answer 403 to every partner before looking at ids.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partners } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
@@ -48,6 +50,10 @@ const ROUTES: Row[] = [
   // ── accounts (auth, API keys) ────────────────────────────────────────────────────────────────────
   { route: "POST /api/v1/auth/token", expect: [200, 200, 200, 200, 200, 200],
     setup: (fx) => ({ body: { email: fx.admin.user.email, password: TEST_PASSWORD } }) },
+  { route: "POST /api/v1/auth/invitations", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => ({ body: { partnerId: (await fx.t.db.insert(partners).values({ firstName: "In", lastName: "Vited", email: `invite-${randomUUID()}@test.example` }).returning())[0].id } }) },
+  { route: "POST /api/v1/auth/password-resets", expect: [401, 403, 403, 201, 201, 403],
+    setup: (fx) => ({ body: { email: fx.partnerB.user.email } }) },
   { route: "GET /api/v1/api-keys", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/api-keys", expect: [401, 403, 403, 201, 201, 403],
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
