@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Db, DbOrTx } from "@/db";
-import { settings } from "@/db/schema";
+import { inboundWebhooks, settings } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError } from "@/lib/errors";
@@ -51,4 +51,9 @@ export async function rotateInboundSecret(db: Db, actor: Actor, given?: string):
     });
   });
   return secret;
+}
+
+/** The latest inbound events, for the admin page. */
+export async function listRecentInbound(db: DbOrTx, limit = 20) {
+  return db.select().from(inboundWebhooks).orderBy(desc(inboundWebhooks.receivedAt)).limit(Math.min(limit, 100));
 }
