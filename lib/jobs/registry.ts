@@ -1,5 +1,7 @@
 import "server-only";
+import { systemActor } from "@/lib/audit/actor";
 import { foldRollupDeltas } from "@/lib/analytics/rollup";
+import { expireStale } from "@/lib/referrals/service";
 import { deliverDue } from "@/lib/webhooks/deliver";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { purgeExpired } from "./purge";
@@ -10,6 +12,12 @@ import type { JobDefinition } from "./runner";
  * one claim and the next run; the admin's jobs page shows each job's last run, result and next run.
  */
 export const JOBS: readonly JobDefinition[] = [
+  {
+    name: "expire-referrals",
+    description: "Moves PENDING and ACCEPTED referrals past their expiry to EXPIRED",
+    intervalSeconds: 300,
+    run: async (db, { now }) => ({ expired: await expireStale(db, now, systemActor("expire-referrals")) }),
+  },
   {
     name: "dispatch-webhooks",
     description: "Fans outbox events out to the subscribed webhook endpoints",
@@ -34,7 +42,7 @@ export const JOBS: readonly JobDefinition[] = [
     intervalSeconds: 3600,
     run: async (db, { now }) => ({ ...(await purgeExpired(db, now)) }),
   },
-  // Engine jobs: "expire-referrals" and "release-rewards" are registered here once lib/referrals and lib/rewards land.
+  // "release-rewards" (auto-approval after the hold) is registered here once lib/rewards/service lands.
 ];
 
 export const jobByName = (name: string) => JOBS.find((j) => j.name === name);

@@ -75,3 +75,24 @@ export async function receiveInboundWebhook(db: Db, body: string, headers: Heade
     return { webhookId, duplicate: false, result };
   });
 }
+
+/** The raw body (signatures cover the exact bytes), refused past 1 MB whether declared or streamed. */
+export async function readRawBody(req: Request, maxBytes = INBOUND_MAX_BYTES): Promise<string> {
+  const tooLarge = () => new AppError("payload_too_large", "The body is larger than 1 MB");
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
