@@ -5,6 +5,7 @@ import { expireStale } from "@/lib/referrals/service";
 import { deliverDue } from "@/lib/webhooks/deliver";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { purgeExpired } from "./purge";
+import { releaseHeldRewards } from "./release";
 import type { JobDefinition } from "./runner";
 
 /**
@@ -17,6 +18,12 @@ export const JOBS: readonly JobDefinition[] = [
     description: "Moves PENDING and ACCEPTED referrals past their expiry to EXPIRED",
     intervalSeconds: 300,
     run: async (db, { now }) => ({ expired: await expireStale(db, now, systemActor("expire-referrals")) }),
+  },
+  {
+    name: "release-rewards",
+    description: "Approves CALCULATED rewards past their hold when the program auto-approves; counts those awaiting approval",
+    intervalSeconds: 300,
+    run: async (db, { now }) => ({ ...(await releaseHeldRewards(db, now)) }),
   },
   {
     name: "dispatch-webhooks",
@@ -42,7 +49,6 @@ export const JOBS: readonly JobDefinition[] = [
     intervalSeconds: 3600,
     run: async (db, { now }) => ({ ...(await purgeExpired(db, now)) }),
   },
-  // "release-rewards" (auto-approval after the hold) is registered here once lib/rewards/service lands.
 ];
 
 export const jobByName = (name: string) => JOBS.find((j) => j.name === name);
