@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partners } from "@/db/schema";
+import { partners, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
@@ -132,11 +132,42 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
   { route: "GET /api/v1/payouts/[id]/export.csv", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  // ── webhooks (outbound endpoints and deliveries: admin only; inbound leads: signature only) ────────
+  { route: "GET /api/v1/webhooks/endpoints", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/webhooks/endpoints", expect: [401, 403, 403, 201, 201, 403],
+    setup: () => ({ body: { url: "https://93.184.215.14/matrix", events: ["reward.paid"] } }) },
+  { route: "GET /api/v1/webhooks/endpoints/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixEndpoint(fx) } }) },
+  { route: "PATCH /api/v1/webhooks/endpoints/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixEndpoint(fx) }, body: { enabled: false } }) },
+  { route: "DELETE /api/v1/webhooks/endpoints/[id]", expect: [401, 403, 403, 204, 204, 403],
+    setup: async (fx) => ({ params: { id: await matrixEndpoint(fx) } }) },
+  { route: "GET /api/v1/webhooks/deliveries", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "GET /api/v1/webhooks/deliveries/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
+  { route: "POST /api/v1/webhooks/deliveries/[id]/replay", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
+  { route: "POST /api/v1/webhooks/leads", expect: [401, 401, 401, 401, 401, 401],
+    setup: () => ({ body: { type: "lead.created", data: {} } }) },
 ];
 
 /** A referral of partner A (PENDING unless told), arranged directly in the database. */
 const refA = (fx: Fixtures, status: "PENDING" | "ACCEPTED" = "PENDING") =>
   insertReferral(fx.t.db, { id: fx.partnerA.partner.id, code: fx.partnerA.code }, status === "ACCEPTED" ? { status, leadId: null } : {});
+
+/** An enabled webhook endpoint (public IP literal, so no DNS) and a delivery to it, for the webhooks rows. */
+async function matrixEndpoint(fx: Fixtures): Promise<string> {
+  const [e] = await fx.t.db.insert(webhookEndpoints).values({ url: "https://93.184.215.14/matrix", secret: "whsec_bWF0cml4LXNlY3JldC1tYXRyaXgtc2VjcmV0" }).returning();
+  return e.id;
+}
+async function matrixDelivery(fx: Fixtures): Promise<string> {
+  const endpointId = await matrixEndpoint(fx);
+  const [d] = await fx.t.db
+    .insert(webhookDeliveries)
+    .values({ endpointId, eventType: "reward.paid", messageId: "msg_matrix", payload: { type: "reward.paid", data: {} }, status: "SUCCEEDED" })
+    .returning();
+  return d.id;
+}
 
 const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
