@@ -30,9 +30,9 @@ export function StatCard({ label, value, hint, tone = "default" }: { label: Reac
 }
 
 /** A grid of StatCards as one description list. */
-export function StatGrid({ children, label }: { children: ReactNode; label?: string }) {
+export function StatGrid({ children, label, wide }: { children: ReactNode; label?: string; wide?: boolean }) {
   return (
-    <dl aria-label={label} className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
+    <dl aria-label={label} className={cn("grid grid-cols-2 gap-3 md:grid-cols-3", wide ? "xl:grid-cols-5" : "xl:grid-cols-4")}>
       {children}
     </dl>
   );
