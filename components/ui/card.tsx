@@ -1,13 +1,19 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ title, description, actions, children, className, as: Tag = "section" }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; as?: "section" | "div" | "article" }) {
+/** A titled section; a string title also names the region for assistive technology (`id` when titles repeat). */
+export function Card({ title, description, actions, children, className, id, as: Tag = "section" }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; id?: string; as?: "section" | "div" | "article" }) {
+  const headingId = id ?? (typeof title === "string" ? `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` : undefined);
   return (
-    <Tag className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
+    <Tag aria-labelledby={title ? headingId : undefined} className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
       {(title || actions) && (
         <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
           <div>
-            {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+            {title && (
+              <h2 id={headingId} className="text-base font-semibold text-slate-900">
+                {title}
+              </h2>
+            )}
             {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
           </div>
           {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
