@@ -131,3 +131,14 @@ test("?ref= on any public page remembers the partner for the quote form", async 
   await expect(page).toHaveURL(/\/quote$/);
   await expect(page.getByText("Referred by Demo Partner")).toBeVisible();
 });
+
+test("a bot that fills the hidden honeypot field is thanked and nothing is saved", async ({ page, request }) => {
+  await page.goto("/quote/commercial");
+  const email = `bot-${stamp}@example.com`;
+  await fillQuote(page, email);
+  await page.locator('input[name="website"]').evaluate((el: HTMLInputElement) => (el.value = "http://spam.example"));
+  await page.getByRole("button", { name: "Get my quote" }).click();
+  await expect(page).toHaveURL(/\/quote\/thanks$/);
+  const list = await request.get(`/api/v1/leads?q=${encodeURIComponent(email)}`, { headers: { Authorization: `Bearer ${await adminToken(request)}` } });
+  expect((await list.json()).data).toEqual([]);
+});

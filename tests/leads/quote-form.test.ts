@@ -96,6 +96,27 @@ describe("captureQuote", () => {
     expect(r).toMatchObject({ status: "REJECTED", rejectionReason: "PARTNER_SUSPENDED" });
   });
 
+  it("a partner referring itself gets a REJECTED referral (SELF_REFERRAL); the lead is kept", async () => {
+    const lead = await captureQuote(t.db, form({ referralCode: a.code, email: a.partner.email }).data!, { actor: publicActor(), headers: browser() });
+    const [r] = await t.db.select().from(referrals).where(eq(referrals.leadId, lead.id));
+    expect(r).toMatchObject({ partnerId: a.partner.id, status: "REJECTED", rejectionReason: "SELF_REFERRAL" });
+  });
+
+  it("the first partner keeps the lead: a second partner's code on a repeat submission is REJECTED (DUPLICATE_LEAD)", async () => {
+    const b = await t.partner();
+    const first = await captureQuote(t.db, form({ referralCode: a.code, email: "owned@example.com" }).data!, { actor: publicActor(), headers: browser() });
+    const again = await captureQuote(t.db, form({ referralCode: b.code, email: "owned@example.com" }).data!, { actor: publicActor(), headers: browser() });
+    expect(again.id).toBe(first.id);
+    const refs = await t.db.select().from(referrals).where(eq(referrals.leadId, first.id));
+    expect(refs.map((r) => [r.partnerId, r.status, r.rejectionReason]).sort()).toEqual(
+      [
+        [a.partner.id, "PENDING", null],
+        [b.partner.id, "REJECTED", "DUPLICATE_LEAD"],
+      ].sort(),
+    );
+    expect(await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, first.id))).toHaveLength(2);
+  });
+
   it("refuses a consent text version it never showed, writing nothing", async () => {
     const before = Number((await t.db.select({ n: count() }).from(leads))[0].n);
     const err = await captureQuote(t.db, form({ consentTextVersion: "made-up" }).data!, { actor: publicActor(), headers: browser() }).catch((e) => e);
