@@ -108,9 +108,12 @@ describe("POST /api/v1/leads", () => {
     process.env.RATE_LIMIT_QUOTE = "3";
     try {
       const headers = { ...adminKey, "x-forwarded-for": "198.51.100.77" };
-      const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status);
-      expect(statuses).toEqual([201, 201, 201, 429]);
+      // Fixed windows: a run straddling a window boundary restarts the count once (at most 6 accepted).
+      const statuses: number[] = [];
+      for (let i = 0; i < 7 && !statuses.includes(429); i++) statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status);
+      const first429 = statuses.indexOf(429);
+      expect(first429).toBeGreaterThanOrEqual(3);
+      expect(statuses.slice(0, first429).every((s) => s === 201)).toBe(true);
       const res = await call(POST, "POST /api/v1/leads", { headers, body: body() });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -129,12 +129,16 @@ describe("captureQuote", () => {
     process.env.RATE_LIMIT_QUOTE = "2";
     try {
       const ctx = { actor: publicActor(), headers: browser("192.0.2.99") };
-      await captureQuote(t.db, form({}).data!, ctx);
-      await captureQuote(t.db, form({}).data!, ctx);
-      const err = await captureQuote(t.db, form({}).data!, ctx).catch((e) => e);
+      // Fixed windows: a run straddling a window boundary restarts the count once (at most 4 accepted).
+      let accepted = 0;
+      let err: unknown;
+      while (!err && accepted <= 4) {
+        err = await captureQuote(t.db, form({}).data!, ctx).then(() => void accepted++, (e) => e);
+      }
+      expect(accepted).toBeGreaterThanOrEqual(2);
       expect(err).toBeInstanceOf(AppError);
-      expect(err.code).toBe("rate_limited");
-      expect(err.message).toMatch(/try again a little later/);
+      expect((err as AppError).code).toBe("rate_limited");
+      expect((err as AppError).message).toMatch(/try again a little later/);
     } finally {
       process.env.RATE_LIMIT_QUOTE = "1000";
     }
@@ -162,8 +166,11 @@ describe("/api/v1/partners/validate-referral-code (public)", () => {
   it("is rate-limited per IP", async () => {
     process.env.RATE_LIMIT_CODE = "3";
     const headers = { "x-forwarded-for": "192.0.2.200" };
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call(validateGet, "GET /api/v1/partners/validate-referral-code", { headers, query: { code: a.code } })).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7 && !statuses.includes(429); i++)
+      statuses.push((await call(validateGet, "GET /api/v1/partners/validate-referral-code", { headers, query: { code: a.code } })).status);
+    const first429 = statuses.indexOf(429);
+    expect(first429).toBeGreaterThanOrEqual(3);
+    expect(statuses.slice(0, first429).every((s) => s === 200)).toBe(true);
   });
 });
