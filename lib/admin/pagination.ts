@@ -29,3 +29,24 @@ const isoString = z
 export const isoFrom = isoString.transform((s) => new Date(s));
 /** Exclusive end of a range: a bare date includes that whole day (UTC). */
 export const isoTo = isoString.transform((s) => new Date(Date.parse(s) + (BARE.test(s) ? 86_400_000 : 0)));
+
+/** `status=pending,Accepted` → ["PENDING", "ACCEPTED"], each checked against the enum (CONTRACT: case-insensitive). */
+export function enumList<const T extends readonly [string, ...string[]]>(values: T, name: string) {
+  return z
+    .string()
+    .trim()
+    .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `${name} must be one of ${values.join(", ")}` })).min(1));
+}
+
+/** `sort=-createdAt` → { key: "createdAt", desc: true } for the allowed keys. */
+export function sortParam<const K extends readonly [string, ...string[]]>(keys: K, fallback: `${"" | "-"}${K[number]}`) {
+  return z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((s) => ({ key: s.replace(/^-/, ""), desc: s.startsWith("-") }))
+    .pipe(z.object({ key: z.enum(keys, { error: `sort must be one of ${keys.join(", ")} (prefix - for descending)` }), desc: z.boolean() }));
+}
+
+export const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
