@@ -22,6 +22,10 @@ export function Table({ caption, head, children, className }: { caption: string;
   );
 }
 
-export function Td({ children, className, numeric }: { children?: React.ReactNode; className?: string; numeric?: boolean }) {
-  return <td className={`px-3 py-2 align-top ${numeric ? "text-right tabular-nums whitespace-nowrap" : ""} ${className ?? ""}`}>{children}</td>;
+export function Td({ children, className, numeric, ...rest }: React.TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean; "data-testid"?: string }) {
+  return (
+    <td {...rest} className={`px-3 py-2 align-top ${numeric ? "text-right tabular-nums whitespace-nowrap" : ""} ${className ?? ""}`}>
+      {children}
+    </td>
+  );
 }

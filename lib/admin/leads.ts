@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES, leadConsents, leads, partners, referrals } from "@/db/schema";
 import { entityTimeline } from "./audit";
-import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam } from "./pagination";
+import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, parseInput } from "./pagination";
 
 export const leadListSchema = z
   .object({
@@ -46,7 +46,7 @@ const ownerName = sql<string | null>`(select p.first_name || ' ' || p.last_name 
   where r.lead_id = ${leads.id} and r.status <> 'REJECTED' limit 1)`;
 
 export async function listLeads(db: DbOrTx, input: LeadListInput) {
-  const f = leadListSchema.parse(input);
+  const f = parseInput(leadListSchema, input);
   const where = whereOf(f);
   const dir = f.sort.desc ? desc : asc;
   const [data, [{ n }]] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 /** Page inputs shared by the admin lists (CONTRACT: default 20, at most 100; larger is refused). */
 export const pageInput = {
@@ -50,3 +51,12 @@ export function sortParam<const K extends readonly [string, ...string[]]>(keys: 
 }
 
 export const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Parses list input; a refusal is an AppError("validation") naming every bad field (→ 400, never 500). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  throw new AppError("validation", "Invalid filter", {
+    errors: r.error.issues.map((i) => ({ path: i.path.join(".") || "query", message: i.message })),
+  });
+}

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { PARTNER_STATUSES, partnerCodes, partners, users } from "@/db/schema";
-import { enumList, likeOf, pageInput, sortParam, type Page } from "./pagination";
+import { enumList, likeOf, pageInput, sortParam, type Page, parseInput } from "./pagination";
 
 export const PARTNER_VIEWS = ["all", "applications"] as const;
 const SORTS = ["createdAt", "name", "status", "commissionRateBps"] as const;
@@ -63,7 +63,7 @@ const currentCode = sql<string | null>`(select pc.code from ${partnerCodes} pc w
 
 /** Partners with their current code and referral counts (counted for the page only, through the partner index). */
 export async function listPartners(db: DbOrTx, input: PartnerListInput): Promise<Page<PartnerRow>> {
-  const f = partnerListSchema.parse(input);
+  const f = parseInput(partnerListSchema, input);
   const where = whereOf(f);
   const dir = f.sort.desc ? desc : asc;
   const order =

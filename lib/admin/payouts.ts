@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { PAYMENT_METHODS, PAYOUT_STATUSES, partners, payoutItems, payouts, referrals, rewards } from "@/db/schema";
-import { enumList, isoFrom, isoTo, pageInput } from "./pagination";
+import { enumList, isoFrom, isoTo, pageInput, parseInput } from "./pagination";
 
 export const payoutListSchema = z
   .object({
@@ -52,7 +52,7 @@ const payoutColumns = {
 export type PayoutRow = Awaited<ReturnType<typeof listPayouts>>["data"][number];
 
 export async function listPayouts(db: DbOrTx, input: PayoutListInput, opts: { all?: boolean } = {}) {
-  const f = payoutListSchema.parse(input);
+  const f = parseInput(payoutListSchema, input);
   const where = whereOf(f);
   const q = db.select(payoutColumns).from(payouts).innerJoin(partners, eq(partners.id, payouts.partnerId)).where(where).orderBy(desc(payouts.createdAt), desc(payouts.id));
   const [data, [{ n }]] = await Promise.all([

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { REFERRAL_SOURCES, REFERRAL_STATUSES, leads, partners, referrals, rewards } from "@/db/schema";
 import { entityTimeline } from "./audit";
-import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, type Page } from "./pagination";
+import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, type Page, parseInput } from "./pagination";
 
 export const referralListSchema = z
   .object({
@@ -45,7 +45,7 @@ function whereOf(f: z.infer<typeof referralListSchema>): SQL | undefined {
 }
 
 export async function listReferrals(db: DbOrTx, input: ReferralListInput) {
-  const f = referralListSchema.parse(input);
+  const f = parseInput(referralListSchema, input);
   const where = whereOf(f);
   const dir = f.sort.desc ? desc : asc;
   const col = f.sort.key === "status" ? referrals.status : f.sort.key === "conversionValueCents" ? referrals.conversionValueCents : referrals.createdAt;

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "driz
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { REWARD_STATUSES, REWARD_TYPES, partners, referrals, rewards } from "@/db/schema";
-import { enumList, isoFrom, isoTo, pageInput, sortParam } from "./pagination";
+import { enumList, isoFrom, isoTo, pageInput, sortParam, parseInput } from "./pagination";
 
 export const rewardListSchema = z
   .object({
@@ -21,7 +21,7 @@ export type RewardListInput = z.input<typeof rewardListSchema>;
 
 /** Rewards in any status with partner and referral code, for history views. */
 export async function listRewards(db: DbOrTx, input: RewardListInput) {
-  const f = rewardListSchema.parse(input);
+  const f = parseInput(rewardListSchema, input);
   const where: SQL | undefined = and(
     f.status ? inArray(rewards.status, f.status) : undefined,
     f.type ? inArray(rewards.type, f.type) : undefined,
