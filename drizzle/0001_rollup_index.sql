@@ -1,0 +1,1 @@
+CREATE INDEX "rollup_daily_partner_metric_day_idx" ON "rollup_daily" USING btree ("partner_id","metric","day");
