@@ -29,4 +29,4 @@ export const formatBps = (bps: number | null | undefined) => (bps === null || bp
 /** ISO date (YYYY-MM-DD) of a Date in UTC, for date inputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export const humanize = (s: string | null | undefined) => (s ? s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ") : "—");
+export const humanize = (s: string | null | undefined) => (s ? s.charAt(0).toUpperCase() + s.slice(1).toLowerCase().replace(/_/g, " ") : "—");
