@@ -43,7 +43,7 @@ function whereOf(f: z.infer<typeof leadListSchema>): SQL | undefined {
 
 /** The live (non-rejected) referral's partner of each lead, when there is one. */
 const ownerName = sql<string | null>`(select p.first_name || ' ' || p.last_name from ${referrals} r join ${partners} p on p.id = r.partner_id
-  where r.lead_id = ${leads.id} and r.status <> 'REJECTED' limit 1)`;
+  where r.lead_id = ${sql.raw(`"leads"."id"`)} and r.status <> 'REJECTED' limit 1)`;
 
 export async function listLeads(db: DbOrTx, input: LeadListInput) {
   const f = parseInput(leadListSchema, input);

@@ -52,14 +52,16 @@ function whereOf(f: z.infer<typeof partnerListSchema>): SQL | undefined {
         ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
         ilike(partners.email, like),
         ilike(partners.companyName, like),
-        sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${partners.id} and pc.code like upper(${like}))`,
+        sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${PARTNER_ID} and pc.code like upper(${like}))`,
       ),
     );
   }
   return and(...conds);
 }
 
-const currentCode = sql<string | null>`(select pc.code from ${partnerCodes} pc where pc.partner_id = ${partners.id} and pc.is_current)`;
+/** Drizzle leaves columns unqualified in single-table selects; correlated subqueries need the table name. */
+const PARTNER_ID = sql.raw(`"partners"."id"`);
+const currentCode = sql<string | null>`(select pc.code from ${partnerCodes} pc where pc.partner_id = ${PARTNER_ID} and pc.is_current)`;
 
 /** Partners with their current code and referral counts (counted for the page only, through the partner index). */
 export async function listPartners(db: DbOrTx, input: PartnerListInput): Promise<Page<PartnerRow>> {
@@ -89,8 +91,8 @@ export async function listPartners(db: DbOrTx, input: PartnerListInput): Promise
         createdVia: partners.createdVia,
         createdAt: partners.createdAt,
         code: currentCode,
-        referralCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${partners.id})`.mapWith(Number),
-        conversionCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${partners.id} and r.status in ('CONVERTED', 'PAID'))`.mapWith(Number),
+        referralCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${PARTNER_ID})`.mapWith(Number),
+        conversionCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${PARTNER_ID} and r.status in ('CONVERTED', 'PAID'))`.mapWith(Number),
       })
       .from(partners)
       .where(where)
