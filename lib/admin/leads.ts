@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES, leadConsents, leads, partners, referrals } from "@/db/schema";
 import { entityTimeline } from "./audit";
-import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, parseInput } from "./pagination";
+import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
 
 export const leadListSchema = z
   .object({
@@ -69,9 +69,9 @@ export async function listLeads(db: DbOrTx, input: LeadListInput) {
       .orderBy(dir(f.sort.key === "status" ? leads.status : leads.createdAt), desc(leads.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(leads).where(where),
+    db.select({ n: count() }).from(db.select({ one: leads.id }).from(leads).where(where).limit(COUNT_CAP + 1).as("c")),
   ]);
-  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: n, nextCursor: null } };
+  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
 }
 
 /** A lead with every consent record (newest first), its referrals and its timeline; null when absent. */

@@ -60,3 +60,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     errors: r.error.issues.map((i) => ({ path: i.path.join(".") || "query", message: i.message })),
   });
 }
+
+/** Big tables (referrals, leads, rewards, events) count at most this many matches: the UI shows "10,000+". */
+export const COUNT_CAP = 10_000;
+
+/** `n` counted from a query limited to COUNT_CAP + 1 rows → the total to show and whether it was capped. */
+export const capped = (n: number) => ({ total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP });

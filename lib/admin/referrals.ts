@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { REFERRAL_SOURCES, REFERRAL_STATUSES, leads, partners, referrals, rewards } from "@/db/schema";
 import { entityTimeline } from "./audit";
-import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, type Page, parseInput } from "./pagination";
+import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
 
 export const referralListSchema = z
   .object({
@@ -74,11 +74,17 @@ export async function listReferrals(db: DbOrTx, input: ReferralListInput) {
       .orderBy(dir(col), desc(referrals.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    f.q
-      ? db.select({ n: count() }).from(referrals).innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId)).where(where)
-      : db.select({ n: count() }).from(referrals).where(where),
+    db.select({ n: count() }).from(
+      (f.q
+        ? db.select({ one: referrals.id }).from(referrals).innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId))
+        : db.select({ one: referrals.id }).from(referrals)
+      )
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as("c"),
+    ),
   ]);
-  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: n, nextCursor: null } } satisfies Page<unknown>;
+  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
 }
 
 /** A referral with its partner, lead, rewards and audit timeline; null when absent. */

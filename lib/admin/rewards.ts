@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "driz
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { REWARD_STATUSES, REWARD_TYPES, partners, referrals, rewards } from "@/db/schema";
-import { enumList, isoFrom, isoTo, pageInput, sortParam, parseInput } from "./pagination";
+import { enumList, isoFrom, isoTo, pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
 
 export const rewardListSchema = z
   .object({
@@ -59,7 +59,7 @@ export async function listRewards(db: DbOrTx, input: RewardListInput) {
       .orderBy(dir(f.sort.key === "amountCents" ? rewards.amountCents : rewards.createdAt), desc(rewards.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(rewards).where(where),
+    db.select({ n: count() }).from(db.select({ one: rewards.id }).from(rewards).where(where).limit(COUNT_CAP + 1).as("c")),
   ]);
-  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: n, nextCursor: null } };
+  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
 }

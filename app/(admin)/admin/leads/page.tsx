@@ -65,7 +65,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </Table>
-          <Pagination path="/admin/leads" params={sp} {...res.pagination} />
+          <Pagination path="/admin/leads" params={sp} {...res.pagination} totalCapped={res.totalCapped} />
         </>
       )}
     </>

@@ -72,7 +72,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               </tr>
             ))}
           </Table>
-          <Pagination path="/admin/referrals" params={sp} {...res.pagination} />
+          <Pagination path="/admin/referrals" params={sp} {...res.pagination} totalCapped={res.totalCapped} />
         </>
       )}
     </>
