@@ -16,6 +16,9 @@ export async function boot(): Promise<void> {
   }
   console.log(`[boot] database ready (${handle.driver})`);
   if (await hasDemoData(handle.db)) console.log(demoLoginBanner());
+  // Background jobs (webhooks, expiry, hold release, purges) run in this process unless JOBS=off.
+  const { startScheduler } = await import("@/lib/jobs/scheduler");
+  if (await startScheduler(handle.db)) console.log("[boot] background jobs started (JOBS=off disables them)");
 }
 
 export async function bootOrExit(): Promise<void> {

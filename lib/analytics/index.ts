@@ -11,6 +11,7 @@ export * from "./breakdown";
 export * from "./kpis";
 export * from "./payouts";
 export * from "./period";
+export * from "./query";
 export * from "./rollup";
 export * from "./statistics";
 export * from "./top-partners";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { previousPeriod, resolvePeriod, type AnalyticsQuery, type Period } from "./period";
-import { ACCEPTED_OR_LATER, CONVERTED, rateBps, readRollups, total, type RollupRow } from "./source";
+import { ACCEPTED_OR_LATER, CONVERTED, countReferringPartners, rateBps, readRollups, total, type RollupRow } from "./source";
 
 /** Program currency: every amount in analytics is in it. */
 export const ANALYTICS_CURRENCY = "USD";
@@ -78,10 +78,7 @@ export async function referringPartners(db: DbOrTx, period: Period, partnerId?: 
     const rows = await readRollups(db, { metrics: ["referrals"], period, partnerId });
     return total(rows, () => true).count > 0 ? 1 : 0;
   }
-  const rows = await readRollups(db, { metrics: ["referrals"], period, byPartner: true });
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.partnerId!, (counts.get(r.partnerId!) ?? 0) + r.count);
-  return [...counts.values()].filter((n) => n > 0).length;
+  return countReferringPartners(db, period);
 }
 
 export async function activePartners(db: DbOrTx, partnerId?: string): Promise<number> {

@@ -79,6 +79,8 @@ export async function rebuildRollups(db: Db): Promise<{ rows: number }> {
             returning 1) select count(*) as n from ins`),
         ),
       );
+      // Fresh statistics, or the planner guesses a handful of rows and sorts on disk.
+      await tx.execute(sql`analyze rollup_daily`);
       return { rows: Number(inserted[0]?.n ?? 0) };
     },
     { isolationLevel: "repeatable read" },

@@ -86,6 +86,59 @@ export async function readRollups(db: DbOrTx, o: ReadOptions): Promise<RollupRow
   });
 }
 
+/** Per-partner totals over the period, aggregated in SQL (one row per partner, not per dim). */
+export interface PartnerTotals {
+  partnerId: string;
+  referrals: number;
+  conversions: number;
+  conversionValueCents: number;
+  earningsCents: number;
+}
+
+const STATUS = sql`split_part(dim, ':', 2)`;
+const PARTNER_SUMS = sql`
+  coalesce(sum(count) filter (where metric = 'referrals'), 0) as referrals,
+  coalesce(sum(count) filter (where metric = 'referrals' and ${STATUS} in ('CONVERTED', 'PAID')), 0) as conversions,
+  coalesce(sum(amount_cents) filter (where metric = 'referrals' and ${STATUS} in ('CONVERTED', 'PAID')), 0) as value,
+  coalesce(sum(amount_cents) filter (where metric = 'rewards' and ${STATUS} in ('CALCULATED', 'APPROVED', 'PAID')), 0) as earnings`;
+
+/**
+ * The best `limit` partners of the period by `order` (an SQL expression over referrals,
+ * conversions, value, earnings), ties to more conversions, then more referrals, then id.
+ */
+export async function rankPartners(db: DbOrTx, period: Period, order: SQL, limit: number, minReferrals: number): Promise<PartnerTotals[]> {
+  const rows = rowsOf<{ partner_id: string; referrals: string; conversions: string; value: string; earnings: string }>(
+    await db.execute(sql`
+      select * from (
+        select partner_id::text, ${PARTNER_SUMS}
+        from ${facts({ metrics: ["referrals", "rewards"], period, byPartner: true })} f
+        group by partner_id
+      ) p
+      where referrals >= ${minReferrals} and ${order} > 0
+      order by ${order} desc, conversions desc, referrals desc, partner_id
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    partnerId: r.partner_id,
+    referrals: Number(r.referrals),
+    conversions: Number(r.conversions),
+    conversionValueCents: Number(r.value),
+    earningsCents: Number(r.earnings),
+  }));
+}
+
+/** Partners with at least one referral created in the period. */
+export async function countReferringPartners(db: DbOrTx, period: Period): Promise<number> {
+  const [r] = rowsOf<{ n: string | number }>(
+    await db.execute(sql`
+      select count(*) as n from (
+        select partner_id from ${facts({ metrics: ["referrals"], period, byPartner: true })} f
+        group by partner_id having sum(count) > 0
+      ) p`),
+  );
+  return Number(r?.n ?? 0);
+}
+
 /** Sums of count and amount over the rows that match. */
 export function total(rows: readonly RollupRow[], where: (r: RollupRow) => boolean): { count: number; amountCents: number } {
   let count = 0;

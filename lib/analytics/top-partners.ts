@@ -1,10 +1,10 @@
-import { inArray } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { partners } from "@/db/schema";
 import type { PartnerStatus } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { resolvePeriod, type AnalyticsQuery, type Period } from "./period";
-import { CONVERTED, EARNED, rateBps, readRollups } from "./source";
+import { rankPartners, rateBps } from "./source";
 
 export const TOP_METRICS = ["conversions", "earnings", "referrals", "conversionRate"] as const;
 export type TopMetric = (typeof TOP_METRICS)[number];
@@ -38,42 +38,25 @@ export interface TopPartnersQuery extends Omit<AnalyticsQuery, "partnerId"> {
   minReferrals?: number;
 }
 
-type Stats = Omit<TopPartner, "rank" | "displayName" | "companyName" | "status">;
-
-const VALUE: Record<TopMetric, (s: Stats) => number> = {
-  conversions: (s) => s.conversions,
-  earnings: (s) => s.earningsCents,
-  referrals: (s) => s.referrals,
-  conversionRate: (s) => s.conversionRateBps,
+/** Ranking expressions over the per-partner sums; the rate matches rateBps (rounded basis points). */
+const ORDER: Record<TopMetric, SQL> = {
+  conversions: sql`conversions`,
+  earnings: sql`earnings`,
+  referrals: sql`referrals`,
+  conversionRate: sql`round(conversions * 10000.0 / nullif(referrals, 0))`,
 };
+
+const invalid = (path: string, message: string): AppError => new AppError("validation", `${path} ${message}`, { errors: [{ path, message }] });
 
 /** Partners ranked by a metric over the period; ties go to more conversions, then more referrals. */
 export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise<TopPartners> {
   const period = resolvePeriod(q);
   const metric = q.metric ?? "conversions";
-  if (!TOP_METRICS.includes(metric)) throw new AppError("validation", "metric is invalid", { errors: [{ path: "metric", message: `must be one of ${TOP_METRICS.join(", ")}` }] });
+  if (!TOP_METRICS.includes(metric)) throw invalid("metric", `must be one of ${TOP_METRICS.join(", ")}`);
   const limit = q.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new AppError("validation", "limit is invalid", { errors: [{ path: "limit", message: "must be an integer from 1 to 100" }] });
-  const rows = await readRollups(db, { metrics: ["referrals", "rewards"], period, byPartner: true });
-  const stats = new Map<string, Stats>();
-  for (const r of rows) {
-    const s = stats.get(r.partnerId!) ?? { partnerId: r.partnerId!, referrals: 0, conversions: 0, conversionRateBps: 0, conversionValueCents: 0, earningsCents: 0 };
-    stats.set(r.partnerId!, s);
-    if (r.metric === "referrals") {
-      s.referrals += r.count;
-      if (CONVERTED.has(r.status)) {
-        s.conversions += r.count;
-        s.conversionValueCents += r.amountCents;
-      }
-    } else if (EARNED.has(r.status)) s.earningsCents += r.amountCents;
-  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid("limit", "must be an integer from 1 to 100");
   const minReferrals = metric === "conversionRate" ? (q.minReferrals ?? 1) : 0;
-  const value = VALUE[metric];
-  const ranked = [...stats.values()]
-    .map((s) => ({ ...s, conversionRateBps: rateBps(s.conversions, s.referrals) }))
-    .filter((s) => s.referrals >= minReferrals && value(s) > 0)
-    .sort((a, b) => value(b) - value(a) || b.conversions - a.conversions || b.referrals - a.referrals || a.partnerId.localeCompare(b.partnerId))
-    .slice(0, limit);
+  const ranked = await rankPartners(db, period, ORDER[metric], limit, minReferrals);
   const names = ranked.length
     ? await db
         .select({ id: partners.id, firstName: partners.firstName, lastName: partners.lastName, companyName: partners.companyName, status: partners.status })
@@ -95,6 +78,7 @@ export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise
       return {
         rank: i + 1,
         ...s,
+        conversionRateBps: rateBps(s.conversions, s.referrals),
         displayName: p ? `${p.firstName} ${p.lastName}` : "(unknown)",
         companyName: p?.companyName ?? null,
         status: p?.status ?? "INACTIVE",

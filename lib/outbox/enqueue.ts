@@ -26,7 +26,8 @@ export async function enqueueWebhookEvents(db: DbOrTx, items: { type: WebhookEve
   if (items.length === 0) return;
   const now = new Date();
   await db.insert(outbox).values(
-    items.map((i) => ({ topic: "webhook", eventType: i.type, payload: { type: i.type, timestamp: now.toISOString(), data: i.data } })),
+    // availableAt from the same clock as the dispatcher's `now` (the column default has microseconds).
+    items.map((i) => ({ topic: "webhook", eventType: i.type, availableAt: now, payload: { type: i.type, timestamp: now.toISOString(), data: i.data } })),
   );
 }
 

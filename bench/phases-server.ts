@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import { foldRollupDeltas } from "@/lib/analytics";
+import { MAX_CONNECTIONS, ms, p5095, type BenchContext } from "./context";
+import { loadTest, signIn, status, timeGet, type LoadResult } from "./http";
+import { startServer } from "./server";
+import { BENCH_ADMIN, BENCH_PARTNER, BENCH_PASSWORD } from "./setup";
+import { bulkApproval } from "./bulk-approve";
+
+/** The consent text version the lead body attests to (the lead-capture module's current one, when present). */
+async function consentVersion(root: string): Promise<string> {
+  const file = path.join(root, "components", "quote", "consent-text.ts");
+  if (!fs.existsSync(file)) return "v1";
+  const mod = (await import(file)) as { CURRENT_CONSENT_VERSION?: string };
+  return mod.CURRENT_CONSENT_VERSION ?? "v1";
+}
+
+const describeLoad = (r: LoadResult): string =>
+  `${r.rps} req/s, p50 ${ms(r.latency.p50)}, p95 ${ms(r.latency.p95)}, p99 ${ms(r.latency.p99)}, ${r.errors} errors`;
+
+/** Lead capture, dashboards, /statistics, bulk approval and memory against the app in production mode. */
+export async function serverPhases(ctx: BenchContext): Promise<void> {
+  const { db, gen, creds, smoke, report, log, failures, root } = ctx;
+  const logFile = path.join(root, ".data", "bench-server.log");
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  log(`starting the app in production mode on 127.0.0.1:${ctx.port} (builds first when needed; log in .data/bench-server.log)`);
+  const server = await startServer(root, ctx.port, db.url, logFile);
+  const missing: string[] = [];
+  try {
+    const base = server.base;
+    const api = { authorization: `Bearer ${creds.apiKey}`, "x-api-key": creds.apiKey };
+    const version = await consentVersion(root);
+    const run = Date.now().toString(36);
+    const lead = (i: number) => ({
+      firstName: "Bench",
+      lastName: `Prospect${i}`,
+      email: `http-${run}-${i}@prospects.bench.test`,
+      phone: String(7_000_000_000 + (i % 999_999_999)),
+      state: "CA",
+      insuranceType: "AUTO",
+      referralCode: gen.codes[i % gen.codes.length],
+      source: "WEBSITE",
+      consent: { given: true, textVersion: version },
+    });
+    const leadsUrl = `${base}/api/v1/leads`;
+    const probe = await status(leadsUrl, { method: "POST", headers: { ...api, "content-type": "application/json" }, body: JSON.stringify(lead(-1)) });
+    if (probe === 201 || probe === 200) {
+      const rates = smoke ? [] : [50, 100, 200];
+      for (const rate of rates) {
+        log(`POST /api/v1/leads at ${rate} req/s for 30 s`);
+        const r = await loadTest(leadsUrl, api, lead, { rate, connections: MAX_CONNECTIONS, seconds: 30 });
+        report.details[`leads@${rate}`] = r;
+        const target = rate === 200 ? { target: "p99 < 50 ms, 0 errors", ok: r.latency.p99 < 50 && r.errors === 0 } : {};
+        report.lines.push({ name: `Lead capture at ${rate} req/s (30 s)`, via: "HTTP POST /api/v1/leads", value: describeLoad(r), ...target });
+      }
+      log(`POST /api/v1/leads, max throughput at ${MAX_CONNECTIONS} connections`);
+      const max = await loadTest(leadsUrl, api, (i) => lead(1_000_000 + i), { rate: null, connections: MAX_CONNECTIONS, seconds: smoke ? 2 : 30 });
+      report.details.leadsMax = max;
+      if (smoke && max.errors) failures.push(`lead capture smoke: ${max.errors} errors (${JSON.stringify(max.statusCodes)})`);
+      if (!smoke) {
+        report.lines.push({ name: `Lead capture, max throughput (${MAX_CONNECTIONS} connections)`, via: "HTTP POST /api/v1/leads", value: describeLoad(max) });
+        if (ctx.rawLeads) {
+          const ratio = max.rps / ctx.rawLeads.rps;
+          report.lines.push({ name: "Lead capture HTTP ÷ raw SQL throughput", via: "ratio", value: `${Math.round(ratio * 100)} %`, target: "≥ 40 %", ok: ratio >= 0.4 });
+        }
+      }
+    } else {
+      missing.push(`POST /api/v1/leads answered ${probe}`);
+      if (probe !== 404 && probe !== 405) failures.push(`POST /api/v1/leads answered ${probe} (see .data/bench-server.log)`);
+    }
+
+    // The rollup job is off (JOBS=off): fold what lead capture appended, as it would.
+    const folded = await foldRollupDeltas(db.handle.db);
+    log(`folded ${folded.deltas} rollup deltas`);
+
+    const n = smoke ? 1 : 30;
+    const endpoints = ["/api/v1/referrals/statistics", "/api/v1/rewards/statistics", "/api/v1/partners/statistics", "/api/v1/partners/top?metric=earnings"];
+    for (const p of endpoints) {
+      const code = await status(`${base}${p}`, { headers: api });
+      if (code !== 200) {
+        missing.push(`GET ${p} answered ${code}`);
+        continue;
+      }
+      const s = await timeGet(`${base}${p}`, api, n);
+      if (!smoke) report.lines.push({ name: `GET ${p.split("?")[0]}`, via: "HTTP (API key)", value: p5095(s), target: "< 300 ms", ok: s.p95 < 300 });
+    }
+    const pages: [string, string, string, number][] = [
+      ["Admin analytics page", BENCH_ADMIN, "/admin", 300],
+      [`Partner dashboard, largest partner (${gen.largestPartnerReferrals} referrals)`, BENCH_PARTNER, "/portal", 100],
+    ];
+    for (const [name, email, page, target] of pages) {
+      const cookie = await signIn(base, email, BENCH_PASSWORD);
+      const code = cookie ? await status(`${base}${page}`, { headers: { cookie } }) : 0;
+      if (!cookie || code !== 200) {
+        missing.push(`${page} for ${email}: ${cookie ? `answered ${code}` : "sign-in failed"}`);
+        continue;
+      }
+      const s = await timeGet(`${base}${page}`, { cookie }, n);
+      if (!smoke) report.lines.push({ name, via: `HTTP GET ${page} (signed in)`, value: p5095(s), target: `${target === 100 ? "p95" : ""} < ${target} ms`.trim(), ok: s.p95 < target });
+    }
+    await bulkApproval(ctx, base, api, missing);
+    if (!smoke) report.lines.push({ name: "Peak server memory (RSS)", via: "/proc of the server process tree", value: `${server.peakRssMb()} MB`, target: "< 500 MB", ok: server.peakRssMb() < 500 });
+  } finally {
+    await server.stop();
+  }
+  for (const m of missing) report.notes.push(`Not measured over HTTP: ${m}.`);
+}

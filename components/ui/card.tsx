@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+export function Card({ title, description, actions, children, className, as: Tag = "section" }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; as?: "section" | "div" | "article" }) {
+  return (
+    <Tag className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
+      {(title || actions) && (
+        <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+          <div>
+            {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+            {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
+          </div>
+          {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
+        </div>
+      )}
+      {children}
+    </Tag>
+  );
+}
+
+/** One figure with its label; `hint` explains it or compares it with the previous period. */
+export function StatCard({ label, value, hint, tone = "default" }: { label: ReactNode; value: ReactNode; hint?: ReactNode; tone?: "default" | "good" | "warn" }) {
+  return (
+    <div className={cn("rounded-lg border bg-white p-4 shadow-sm", tone === "good" ? "border-emerald-200" : tone === "warn" ? "border-amber-200" : "border-slate-200")}>
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</dd>
+      {hint && <dd className="mt-1 text-xs text-slate-600">{hint}</dd>}
+    </div>
+  );
+}
+
+/** A grid of StatCards as one description list. */
+export function StatGrid({ children, label }: { children: ReactNode; label?: string }) {
+  return (
+    <dl aria-label={label} className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
+      {children}
+    </dl>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { lt } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { idempotencyKeys, loginAttempts, rateLimits } from "@/db/schema";
+import { getSettings } from "@/lib/settings";
+
+export interface PurgeResult {
+  idempotencyKeys: number;
+  loginAttempts: number;
+  rateLimits: number;
+}
+
+/**
+ * Deletes rows that can no longer affect a decision: idempotency keys past `expires_at`, sign-in
+ * attempts older than the sign-in window, and rate-limit windows that ended (the longest configured
+ * window bounds them all, so no live counter is touched).
+ */
+export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<PurgeResult> {
+  const s = await getSettings(db);
+  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+  const longestWindow = Math.max(s.quoteRateWindowSeconds, s.codeValidationWindowSeconds, s.loginWindowSeconds);
+  const keys = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)).returning({ k: idempotencyKeys.key });
+  const attempts = await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.createdAt, ago(s.loginWindowSeconds)))
+    .returning({ id: loginAttempts.id });
+  const limits = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, ago(longestWindow)))
+    .returning({ k: rateLimits.key });
+  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length };
+}

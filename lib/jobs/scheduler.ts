@@ -1,0 +1,48 @@
+import "server-only";
+import type { Db } from "@/db";
+import { JOBS } from "./registry";
+import { ensureJobs, runDueJobs, workerId } from "./runner";
+
+const TICK_MS = 5_000;
+
+interface SchedulerState {
+  timer: NodeJS.Timeout | null;
+  running: boolean;
+}
+const g = globalThis as unknown as { __rpJobScheduler?: SchedulerState };
+
+export const jobsEnabled = () => (process.env.JOBS ?? "").toLowerCase() !== "off";
+
+/**
+ * Starts the in-process scheduler once per process (Next bundles modules into several chunks, so the
+ * guard lives on globalThis). `JOBS=off` leaves it off. Ticks never overlap; a failing tick is logged
+ * and the next one runs as usual.
+ */
+export async function startScheduler(db: Db, opts: { tickMs?: number; role?: string } = {}): Promise<boolean> {
+  if (!jobsEnabled() || g.__rpJobScheduler) return false;
+  const state: SchedulerState = { timer: null, running: false };
+  g.__rpJobScheduler = state;
+  await ensureJobs(db, JOBS);
+  const worker = workerId(opts.role ?? "server");
+  const tick = async () => {
+    if (state.running) return;
+    state.running = true;
+    try {
+      for (const o of await runDueJobs(db, JOBS, { worker })) if (!o.ok) console.error(`[jobs] ${o.job} failed: ${o.error}`);
+    } catch (e) {
+      console.error(`[jobs] tick failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      state.running = false;
+    }
+  };
+  state.timer = setInterval(tick, opts.tickMs ?? TICK_MS);
+  state.timer.unref();
+  void tick();
+  return true;
+}
+
+export function stopScheduler(): void {
+  const s = g.__rpJobScheduler;
+  if (s?.timer) clearInterval(s.timer);
+  delete g.__rpJobScheduler;
+}

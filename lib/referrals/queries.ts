@@ -1,0 +1,213 @@
+import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { apiKeys, events, leads, partners, REFERRAL_SOURCES, REFERRAL_STATUSES, referrals, rewards, users } from "@/db/schema";
+import { maskLead } from "@/lib/leads/mask";
+import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import { runList, type SortKey } from "@/lib/query/run";
+
+export const REFERRAL_SORTS = ["createdAt", "updatedAt", "expiresAt", "status", "source"] as const;
+
+export const referralListSchema = z
+  .object({
+    status: csvEnum(REFERRAL_STATUSES).optional(),
+    source: csvEnum(REFERRAL_SOURCES).optional(),
+    partnerId: uuidParam("partnerId").optional(),
+    leadId: uuidParam("leadId").optional(),
+    sort: sortParam(REFERRAL_SORTS, "-createdAt"),
+    ...pageParams,
+  })
+  .strict();
+
+export type ReferralListInput = z.input<typeof referralListSchema>;
+export type ReferralListParams = z.output<typeof referralListSchema>;
+export type Referral = typeof referrals.$inferSelect;
+
+/** The referred person; masked (first name + initial, `j***@…`, `***-***-1234`) in partner scope. */
+export interface LeadSummary {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  state: string | null;
+  insuranceType: string;
+  status: string;
+}
+
+export interface ReferralRow extends Referral {
+  partnerName: string;
+  partnerCompany: string | null;
+  lead: LeadSummary | null;
+}
+
+const SORTS: Record<(typeof REFERRAL_SORTS)[number], SortKey> = {
+  createdAt: { expr: referrals.createdAt, type: "timestamptz" },
+  updatedAt: { expr: referrals.updatedAt, type: "timestamptz" },
+  expiresAt: { expr: referrals.expiresAt, type: "timestamptz" },
+  status: { expr: referrals.status, type: "referral_status" },
+  source: { expr: referrals.source, type: "referral_source" },
+};
+
+/** WHERE of a referral filter within a scope (reused by exports and statistics). */
+export function referralWhere(scope: Scope, f: Partial<ReferralListParams>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (scope.partnerId) conds.push(eq(referrals.partnerId, scope.partnerId));
+  if (f.partnerId) conds.push(eq(referrals.partnerId, f.partnerId));
+  if (f.leadId) conds.push(eq(referrals.leadId, f.leadId));
+  if (f.status?.length) conds.push(inArray(referrals.status, f.status));
+  if (f.source?.length) conds.push(inArray(referrals.source, f.source));
+  if (f.from) conds.push(gte(referrals.createdAt, f.from));
+  if (f.to) conds.push(lt(referrals.createdAt, f.to));
+  if (f.q) {
+    const like = likePattern(f.q);
+    // Partners search only what they can see (first name, code, sub id, campaign): no probing hidden contact details.
+    const visible = [
+      ilike(referrals.referralCode, like),
+      ilike(referrals.subId, like),
+      ilike(referrals.utmCampaign, like),
+      ilike(leads.firstName, like),
+      ...(isUuid(f.q) ? [eq(referrals.id, f.q)] : []),
+    ];
+    const adminOnly = scope.partnerId
+      ? []
+      : [ilike(leads.lastName, like), ilike(leads.email, like), ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like), ilike(partners.companyName, like), ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like)];
+    const digits = f.q.replace(/\D/g, "");
+    if (!scope.partnerId && digits.length >= 4) adminOnly.push(ilike(leads.phone, `%${digits}%`));
+    conds.push(or(...visible, ...adminOnly));
+  }
+  return and(...conds);
+}
+
+const rowFields = {
+  referral: referrals,
+  partnerFirst: partners.firstName,
+  partnerLast: partners.lastName,
+  partnerCompany: partners.companyName,
+  lead: {
+    id: leads.id,
+    firstName: leads.firstName,
+    lastName: leads.lastName,
+    email: leads.email,
+    phone: leads.phone,
+    state: leads.state,
+    insuranceType: leads.insuranceType,
+    status: leads.status,
+  },
+};
+
+type JoinedRow = { referral: Referral; partnerFirst: string; partnerLast: string; partnerCompany: string | null; lead: LeadSummary | null };
+
+function shape(scope: Scope, r: JoinedRow): ReferralRow {
+  const lead = r.lead ? (scope.partnerId ? maskLead(r.lead) : r.lead) : null;
+  return { ...r.referral, partnerName: `${r.partnerFirst} ${r.partnerLast}`, partnerCompany: r.partnerCompany, lead };
+}
+
+/** Referrals matching the filters, newest first by default. Partner scope: only its own, leads masked. */
+export async function listReferrals(db: DbOrTx, scope: Scope, input: ReferralListInput | RawListInput = {}): Promise<ListResult<ReferralRow>> {
+  const params = parseList(referralListSchema, input as RawListInput);
+  const where = referralWhere(scope, params);
+  const needsJoin = Boolean(params.q);
+  return runList({
+    params,
+    sorts: SORTS,
+    idColumn: referrals.id,
+    where,
+    rows: async (p) => {
+      const rows = await db
+        .select({ ...rowFields, cursor: p.cursorValue })
+        .from(referrals)
+        .innerJoin(partners, eq(partners.id, referrals.partnerId))
+        .leftJoin(leads, eq(leads.id, referrals.leadId))
+        .where(p.where)
+        .orderBy(...p.orderBy)
+        .limit(p.limit)
+        .offset(p.offset);
+      return rows.map((r) => ({ ...shape(scope, r), cursor: r.cursor }));
+    },
+    count: async (w) => {
+      const base = db.select({ n: count() }).from(referrals);
+      const q = needsJoin ? base.innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId)) : base;
+      const [{ n }] = await q.where(w);
+      return Number(n);
+    },
+  });
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: Date;
+  entityType: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  /** Who did it; for partners, only "you", "the program team" or "system". */
+  actor: string;
+  reason: string | null;
+}
+
+export interface ReferralDetail extends ReferralRow {
+  rewards: (typeof rewards.$inferSelect)[];
+  timeline: TimelineEvent[];
+}
+
+/** One referral with its rewards and timeline; null when absent or outside the scope (→ 404). */
+export async function getReferral(db: DbOrTx, scope: Scope, id: string): Promise<ReferralDetail | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select(rowFields)
+    .from(referrals)
+    .innerJoin(partners, eq(partners.id, referrals.partnerId))
+    .leftJoin(leads, eq(leads.id, referrals.leadId))
+    .where(and(eq(referrals.id, id), scope.partnerId ? eq(referrals.partnerId, scope.partnerId) : undefined));
+  if (!row) return null;
+  const rw = await db.select().from(rewards).where(eq(rewards.referralId, id)).orderBy(asc(rewards.createdAt));
+  const timeline = await referralTimeline(db, scope, id, rw.map((r) => r.id));
+  return { ...shape(scope, row), rewards: rw, timeline };
+}
+
+/** Audit events of the referral and its rewards, oldest first. Partner scope hides admins' identities. */
+export async function referralTimeline(db: DbOrTx, scope: Scope, referralId: string, rewardIds: string[] = []): Promise<TimelineEvent[]> {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(
+      or(
+        and(eq(events.entityType, "referral"), eq(events.entityId, referralId)),
+        rewardIds.length ? and(eq(events.entityType, "reward"), inArray(events.entityId, rewardIds)) : undefined,
+      ),
+    )
+    .orderBy(asc(events.createdAt), asc(events.id))
+    .limit(500);
+  const own = scope.partnerId ? await partnerActorIds(db, scope.partnerId) : new Set<string>();
+  return rows.map((e) => {
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    const reason = [data.reason, data.rejectionReason, data.cancelReason].find((v) => typeof v === "string") as string | undefined;
+    return {
+      id: e.id,
+      at: e.createdAt,
+      entityType: e.entityType,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actor: scope.partnerId ? partnerFacingActor(e.actorType, e.actorId, own) : (e.actorLabel ?? e.actorId ?? e.actorType.toLowerCase()),
+      reason: reason ?? null,
+    };
+  });
+}
+
+/** The partner's own user and API key ids: events by them read "You". */
+async function partnerActorIds(db: DbOrTx, partnerId: string): Promise<Set<string>> {
+  const [u, k] = await Promise.all([
+    db.select({ id: users.id }).from(users).where(eq(users.partnerId, partnerId)),
+    db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.partnerId, partnerId)),
+  ]);
+  return new Set([...u, ...k].map((r) => r.id));
+}
+
+function partnerFacingActor(type: string, actorId: string | null, own: Set<string>): string {
+  if (actorId && own.has(actorId)) return "You";
+  if (type === "SYSTEM" || type === "WEBHOOK") return "System";
+  if (type === "PUBLIC") return "Visitor";
+  return "Program team";
+}

@@ -1,0 +1,130 @@
+import { and, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewards } from "@/db/schema";
+import type { RewardStatus } from "@/db/schema/enums";
+import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import { runList, type SortKey } from "@/lib/query/run";
+
+export const REWARD_SORTS = ["createdAt", "updatedAt", "amountCents", "holdUntil", "status"] as const;
+
+/** Filters of GET /rewards (also the `filter` of bulk approve, without the page fields). */
+export const rewardFilterShape = {
+  status: csvEnum(REWARD_STATUSES).optional(),
+  type: csvEnum(REWARD_TYPES).optional(),
+  partnerId: uuidParam("partnerId").optional(),
+  referralId: uuidParam("referralId").optional(),
+  payoutId: uuidParam("payoutId").optional(),
+  q: pageParams.q,
+  from: pageParams.from,
+  to: pageParams.to,
+};
+
+export const rewardListSchema = z
+  .object({ ...rewardFilterShape, sort: sortParam(REWARD_SORTS, "-createdAt"), page: pageParams.page, pageSize: pageParams.pageSize, cursor: pageParams.cursor })
+  .strict();
+export const rewardFilterSchema = z.object(rewardFilterShape).strict();
+
+export type RewardListInput = z.input<typeof rewardListSchema>;
+export type RewardFilter = z.output<typeof rewardFilterSchema>;
+export type Reward = typeof rewards.$inferSelect;
+
+export interface RewardRow extends Reward {
+  partnerName: string;
+  referralCode: string | null;
+}
+
+const SORTS: Record<(typeof REWARD_SORTS)[number], SortKey> = {
+  createdAt: { expr: rewards.createdAt, type: "timestamptz" },
+  updatedAt: { expr: rewards.updatedAt, type: "timestamptz" },
+  // Nullable columns sort through a non-null expression so keyset cursors stay exact.
+  amountCents: { expr: sql`coalesce(${rewards.amountCents}, 0)`, type: "bigint" },
+  holdUntil: { expr: sql`coalesce(${rewards.holdUntil}, '-infinity'::timestamptz)`, type: "timestamptz" },
+  status: { expr: rewards.status, type: "reward_status" },
+};
+
+/**
+ * WHERE of a reward filter within a scope. Exported for set-based work on "every reward matching the
+ * filter" (bulk approve): join `partners` and `referrals` when `q` is set (see `rewardFilterNeedsJoin`).
+ */
+export function rewardWhere(scope: Scope, f: Partial<RewardFilter>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (scope.partnerId) conds.push(eq(rewards.partnerId, scope.partnerId));
+  if (f.partnerId) conds.push(eq(rewards.partnerId, f.partnerId));
+  if (f.referralId) conds.push(eq(rewards.referralId, f.referralId));
+  if (f.payoutId) conds.push(eq(rewards.payoutId, f.payoutId));
+  if (f.status?.length) conds.push(inArray(rewards.status, f.status));
+  if (f.type?.length) conds.push(inArray(rewards.type, f.type));
+  if (f.from) conds.push(gte(rewards.createdAt, f.from));
+  if (f.to) conds.push(lt(rewards.createdAt, f.to));
+  if (f.q) {
+    const like = likePattern(f.q);
+    conds.push(
+      or(
+        ilike(referrals.referralCode, like),
+        ilike(rewards.reason, like),
+        ilike(rewards.cancelReason, like),
+        ilike(rewards.transactionId, like),
+        ...(isUuid(f.q) ? [eq(rewards.id, f.q), eq(rewards.referralId, f.q)] : []),
+        ...(scope.partnerId ? [] : [ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like), ilike(partners.companyName, like)]),
+      ),
+    );
+  }
+  return and(...conds);
+}
+
+export const rewardFilterNeedsJoin = (f: Partial<RewardFilter>) => Boolean(f.q);
+
+/** Rewards matching the filters, newest first by default. Partner scope: only its own. */
+export async function listRewards(db: DbOrTx, scope: Scope, input: RewardListInput | RawListInput = {}): Promise<ListResult<RewardRow>> {
+  const params = parseList(rewardListSchema, input as RawListInput);
+  const where = rewardWhere(scope, params);
+  return runList({
+    params,
+    sorts: SORTS,
+    idColumn: rewards.id,
+    where,
+    rows: async (p) => {
+      const rows = await db
+        .select({ reward: rewards, pf: partners.firstName, pl: partners.lastName, referralCode: referrals.referralCode, cursor: p.cursorValue })
+        .from(rewards)
+        .innerJoin(partners, eq(partners.id, rewards.partnerId))
+        .leftJoin(referrals, eq(referrals.id, rewards.referralId))
+        .where(p.where)
+        .orderBy(...p.orderBy)
+        .limit(p.limit)
+        .offset(p.offset);
+      return rows.map((r) => ({ ...r.reward, partnerName: `${r.pf} ${r.pl}`, referralCode: r.referralCode, cursor: r.cursor }));
+    },
+    count: async (w) => {
+      const base = db.select({ n: count() }).from(rewards);
+      const q = params.q ? base.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) : base;
+      const [{ n }] = await q.where(w);
+      return Number(n);
+    },
+  });
+}
+
+/** One reward; null when absent or outside the scope (→ 404). */
+export async function getReward(db: DbOrTx, scope: Scope, id: string): Promise<RewardRow | null> {
+  if (!isUuid(id)) return null;
+  const [r] = await db
+    .select({ reward: rewards, pf: partners.firstName, pl: partners.lastName, referralCode: referrals.referralCode })
+    .from(rewards)
+    .innerJoin(partners, eq(partners.id, rewards.partnerId))
+    .leftJoin(referrals, eq(referrals.id, rewards.referralId))
+    .where(and(eq(rewards.id, id), scope.partnerId ? eq(rewards.partnerId, scope.partnerId) : undefined));
+  return r ? { ...r.reward, partnerName: `${r.pf} ${r.pl}`, referralCode: r.referralCode } : null;
+}
+
+export type RewardTotals = Record<RewardStatus, { count: number; amountCents: number }>;
+
+/** Count and amount per reward status (every status present) for the scope and optional filter. */
+export async function rewardTotals(db: DbOrTx, scope: Scope, f: Partial<RewardFilter> = {}): Promise<RewardTotals> {
+  const base = db.select({ status: rewards.status, n: count(), cents: sql<string>`coalesce(sum(${rewards.amountCents}), 0)` }).from(rewards);
+  const q = rewardFilterNeedsJoin(f) ? base.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) : base;
+  const rows = await q.where(rewardWhere(scope, f)).groupBy(rewards.status);
+  const out = Object.fromEntries(REWARD_STATUSES.map((s) => [s, { count: 0, amountCents: 0 }])) as RewardTotals;
+  for (const r of rows) out[r.status] = { count: Number(r.n), amountCents: Number(r.cents) };
+  return out;
+}

@@ -1,0 +1,103 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { webhookDeliveries } from "@/db/schema";
+import type { Actor } from "@/lib/audit/actor";
+import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
+import { deliverDue } from "@/lib/webhooks/deliver";
+import { dispatchOutbox } from "@/lib/webhooks/dispatch";
+import { createEndpoint } from "@/lib/webhooks/endpoints";
+import { sendWebhook } from "@/lib/webhooks/send";
+import { isPrivateAddress } from "@/lib/webhooks/ssrf";
+import { createTestDb, type TestDb } from "../helpers/db";
+
+const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
+
+describe("SSRF guard", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.drop());
+  afterEach(() => {
+    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+  });
+
+  it.each([
+    ["127.0.0.1", true],
+    ["10.1.2.3", true],
+    ["172.20.0.1", true],
+    ["192.168.1.1", true],
+    ["169.254.169.254", true],
+    ["100.64.0.1", true],
+    ["0.0.0.0", true],
+    ["::1", true],
+    ["fe80::1", true],
+    ["fd00::1", true],
+    ["::ffff:127.0.0.1", true],
+    ["8.8.8.8", false],
+    ["93.184.215.14", false],
+    ["2606:4700:4700::1111", false],
+  ])("%s private: %s", (addr, expected) => {
+    expect(isPrivateAddress(addr)).toBe(expected);
+  });
+
+  it.each(["http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.0.0.5/x", "http://[::1]/x", "http://169.254.169.254/latest"])(
+    "refuses to register %s",
+    async (url) => {
+      await expect(createEndpoint(t.db, { url }, admin)).rejects.toMatchObject({ code: "validation", errors: [{ path: "url" }] });
+    },
+  );
+
+  it.each([["ftp://example.com/x"], ["not a url"], ["https://user:pw@example.com/"]])("refuses %s", async (url) => {
+    await expect(createEndpoint(t.db, { url }, admin)).rejects.toMatchObject({ code: "validation" });
+  });
+
+  it("refuses unknown fields and unknown event types, naming them", async () => {
+    await expect(createEndpoint(t.db, { url: "https://example.com", extra: 1 }, admin)).rejects.toMatchObject({ code: "validation" });
+    await expect(createEndpoint(t.db, { url: "https://example.com", events: ["lead.nope"] }, admin)).rejects.toMatchObject({
+      errors: [{ path: "events.0" }],
+    });
+  });
+
+  it("checks again at delivery time: a private address registered earlier is refused when sending", async () => {
+    let hits = 0;
+    const server = http.createServer((_req, res) => {
+      hits++;
+      res.end("ok");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+      await createEndpoint(t.db, { url: `http://localhost:${port}/hook` }, admin);
+      await createEndpoint(t.db, { url: `http://127.0.0.1:${port}/hook` }, admin);
+      delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+      await enqueueWebhookEvent(t.db, "partner.created", { id: "p" });
+      await dispatchOutbox(t.db);
+      expect(await deliverDue(t.db)).toMatchObject({ attempted: 2, retrying: 2 });
+      expect(hits).toBe(0);
+      const rows = await t.db.select().from(webhookDeliveries);
+      for (const d of rows) expect(d.lastError).toMatch(/private address/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("times out a receiver that never answers", async () => {
+    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    const server = http.createServer(() => {});
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const r = await sendWebhook({ url: `http://127.0.0.1:${port}/`, secret: "whsec_dGVzdA==", messageId: "m1", body: "{}", timeoutMs: 300 });
+      expect(r.statusCode).toBeNull();
+      expect(r.error).toMatch(/timed out/);
+      expect(r.durationMs).toBeGreaterThanOrEqual(250);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
