@@ -3,10 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AnalyticsControls } from "@/components/admin/analytics/AnalyticsControls";
 import { KpiGrid } from "@/components/admin/analytics/KpiGrid";
-import { BarsChart } from "@/components/admin/charts/BarsChart";
-import { ChartFrame } from "@/components/admin/charts/ChartFrame";
-import { PayoutChart } from "@/components/admin/charts/PayoutChart";
-import { TrendChart } from "@/components/admin/charts/TrendChart";
+import { BarChart, FunnelChart, TimeSeriesChart } from "@/components/charts";
 import { formatBps, formatDate, formatMoney, formatNumber, humanize } from "@/components/admin/format";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { pick, type SearchParams } from "@/components/admin/search-params";
@@ -47,28 +44,40 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <AnalyticsControls from={a.kpis.period.from} to={a.kpis.period.to} interval={a.trends.interval} top={top} />
       {problem ? <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{problem}</p> : null}
       <KpiGrid kpis={a.kpis} />
-      <ChartFrame
-        title="Trends"
-        description={`Referrals created per ${a.trends.interval}, how many of them converted, and the rewards earned.`}
-        table={{ head: ["Bucket", "Referrals", "Conversions", "Rewards"], rows: a.trends.points.map((p) => [p.date, p.referrals, p.conversions, money(p.rewardCents)]) }}
-      >
-        <TrendChart data={a.trends.points} currency={cur} />
-      </ChartFrame>
       <div className="grid gap-6 xl:grid-cols-2">
-        <ChartFrame
-          title="Funnel"
-          description="Valid clicks → referrals created in the period → accepted → converted → paid."
-          table={{ head: ["Step", "Count", "From previous step"], rows: a.funnel.map((s) => [humanize(s.step), formatNumber(s.count), s.fromPreviousBps === null ? "—" : formatBps(s.fromPreviousBps)]) }}
-        >
-          <BarsChart data={a.funnel.map((s) => ({ label: humanize(s.step), value: s.count, note: s.fromPreviousBps === null ? "" : formatBps(s.fromPreviousBps) }))} />
-        </ChartFrame>
-        <ChartFrame
+        <TimeSeriesChart
+          title="Referrals and conversions"
+          description={`Referrals created per ${a.trends.interval} and how many of them converted.`}
+          data={a.trends.points.map((p) => ({ date: p.date, referrals: p.referrals, conversions: p.conversions }))}
+          series={[
+            { key: "referrals", label: "Referrals" },
+            { key: "conversions", label: "Conversions" },
+          ]}
+        />
+        <TimeSeriesChart
+          title="Reward amounts"
+          description={`Rewards earned (calculated, approved or paid) per ${a.trends.interval}, by creation day.`}
+          variant="area"
+          format="money"
+          currency={cur}
+          data={a.trends.points.map((p) => ({ date: p.date, rewards: p.rewardCents, value: p.conversionValueCents }))}
+          series={[
+            { key: "rewards", label: "Rewards" },
+            { key: "value", label: "Conversion value" },
+          ]}
+        />
+        <FunnelChart title="Funnel" description="Valid clicks → referrals created in the period → accepted → converted → paid." steps={a.funnel.map((s) => ({ label: humanize(s.step), value: s.count }))} />
+        <BarChart
           title="Sources"
-          description="Referrals created in the period by source, with each source's conversion rate."
-          table={{ head: ["Source", "Referrals", "Share", "Conversions", "Conversion rate"], rows: a.sources.map((s) => [humanize(s.source), formatNumber(s.referrals), formatBps(s.shareBps), formatNumber(s.conversions), formatBps(s.conversionRateBps)]) }}
-        >
-          <BarsChart color={1} data={a.sources.map((s) => ({ label: humanize(s.source), value: s.referrals, note: s.referrals ? formatBps(s.shareBps) : "" }))} />
-        </ChartFrame>
+          description="Referrals created in the period by source, and their conversions."
+          layout="vertical"
+          categoryKey="source"
+          data={a.sources.map((s) => ({ source: humanize(s.source), referrals: s.referrals, conversions: s.conversions }))}
+          series={[
+            { key: "referrals", label: "Referrals" },
+            { key: "conversions", label: "Conversions" },
+          ]}
+        />
       </div>
       <section aria-labelledby="top-h" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -109,13 +118,16 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       </section>
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">
-          <ChartFrame
+          <BarChart
             title="Payouts by month"
             description="Paid payout amounts per month (by paid day), stacked by payment method."
-            table={{ head: ["Month", "Method", "Paid", "Pending", "Failed"], rows: a.payouts.byMonth.map((m) => [m.month, humanize(m.method), money(m.paidCents), money(m.pendingCents), money(m.failedCents)]) }}
-          >
-            <PayoutChart data={payoutData} methods={methods} currency={cur} />
-          </ChartFrame>
+            categoryKey="month"
+            stacked
+            format="money"
+            currency={cur}
+            data={payoutData}
+            series={methods.map((m) => ({ key: m, label: humanize(m) }))}
+          />
         </div>
         <section aria-labelledby="pm-h" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="pm-h" className="mb-2 text-base font-semibold">Payouts by method</h2>
