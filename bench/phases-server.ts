@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { foldRollupDeltas } from "@/lib/analytics";
+import { checkRollups, foldRollupDeltas } from "@/lib/analytics";
 import { MAX_CONNECTIONS, ms, p5095, type BenchContext } from "./context";
 import { loadTest, signIn, status, timeGet, type LoadResult } from "./http";
 import { startServer } from "./server";
@@ -103,5 +103,9 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
   } finally {
     await server.stop();
   }
+  // Everything the app wrote went through the triggers: rollups + deltas must still equal the raw tables.
+  const mismatches = await checkRollups(db.handle.db);
+  log(`rollup check after the HTTP phases: ${mismatches} mismatching rows`);
+  if (mismatches) failures.push(`rollups differ from raw aggregates in ${mismatches} rows after the HTTP phases`);
   for (const m of missing) report.notes.push(`Not measured over HTTP: ${m}.`);
 }

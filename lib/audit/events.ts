@@ -11,6 +11,8 @@ export interface EventInput {
   before?: unknown;
   after?: unknown;
   data?: unknown;
+  /** When it happened, if not now (the demo seed replays history with a fixed clock). */
+  at?: Date;
 }
 
 /** Writes audit events; call it with the transaction that made the change. */
@@ -30,6 +32,7 @@ export async function recordEvents(db: DbOrTx, actor: Actor, inputs: EventInput[
       after: e.after ?? null,
       data: e.data ?? null,
       requestId: actor.requestId ?? null,
+      ...(e.at ? { createdAt: e.at } : {}),
     })),
   );
 }

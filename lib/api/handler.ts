@@ -1,0 +1,162 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z, ZodType } from "zod";
+import { getDb, type Db } from "@/db";
+import { publicActor, type Actor } from "@/lib/audit/actor";
+import { AppError } from "@/lib/errors";
+import { getSettings, type Settings } from "@/lib/settings";
+import { authenticateRequest, type Principal } from "./authenticate";
+import { clientIp } from "@/lib/ratelimit/client-ip";
+import { readJsonBody, queryObject } from "./parse";
+import { appErrorFromDb, isZodError, problem, zodToAppError } from "./problem";
+import { hitRateLimit } from "@/lib/ratelimit";
+
+export type AuthMode = "public" | "any" | "admin" | "partner";
+export type { Principal } from "./authenticate";
+
+type PrincipalFor<A extends AuthMode> = A extends "public"
+  ? Principal | null
+  : A extends "partner"
+    ? Principal & { role: "PARTNER"; partnerId: string }
+    : A extends "admin"
+      ? Principal & { role: "ADMIN" }
+      : Principal;
+
+type Parsed<S, Fallback> = S extends ZodType ? z.output<S> : Fallback;
+
+export interface RateLimitOption {
+  /** Name of the counter, e.g. "leads". The key is `<bucket>:<client IP>` (or the caller for "principal"). */
+  bucket: string;
+  limit: number | ((s: Settings) => number);
+  windowSeconds: number | ((s: Settings) => number);
+  by?: "ip" | "principal";
+}
+
+export interface RouteOptions<A extends AuthMode, B, Q, P> {
+  /** Who may call: "public", "any" signed-in caller, "admin" (default) or "partner". */
+  auth?: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+  rateLimit?: RateLimitOption;
+}
+
+export interface ApiContext<A extends AuthMode, B, Q, P> {
+  req: Request;
+  url: URL;
+  db: Db;
+  actor: Actor;
+  principal: PrincipalFor<A>;
+  body: Parsed<B, undefined>;
+  query: Parsed<Q, Record<string, string | string[]>>;
+  params: Parsed<P, Record<string, string>>;
+  requestId: string;
+  ip: string;
+}
+
+/** A 201 answer (`return created(partner)`). */
+export class Created {
+  constructor(
+    readonly body: unknown,
+    readonly headers?: HeadersInit,
+  ) {}
+}
+export const created = (body: unknown, headers?: HeadersInit) => new Created(body, headers);
+
+export type HandlerResult = Response | Created | object | null | undefined;
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = (req: Request, context: RouteContext) => Promise<Response>;
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/**
+ * The one wrapper every /api/v1 route handler uses: authenticates (bearer JWT, API key or session cookie
+ * with an Origin check), checks the role (403 before any ownership check), rate-limits, parses params,
+ * query and body with zod (strict schemas name every bad field), and turns every error into problem+json.
+ * The handler returns a plain object (200), `created(obj)` (201), null (204) or its own Response.
+ */
+export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
+  opts: RouteOptions<A, B, Q, P>,
+  handler: (ctx: ApiContext<A, B, Q, P>) => Promise<HandlerResult> | HandlerResult,
+): RouteHandler {
+  const mode: AuthMode = opts.auth ?? "admin";
+  return async (req, context) => {
+    const incomingId = req.headers.get("x-request-id");
+    const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const url = new URL(req.url);
+    try {
+      const db = await getDb();
+      const ip = clientIp(req.headers);
+      const auth = await authorize(db, req, requestId, mode);
+      if (opts.rateLimit) await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip);
+      const rawParams = Object.fromEntries(Object.entries((await context?.params) ?? {}).filter(([, v]) => v !== undefined));
+      const params = opts.params ? parseWith(opts.params, rawParams, "params") : rawParams;
+      const query = opts.query ? parseWith(opts.query, queryObject(url), "query") : queryObject(url);
+      const body = opts.body ? parseWith(opts.body, await readJsonBody(req), "body") : undefined;
+      const ctx = { req, url, db, ip, requestId, actor: auth?.actor ?? publicActor(requestId), principal: auth?.principal ?? null, params, query, body };
+      const result = await handler(ctx as ApiContext<A, B, Q, P>);
+      return toResponse(result, requestId);
+    } catch (e) {
+      return errorResponse(e, requestId, url.pathname);
+    }
+  };
+}
+
+async function authorize(db: Db, req: Request, requestId: string, mode: AuthMode) {
+  if (mode === "public") return authenticateRequest(db, req, requestId).catch(() => null);
+  const auth = await authenticateRequest(db, req, requestId);
+  if (!auth) throw new AppError("unauthorized", "Sign in, or send a bearer token or an API key");
+  if (mode === "admin" && auth.principal.role !== "ADMIN") throw new AppError("forbidden", "This endpoint is for admins");
+  if (mode === "partner" && (auth.principal.role !== "PARTNER" || !auth.principal.partnerId))
+    throw new AppError("forbidden", "This endpoint is for partners");
+  return auth;
+}
+
+async function applyRateLimit(db: Db, rl: RateLimitOption, principal: Principal | null, ip: string) {
+  const needsSettings = typeof rl.limit === "function" || typeof rl.windowSeconds === "function";
+  const s = needsSettings ? await getSettings(db) : undefined;
+  const limit = typeof rl.limit === "function" ? rl.limit(s!) : rl.limit;
+  const windowSeconds = typeof rl.windowSeconds === "function" ? rl.windowSeconds(s!) : rl.windowSeconds;
+  const who = rl.by === "principal" && principal ? (principal.apiKeyId ?? principal.userId ?? ip) : ip;
+  const r = await hitRateLimit(db, `${rl.bucket}:${who}`, limit, windowSeconds);
+  if (!r.allowed) throw new AppError("rate_limited", "Too many requests; try again later", { retryAfterSeconds: r.retryAfterSeconds });
+}
+
+function parseWith(schema: ZodType, value: unknown, root: string) {
+  const r = schema.safeParse(value);
+  if (!r.success) throw zodToAppError(r.error, root);
+  return r.data;
+}
+
+export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/json");
+  if (!h.has("cache-control")) h.set("cache-control", "no-store");
+  return new Response(JSON.stringify(body), { status, headers: h });
+}
+
+function toResponse(result: HandlerResult, requestId: string): Response {
+  let res: Response;
+  if (result instanceof Response) res = result;
+  else if (result instanceof Created) res = jsonResponse(result.body, 201, result.headers);
+  else if (result === null || result === undefined) res = new Response(null, { status: 204 });
+  else res = jsonResponse(result);
+  try {
+    res.headers.set("x-request-id", requestId);
+  } catch {
+    // Immutable headers (e.g. Response.redirect): leave them.
+  }
+  return res;
+}
+
+export function errorResponse(e: unknown, requestId: string, instance?: string): Response {
+  if (e instanceof AppError) return problem(e, { requestId, instance });
+  if (isZodError(e)) return problem(zodToAppError(e), { requestId, instance });
+  const fromDb = appErrorFromDb(e);
+  if (fromDb) {
+    console.warn(`[api] ${requestId} database refused input: ${(e as Error).message}`);
+    return problem(fromDb, { requestId, instance });
+  }
+  console.error(`[api] ${requestId} unhandled error`, e);
+  return problem(new AppError("internal", "Something went wrong; the request id identifies it in the logs"), { requestId, instance });
+}

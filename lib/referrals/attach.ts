@@ -1,0 +1,116 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "@/db";
+import { leads, referrals } from "@/db/schema";
+import type { ReferralSource, ReferralStatus } from "@/db/schema/enums";
+import type { Actor } from "@/lib/audit/actor";
+import { recordEvent } from "@/lib/audit/events";
+import { addDays } from "@/lib/clock";
+import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
+import type { Partner } from "@/lib/partners/service";
+import { getSettings } from "@/lib/settings";
+import { normalizePhone } from "@/lib/validation";
+import { referralPayload, type Referral } from "./core";
+
+type Lead = typeof leads.$inferSelect;
+
+export interface AttachInput {
+  partner: Partner;
+  /** The code as used (current or alias), upper-case. */
+  code: string;
+  source: ReferralSource;
+  lead?: Lead | null;
+  clickId?: string | null;
+  subId?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmCampaign?: string | null;
+  utmTerm?: string | null;
+  utmContent?: string | null;
+  notes?: string | null;
+  /** Status of a referral that passes every rule: PENDING, or ACCEPTED when linked on creation. */
+  initialStatus?: "PENDING" | "ACCEPTED";
+}
+
+/**
+ * Why a referral of `partner` for `lead` must be recorded as REJECTED, or `null` when it may live.
+ * Order: partner status, self-referral, the lead row's own live referral, then ownership of the same
+ * person (e-mail or phone) by another partner's live referral within the ownership window.
+ */
+async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | undefined, now: Date): Promise<string | "SAME_PARTNER" | null> {
+  if (partner.status !== "ACTIVE") return `PARTNER_${partner.status}`;
+  if (!lead) return null;
+  const partnerPhone = normalizePhone(partner.phone);
+  if ((lead.email && lead.email === partner.email) || (lead.phone && partnerPhone && lead.phone === partnerPhone)) return "SELF_REFERRAL";
+  const [live] = await tx
+    .select({ partnerId: referrals.partnerId })
+    .from(referrals)
+    .where(and(eq(referrals.leadId, lead.id), ne(referrals.status, "REJECTED")));
+  if (live) return live.partnerId === partner.id ? "SAME_PARTNER" : "DUPLICATE_LEAD";
+  const { leadOwnershipDays } = await getSettings(tx);
+  const since = addDays(now, -leadOwnershipDays);
+  const owned = rowsOf<{ n: number }>(
+    await tx.execute(sql`
+      select 1 as n from referrals r join leads l on l.id = r.lead_id
+      where r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
+        and r.created_at >= ${since.toISOString()}::timestamptz
+        and (${lead.email ? sql`l.email = ${lead.email}` : sql`false`} or ${lead.phone ? sql`l.phone = ${lead.phone}` : sql`false`})
+      limit 1`),
+  );
+  return owned.length > 0 ? "DUPLICATE_LEAD" : null;
+}
+
+/**
+ * Records a referral for a partner (and a lead, if any) applying every attribution rule; the caller
+ * holds the transaction and, when a lead is given, has locked it. A referral the rules refuse is still
+ * stored as REJECTED with its reason so the partner and the admin can see why. Returns the existing
+ * referral when the same partner already holds this lead.
+ */
+export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Actor, now: Date): Promise<{ referral: Referral; created: boolean }> {
+  const reason = await rejectionFor(tx, input.partner, input.lead, now);
+  if (reason === "SAME_PARTNER") {
+    const [existing] = await tx
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.leadId, input.lead!.id), ne(referrals.status, "REJECTED")));
+    return { referral: existing, created: false };
+  }
+  const { referralExpiryDays } = await getSettings(tx);
+  const status: ReferralStatus = reason ? "REJECTED" : (input.initialStatus ?? "PENDING");
+  const [referral] = await tx
+    .insert(referrals)
+    .values({
+      partnerId: input.partner.id,
+      referralCode: input.code,
+      leadId: input.lead?.id ?? null,
+      clickId: input.clickId ?? null,
+      source: input.source,
+      status,
+      rejectionReason: reason,
+      subId: input.subId ?? null,
+      utmSource: input.utmSource ?? null,
+      utmMedium: input.utmMedium ?? null,
+      utmCampaign: input.utmCampaign ?? null,
+      utmTerm: input.utmTerm ?? null,
+      utmContent: input.utmContent ?? null,
+      notes: input.notes ?? null,
+      currency: input.partner.currency,
+      expiresAt: addDays(now, referralExpiryDays),
+      acceptedAt: status === "ACCEPTED" ? now : null,
+      rejectedAt: status === "REJECTED" ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await recordEvent(tx, actor, {
+    entityType: "referral",
+    entityId: referral.id,
+    action: "referral.created",
+    toStatus: status,
+    data: { leadId: referral.leadId, referralCode: input.code, ...(reason ? { reason } : {}) },
+    at: now,
+  });
+  await enqueueWebhookEvent(tx, "referral.created", referralPayload(referral));
+  if (status === "REJECTED") await enqueueWebhookEvent(tx, "referral.rejected", referralPayload(referral));
+  if (status === "ACCEPTED") await enqueueWebhookEvent(tx, "referral.accepted", referralPayload(referral));
+  return { referral, created: true };
+}

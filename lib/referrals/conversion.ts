@@ -1,0 +1,99 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { partners, referrals, rewards } from "@/db/schema";
+import type { Actor } from "@/lib/audit/actor";
+import { recordEvent } from "@/lib/audit/events";
+import { addDays } from "@/lib/clock";
+import { AppError, conflict, invalidState } from "@/lib/errors";
+import { applyRateBps, centsToMajor, majorToCents } from "@/lib/money";
+import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
+import { moveReward, rewardPayload, type Reward } from "@/lib/rewards/core";
+import { getSettings } from "@/lib/settings";
+import { moveReferral, type Referral } from "./core";
+
+export interface ConversionValue {
+  conversionValue?: number | string;
+  conversionValueCents?: number;
+}
+
+/** The value in cents, or null when none was given (the reward then waits as PENDING). */
+export function conversionCents(v: ConversionValue): number | null {
+  if (v.conversionValueCents !== undefined && v.conversionValueCents !== null) {
+    if (!Number.isSafeInteger(v.conversionValueCents) || v.conversionValueCents < 0)
+      throw new AppError("validation", "conversionValueCents must be whole, non-negative cents", {
+        errors: [{ path: "conversionValueCents", message: "Whole, non-negative cents" }],
+      });
+    return v.conversionValueCents;
+  }
+  if (v.conversionValue === undefined || v.conversionValue === null) return null;
+  return majorToCents(v.conversionValue, "conversionValue");
+}
+
+async function calculation(tx: DbOrTx, partnerId: string, cents: number, now: Date) {
+  const [p] = await tx.select({ rate: partners.commissionRateBps }).from(partners).where(eq(partners.id, partnerId));
+  const { holdDays } = await getSettings(tx);
+  return { amountCents: applyRateBps(cents, p.rate), rateBps: p.rate, baseCents: cents, holdUntil: addDays(now, holdDays) };
+}
+
+/**
+ * Converts a referral the caller has locked (FOR UPDATE): referral → CONVERTED and its one CONVERSION
+ * reward, CALCULATED with a value or PENDING without. Idempotent: the same value (or none) on a converted
+ * referral returns the existing reward (`created: false`); a value for a PENDING reward calculates it;
+ * a different value is a conflict. The lock serialises concurrent calls, the unique index backs it.
+ */
+export async function convertLocked(
+  tx: DbOrTx,
+  referral: Referral,
+  cents: number | null,
+  actor: Actor,
+  now: Date,
+): Promise<{ referral: Referral; reward: Reward; created: boolean }> {
+  if (referral.status === "CONVERTED" || referral.status === "PAID") {
+    const [reward] = await tx
+      .select()
+      .from(rewards)
+      .where(and(eq(rewards.referralId, referral.id), eq(rewards.type, "CONVERSION")))
+      .for("update");
+    if (!reward) throw invalidState("Referral", referral.status, "convert again");
+    if (cents === null || reward.baseCents === cents) return { referral, reward, created: false };
+    if (reward.status === "PENDING" && reward.baseCents === null) {
+      const calc = await calculation(tx, referral.partnerId, cents, now);
+      const updated = await moveReward(tx, reward, "CALCULATED", actor, now, { patch: calc, data: { baseCents: cents } });
+      const [ref] = await tx.update(referrals).set({ conversionValueCents: cents, updatedAt: now }).where(eq(referrals.id, referral.id)).returning();
+      return { referral: ref, reward: updated, created: false };
+    }
+    throw conflict(
+      `Referral already converted with a value of ${centsToMajor(reward.baseCents ?? 0)}; a different value needs a cancellation and a manual adjustment`,
+      { currentValueCents: reward.baseCents },
+    );
+  }
+  if (referral.status !== "PENDING" && referral.status !== "ACCEPTED") throw invalidState("Referral", referral.status, "convert");
+  const converted = await moveReferral(tx, referral, "CONVERTED", actor, now, { patch: { conversionValueCents: cents } });
+  const calc = cents === null ? null : await calculation(tx, referral.partnerId, cents, now);
+  const [reward] = await tx
+    .insert(rewards)
+    .values({
+      partnerId: referral.partnerId,
+      referralId: referral.id,
+      type: "CONVERSION",
+      currency: referral.currency,
+      status: calc ? "CALCULATED" : "PENDING",
+      ...(calc ?? {}),
+      calculatedAt: calc ? now : null,
+      createdBy: actor.id ?? actor.label ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await recordEvent(tx, actor, {
+    entityType: "reward",
+    entityId: reward.id,
+    action: "reward.created",
+    toStatus: reward.status,
+    data: { referralId: referral.id, amountCents: reward.amountCents, baseCents: cents, rateBps: reward.rateBps },
+    at: now,
+  });
+  if (calc) await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
+  return { referral: converted, reward, created: true };
+}
+

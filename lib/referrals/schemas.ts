@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { REFERRAL_SOURCES } from "@/db/schema/enums";
+import { leadInputSchema } from "@/lib/leads/schemas";
+import { enumInput, optionalText, requiredText, uuidInput } from "@/lib/validation";
+
+const utm = {
+  subId: optionalText(200),
+  utmSource: optionalText(200),
+  utmMedium: optionalText(200),
+  utmCampaign: optionalText(200),
+  utmTerm: optionalText(200),
+  utmContent: optionalText(200),
+};
+
+/** POST /referrals: the seed's body plus an optional existing lead id or a new lead. */
+export const createReferralSchema = z
+  .strictObject({
+    partnerId: uuidInput("Must be a partner id"),
+    referralCode: requiredText(64, "Enter the referral code"),
+    source: enumInput(REFERRAL_SOURCES).default("WEBSITE"),
+    leadId: uuidInput("Must be a lead id").optional(),
+    lead: leadInputSchema.optional(),
+    notes: optionalText(2000),
+    ...utm,
+  })
+  .refine((v) => !(v.leadId && v.lead), { message: "Give leadId or lead, not both", path: ["lead"] });
+export type CreateReferralInput = z.infer<typeof createReferralSchema>;
+
+export const linkToLeadSchema = z.strictObject({ leadId: uuidInput("Must be a lead id") });
+export const rejectReferralSchema = z.strictObject({ reason: requiredText(500, "Give a reason") });
+
+/** Major units as in the seed (`1000.0`), or exact cents. */
+export const processConversionSchema = z
+  .strictObject({
+    conversionValue: z.union([z.number(), z.string()]).optional(),
+    conversionValueCents: z.number().int("Whole cents").min(0, "Must not be negative").max(1e14).optional(),
+  })
+  .refine((v) => v.conversionValue === undefined || v.conversionValueCents === undefined, {
+    message: "Give conversionValue or conversionValueCents, not both",
+    path: ["conversionValue"],
+  });
+export type ProcessConversionInput = z.infer<typeof processConversionSchema>;

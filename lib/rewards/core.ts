@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { rewards } from "@/db/schema";
+import type { RewardStatus } from "@/db/schema/enums";
+import type { Actor } from "@/lib/audit/actor";
+import { recordEvent } from "@/lib/audit/events";
+import { invalidState, notFound } from "@/lib/errors";
+import { enqueueWebhookEvent, type WebhookEventType } from "@/lib/outbox/enqueue";
+import { REWARD_TRANSITIONS, canMove } from "@/lib/referrals/transitions";
+import { isUuid } from "@/lib/validation";
+
+export type Reward = typeof rewards.$inferSelect;
+
+export const REWARD_WEBHOOK: Partial<Record<RewardStatus, WebhookEventType>> = {
+  CALCULATED: "reward.calculated",
+  APPROVED: "reward.approved",
+  PAID: "reward.paid",
+  CANCELLED: "reward.cancelled",
+};
+
+export const rewardPayload = (r: Reward): Record<string, unknown> => ({
+  id: r.id,
+  partnerId: r.partnerId,
+  referralId: r.referralId,
+  type: r.type,
+  amountCents: r.amountCents,
+  currency: r.currency,
+  rateBps: r.rateBps,
+  baseCents: r.baseCents,
+  status: r.status,
+  holdUntil: r.holdUntil,
+  payoutId: r.payoutId,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export async function lockReward(tx: DbOrTx, id: string): Promise<Reward> {
+  if (!isUuid(id)) throw notFound("Reward");
+  const [r] = await tx.select().from(rewards).where(eq(rewards.id, id)).for("update");
+  if (!r) throw notFound("Reward");
+  return r;
+}
+
+const STAMP: Partial<Record<RewardStatus, keyof Reward>> = {
+  CALCULATED: "calculatedAt",
+  APPROVED: "approvedAt",
+  PAID: "paidAt",
+  CANCELLED: "cancelledAt",
+};
+
+/** One guarded UPDATE of a locked reward, its event and webhook; forbidden moves → invalid_state. */
+export async function moveReward(
+  tx: DbOrTx,
+  current: Reward,
+  to: RewardStatus,
+  actor: Actor,
+  now: Date,
+  opts: { patch?: Partial<typeof rewards.$inferInsert>; data?: Record<string, unknown> } = {},
+): Promise<Reward> {
+  if (!canMove(REWARD_TRANSITIONS, current.status, to)) throw invalidState("Reward", current.status, `move to ${to}`);
+  const stamp = STAMP[to];
+  const [updated] = await tx
+    .update(rewards)
+    .set({ ...opts.patch, status: to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) })
+    .where(and(eq(rewards.id, current.id), eq(rewards.status, current.status)))
+    .returning();
+  if (!updated) throw invalidState("Reward", current.status, `move to ${to}`);
+  await recordEvent(tx, actor, {
+    entityType: "reward",
+    entityId: current.id,
+    action: `reward.${to.toLowerCase()}`,
+    fromStatus: current.status,
+    toStatus: to,
+    data: opts.data ?? null,
+    at: now,
+  });
+  const hook = REWARD_WEBHOOK[to];
+  if (hook) await enqueueWebhookEvent(tx, hook, rewardPayload(updated));
+  return updated;
+}

@@ -1,0 +1,120 @@
+/**
+ * The authorization matrix: every /api/v1 route × every kind of caller → expected status.
+ *
+ * ADDING YOUR ROUTE: add one row to ROUTES below (keep rows grouped by resource). A test fails while a
+ * route file exports a method that has no row, or a row names a method that no route file exports.
+ *
+ *   route:   "METHOD /api/v1/path/[param]"   exactly the folder path under app/, [segments] kept
+ *   expect:  [anon, partnerA, partnerB, admin, adminKey, partnerKey]   statuses, in this order
+ *   setup:   optional (fx, who) => ({ params?, body?, query? }), run before each cell: create the rows the call
+ *            needs (partner A owns them unless the row says otherwise; fx.t.db is the database).
+ *
+ * Callers: anonymous (no credentials), partner A and partner B (bearer tokens of partner users), admin
+ * (bearer token), an admin API key, and a partner API key that belongs to partner A. "partner B → 404" is
+ * the ownership rule; admin-only routes answer 403 to every partner before looking at ids.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/audit/actor";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { call, setupApiTest, TEST_PASSWORD, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+
+const WHO = ["anon", "partnerA", "partnerB", "admin", "adminKey", "partnerKey"] as const;
+type Who = (typeof WHO)[number];
+type Statuses = [anon: number, partnerA: number, partnerB: number, admin: number, adminKey: number, partnerKey: number];
+
+interface Fixtures {
+  t: ApiTest;
+  admin: TestUser;
+  partnerA: TestPartner;
+  partnerB: TestPartner;
+  headers: Record<Who, Record<string, string>>;
+}
+interface Call {
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+}
+interface Row {
+  route: string;
+  expect: Statuses;
+  setup?: (fx: Fixtures, who: Who) => Promise<Call> | Call;
+}
+
+// prettier-ignore
+const ROUTES: Row[] = [
+  // ── accounts (auth, API keys) ────────────────────────────────────────────────────────────────────
+  { route: "POST /api/v1/auth/token", expect: [200, 200, 200, 200, 200, 200],
+    setup: (fx) => ({ body: { email: fx.admin.user.email, password: TEST_PASSWORD } }) },
+  { route: "GET /api/v1/api-keys", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/api-keys", expect: [401, 403, 403, 201, 201, 403],
+    setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
+  { route: "DELETE /api/v1/api-keys/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await createApiKey(fx.t.db, { name: "to revoke", role: "ADMIN" }, systemActor("matrix"))).id } }) },
+];
+
+const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeFiles(dir = API_ROOT): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return e.name === "route.ts" ? [p] : [];
+  });
+}
+const urlPathOf = (file: string) => "/" + path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/");
+const fileOf = (urlPath: string) => path.join(process.cwd(), "app", ...urlPath.split("/").filter(Boolean), "route.ts");
+
+type Handler = Parameters<typeof call>[0];
+async function handlerFor(route: string): Promise<Handler> {
+  const [method, urlPath] = route.split(" ");
+  const mod = (await import(/* @vite-ignore */ fileOf(urlPath))) as Record<string, Handler | undefined>;
+  const h = mod[method];
+  if (!h) throw new Error(`${route}: the route file exports no ${method}`);
+  return h;
+}
+
+describe("authorization matrix", () => {
+  let fx: Fixtures;
+  beforeAll(async () => {
+    const t = await setupApiTest();
+    const [admin, partnerA, partnerB] = [await t.admin(), await t.partner(), await t.partner()];
+    const adminKey = await t.apiKey("ADMIN");
+    const partnerKey = await t.apiKey("PARTNER", partnerA.partner.id);
+    fx = {
+      t,
+      admin,
+      partnerA,
+      partnerB,
+      headers: { anon: {}, partnerA: partnerA.headers, partnerB: partnerB.headers, admin: admin.headers, adminKey: adminKey.headers, partnerKey: partnerKey.headers },
+    };
+  });
+  afterAll(() => fx?.t.close());
+
+  it("lists every exported handler of every route file under app/api/v1, and nothing else", async () => {
+    const exported: string[] = [];
+    for (const file of routeFiles()) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      for (const m of METHODS) if (typeof mod[m] === "function") exported.push(`${m} ${urlPathOf(file)}`);
+    }
+    const listed = ROUTES.map((r) => r.route);
+    expect(exported.filter((r) => !listed.includes(r)), "routes missing from the matrix").toEqual([]);
+    expect(listed.filter((r) => !exported.includes(r)), "matrix rows without a route").toEqual([]);
+    expect(new Set(listed).size, "duplicate rows").toBe(listed.length);
+  });
+
+  for (const row of ROUTES) {
+    it(`${row.route} → ${row.expect.join(" ")}`, async () => {
+      const handler = await handlerFor(row.route);
+      const got: number[] = [];
+      for (const who of WHO) {
+        const c = (await row.setup?.(fx, who)) ?? {};
+        const res = await call(handler, row.route, { ...c, headers: fx.headers[who] });
+        got.push(res.status);
+      }
+      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])));
+    });
+  }
+});

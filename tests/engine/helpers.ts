@@ -1,0 +1,45 @@
+import { createPartner } from "@/lib/partners/service";
+import { createPartnerSchema } from "@/lib/partners/schemas";
+import { leadInputSchema } from "@/lib/leads/schemas";
+import type { Actor } from "@/lib/audit/actor";
+import type { DbOrTx } from "@/db";
+
+export const admin: Actor = { type: "USER", id: "11111111-1111-4111-8111-111111111111", label: "admin@test", role: "ADMIN", requestId: "req-test" };
+export const system: Actor = { type: "SYSTEM", id: "test-job", label: "test job" };
+export const visitor: Actor = { type: "PUBLIC", id: null, label: "visitor" };
+
+let n = 0;
+/** A fresh ACTIVE partner with a unique e-mail and phone. */
+export async function newPartner(db: DbOrTx, o: Record<string, unknown> = {}, via: "ADMIN" | "SELF" | "API" = "ADMIN") {
+  n++;
+  return createPartner(
+    db,
+    createPartnerSchema.parse({ firstName: "Pat", lastName: "Smith", email: `pat${n}.${Date.now()}@partners.test`, phone: `555${String(1000000 + n).slice(-7)}`, ...o }),
+    admin,
+    { via },
+  );
+}
+
+let m = 0;
+/** A parsed lead body with a unique e-mail unless given. */
+export function leadBody(o: Record<string, unknown> = {}) {
+  m++;
+  return leadInputSchema.parse({
+    firstName: "Lee",
+    lastName: "Ray",
+    email: `lead${m}.${Date.now()}@example.com`,
+    insuranceType: "auto",
+    consent: { given: true, textVersion: "2026-11" },
+    ...o,
+  });
+}
+
+export async function rejects(p: Promise<unknown>): Promise<{ code?: string; message: string; extra?: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { code?: string; message: string; extra?: Record<string, unknown> };
+    return err;
+  }
+  throw new Error("expected the call to fail");
+}
