@@ -62,7 +62,7 @@ export function SettingsForm({ initial }: { initial: Values }) {
       autoApprovePartners: fd.get("autoApprovePartners") === "on",
     };
     for (const g of GROUPS) for (const [k] of g.fields) body[k] = text(k);
-    void run(body as Parameters<typeof saveSettings>[0]);
+    void run(body as Parameters<typeof saveSettings>[1]);
   }
 
   const err = (k: string) => fieldError(outcome, k === "minimumPayout" ? "minimumPayoutCents" : k);

@@ -3,13 +3,13 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
-export type Outcome = { kind: "success" | "error"; message: string; fieldErrors?: Record<string, string[]> } | null;
+export type Outcome = { kind: "success" | "error"; message: string; fieldErrors?: Record<string, string> } | null;
 
 /**
  * Runs a server action from a client component: pending state, the success or error message, field
  * errors, and a refresh of the server components so the page shows the new state.
  */
-export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, opts: { success?: string | ((data: T) => string); refresh?: boolean } = {}) {
+export function useAction<I, T>(action: (prev: null, input: I) => Promise<ActionResult<T>>, opts: { success?: string | ((data: T) => string); refresh?: boolean } = {}) {
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const router = useRouter();
@@ -18,7 +18,7 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
       new Promise((resolve) => {
         startTransition(async () => {
           try {
-            const res = await action(input);
+            const res = await action(null, input);
             if (res.ok) {
               const msg = typeof opts.success === "function" ? opts.success(res.data) : (opts.success ?? "Saved.");
               setOutcome({ kind: "success", message: msg });
@@ -38,4 +38,4 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
   return { run, pending, outcome, setOutcome };
 }
 
-export const fieldError = (o: Outcome, key: string) => o?.fieldErrors?.[key]?.[0];
+export const fieldError = (o: Outcome, key: string) => o?.fieldErrors?.[key];

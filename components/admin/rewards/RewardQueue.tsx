@@ -57,7 +57,7 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
     let p = prior ?? emptyProgress(total);
     setProgress(p);
     for (const part of chunk(ids, CHUNK)) {
-      const res = await bulkApproveAction({ rewardIds: part, ...(needsOverride ? { override: true, reason } : {}) });
+      const res = await bulkApproveAction(null, { rewardIds: part, ...(needsOverride ? { override: true, reason } : {}) });
       if (!res.ok) {
         p = { ...p, running: false, error: res.error };
         setProgress(p);
@@ -87,7 +87,7 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
     let p: BulkProgress = emptyProgress(summary.count);
     setProgress(p);
     for (let round = 0; round < 100; round++) {
-      const found = await matchingRewardIds({ filter });
+      const found = await matchingRewardIds(null, { filter });
       if (!found.ok) {
         setProgress({ ...p, running: false, error: found.error });
         return true;

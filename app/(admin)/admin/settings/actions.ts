@@ -1,6 +1,5 @@
 "use server";
 import { z } from "zod";
-import { getDb } from "@/db";
 import { adminAction } from "@/lib/actions/safe-action";
 import { centsFromText, intFromText } from "@/lib/admin/form-values";
 import { updateSettings, type SettingsKey } from "@/lib/admin/settings";
@@ -33,7 +32,7 @@ const formSchema = z
   })
   .strict();
 
-export const saveSettings = adminAction(formSchema, async (form, { actor }) => {
+export const saveSettings = adminAction(formSchema, async (form, { db, actor }) => {
   const f = form as Record<string, string | boolean>;
   const input: Record<string, unknown> = {
     businessName: f.businessName,
@@ -43,6 +42,6 @@ export const saveSettings = adminAction(formSchema, async (form, { actor }) => {
     minimumPayoutCents: centsFromText(f.minimumPayout),
   };
   for (const k of INT_FIELDS) input[k] = intFromText(f[k]);
-  const { changed } = await updateSettings(await getDb(), actor, input);
+  const { changed } = await updateSettings(db, actor, input);
   return { changed: changed as SettingsKey[] };
 });
