@@ -19,9 +19,9 @@ export function majorToCents(v: number | string, path = "conversionValue"): numb
   if (!m) throw invalid(path, "Must be an amount such as 1000.00");
   const [, whole, frac = ""] = m;
   if (frac.length > 2) throw invalid(path, "At most 2 decimal places");
-  const major = BigInt(whole || "0");
-  if (major > MAX_MAJOR) throw invalid(path, "Amount is too large");
-  return Number(major * 100n + BigInt(frac.padEnd(2, "0")));
+  const cents = BigInt(whole || "0") * 100n + BigInt(frac.padEnd(2, "0"));
+  if (cents > MAX_MAJOR * 100n) throw invalid(path, "Amount is too large");
+  return Number(cents);
 }
 
 /** Cents to a major-unit decimal string ("1234.50"), exact. */

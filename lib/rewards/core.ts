@@ -4,7 +4,7 @@ import { rewards } from "@/db/schema";
 import type { RewardStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
-import { invalidState, notFound } from "@/lib/errors";
+import { AppError, invalidState, notFound } from "@/lib/errors";
 import { enqueueWebhookEvent, type WebhookEventType } from "@/lib/outbox/enqueue";
 import { REWARD_TRANSITIONS, canMove } from "@/lib/referrals/transitions";
 import { isUuid } from "@/lib/validation";
@@ -78,3 +78,9 @@ export async function moveReward(
   if (hook) await enqueueWebhookEvent(tx, hook, rewardPayload(updated));
   return updated;
 }
+
+export const heldError = (r: Reward) =>
+  new AppError("invalid_state", `Reward is on hold until ${r.holdUntil!.toISOString()}; approve with an override and a reason`, {
+    extra: { currentStatus: r.status, holdUntil: r.holdUntil },
+  });
+
