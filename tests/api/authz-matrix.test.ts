@@ -52,6 +52,8 @@ const ROUTES: Row[] = [
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
   { route: "DELETE /api/v1/api-keys/[id]", expect: [401, 403, 403, 200, 200, 403],
     setup: async (fx) => ({ params: { id: (await createApiKey(fx.t.db, { name: "to revoke", role: "ADMIN" }, systemActor("matrix"))).id } }) },
+  // ── admin (audit log) ───────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/events", expect: [401, 403, 403, 200, 200, 403] },
 ];
 
 const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
