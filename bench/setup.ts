@@ -52,16 +52,17 @@ export interface Credentials {
 
 /**
  * An admin user, a portal user for the largest partner and an integration API key in the
- * CONTRACT format (`rp_<prefix>_<secret>`, SHA-256 of the secret stored, looked up by prefix).
+ * CONTRACT format (`rp_<prefix>_<secret>`, SHA-256 stored, looked up by prefix).
  */
 export async function createCredentials(sql: Sql, largestPartnerId: string): Promise<Credentials> {
   const hash = await hashPassword(BENCH_PASSWORD);
   await sql`insert into users (email, name, password_hash, role) values (${BENCH_ADMIN}, 'Bench Admin', ${hash}, 'ADMIN')`;
   await sql`insert into users (email, name, password_hash, role, partner_id) values (${BENCH_PARTNER}, 'Bench Partner', ${hash}, 'PARTNER', ${largestPartnerId})`;
+  // As lib/auth/api-keys.ts (server-only, so not importable here): SHA-256 of the whole key.
   const prefix = randomBytes(6).toString("hex");
-  const secret = randomBytes(32).toString("base64url");
+  const apiKey = `rp_${prefix}_${randomBytes(32).toString("base64url")}`;
   const [admin] = await sql<{ id: string }[]>`select id from users where email = ${BENCH_ADMIN}`;
   await sql`insert into api_keys (name, prefix, secret_hash, role, created_by)
-    values ('benchmark', ${prefix}, ${createHash("sha256").update(secret).digest("hex")}, 'ADMIN', ${admin.id})`;
-  return { apiKey: `rp_${prefix}_${secret}`, apiKeyPrefix: prefix };
+    values ('benchmark', ${prefix}, ${createHash("sha256").update(apiKey).digest("hex")}, 'ADMIN', ${admin.id})`;
+  return { apiKey, apiKeyPrefix: prefix };
 }

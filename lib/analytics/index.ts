@@ -11,7 +11,6 @@ export * from "./breakdown";
 export * from "./kpis";
 export * from "./payouts";
 export * from "./period";
-export * from "./query";
 export * from "./rollup";
 export * from "./statistics";
 export * from "./top-partners";
@@ -37,6 +36,11 @@ export type DashboardQuery = AnalyticsQuery & { interval?: Interval };
  * previous period, trends, funnel, sources and payouts. With `partnerId`, one partner's dashboard.
  */
 export async function dashboardAnalytics(db: DbOrTx, q: DashboardQuery = {}): Promise<DashboardAnalytics> {
+  return dashboard(db, q);
+}
+
+/** `referringNow`: the current period's referring partners when the caller already has them. */
+async function dashboard(db: DbOrTx, q: DashboardQuery, referringNow?: Promise<number>): Promise<DashboardAnalytics> {
   const period = resolvePeriod(q);
   const prev = previousPeriod(period);
   const interval = q.interval ?? "day";
@@ -48,7 +52,7 @@ export async function dashboardAnalytics(db: DbOrTx, q: DashboardQuery = {}): Pr
     readRollups(db, { metrics: ["clicks", "referrals", "rewards"], period, partnerId, interval }),
     readRollups(db, { metrics: ["payouts"], period, partnerId, interval: "month" }),
     activePartners(db, partnerId),
-    referringPartners(db, period, partnerId),
+    referringNow ?? referringPartners(db, period, partnerId),
     referringPartners(db, prev, partnerId),
   ]);
   return {
@@ -69,9 +73,8 @@ export async function dashboardAnalytics(db: DbOrTx, q: DashboardQuery = {}): Pr
 
 /** The admin analytics page: the program dashboard plus top partners by `topMetric` (default conversions). */
 export async function adminAnalytics(db: DbOrTx, q: Omit<DashboardQuery, "partnerId"> & { topMetric?: TopMetric; topLimit?: number } = {}): Promise<AdminAnalytics> {
-  const [dash, top] = await Promise.all([
-    dashboardAnalytics(db, { from: q.from, to: q.to, interval: q.interval }),
-    topPartners(db, { from: q.from, to: q.to, metric: q.topMetric, limit: q.topLimit }),
-  ]);
-  return { ...dash, topPartners: top };
+  // The top-partners scan also counts the referring partners: one per-partner scan less.
+  const top = topPartners(db, { from: q.from, to: q.to, metric: q.topMetric, limit: q.topLimit });
+  const [dash, topResult] = await Promise.all([dashboard(db, { from: q.from, to: q.to, interval: q.interval }, top.then((t) => t.referringPartners)), top]);
+  return { ...dash, topPartners: topResult };
 }

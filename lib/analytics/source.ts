@@ -104,27 +104,42 @@ const PARTNER_SUMS = sql`
 
 /**
  * The best `limit` partners of the period by `order` (an SQL expression over referrals,
- * conversions, value, earnings), ties to more conversions, then more referrals, then id.
+ * conversions, value, earnings), ties to more conversions, then more referrals, then id; and, from
+ * the same scan, how many partners referred at all in the period.
  */
-export async function rankPartners(db: DbOrTx, period: Period, order: SQL, limit: number, minReferrals: number): Promise<PartnerTotals[]> {
-  const rows = rowsOf<{ partner_id: string; referrals: string; conversions: string; value: string; earnings: string }>(
+export async function rankPartners(
+  db: DbOrTx,
+  period: Period,
+  order: SQL,
+  limit: number,
+  minReferrals: number,
+): Promise<{ partners: PartnerTotals[]; referringPartners: number }> {
+  const rows = rowsOf<{ referring: string | number; partner_id: string | null; referrals: string; conversions: string; value: string; earnings: string }>(
     await db.execute(sql`
-      select * from (
+      with p as materialized (
         select partner_id::text, ${PARTNER_SUMS}
         from ${facts({ metrics: ["referrals", "rewards"], period, byPartner: true })} f
         group by partner_id
-      ) p
-      where referrals >= ${minReferrals} and ${order} > 0
-      order by ${order} desc, conversions desc, referrals desc, partner_id
-      limit ${limit}`),
+      )
+      select c.referring, t.* from (select count(*) filter (where referrals > 0) as referring from p) c
+      left join lateral (
+        select * from p where referrals >= ${minReferrals} and ${order} > 0
+        order by ${order} desc, conversions desc, referrals desc, partner_id
+        limit ${limit}
+      ) t on true`),
   );
-  return rows.map((r) => ({
-    partnerId: r.partner_id,
-    referrals: Number(r.referrals),
-    conversions: Number(r.conversions),
-    conversionValueCents: Number(r.value),
-    earningsCents: Number(r.earnings),
-  }));
+  return {
+    referringPartners: Number(rows[0]?.referring ?? 0),
+    partners: rows
+      .filter((r) => r.partner_id !== null)
+      .map((r) => ({
+        partnerId: r.partner_id!,
+        referrals: Number(r.referrals),
+        conversions: Number(r.conversions),
+        conversionValueCents: Number(r.value),
+        earningsCents: Number(r.earnings),
+      })),
+  };
 }
 
 /** Partners with at least one referral created in the period. */

@@ -27,6 +27,8 @@ export interface TopPartners {
   period: Period;
   metric: TopMetric;
   currency: string;
+  /** Partners with at least one referral created in the period. */
+  referringPartners: number;
   partners: TopPartner[];
 }
 
@@ -56,7 +58,7 @@ export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise
   const limit = q.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid("limit", "must be an integer from 1 to 100");
   const minReferrals = metric === "conversionRate" ? (q.minReferrals ?? 1) : 0;
-  const ranked = await rankPartners(db, period, ORDER[metric], limit, minReferrals);
+  const { partners: ranked, referringPartners } = await rankPartners(db, period, ORDER[metric], limit, minReferrals);
   const names = ranked.length
     ? await db
         .select({ id: partners.id, firstName: partners.firstName, lastName: partners.lastName, companyName: partners.companyName, status: partners.status })
@@ -73,6 +75,7 @@ export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise
     period,
     metric,
     currency: "USD",
+    referringPartners,
     partners: ranked.map((s, i) => {
       const p = byId.get(s.partnerId);
       return {

@@ -18,6 +18,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
 import { call, setupApiTest, TEST_PASSWORD, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
 const WHO = ["anon", "partnerA", "partnerB", "admin", "adminKey", "partnerKey"] as const;
@@ -52,9 +53,62 @@ const ROUTES: Row[] = [
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
   { route: "DELETE /api/v1/api-keys/[id]", expect: [401, 403, 403, 200, 200, 403],
     setup: async (fx) => ({ params: { id: (await createApiKey(fx.t.db, { name: "to revoke", role: "ADMIN" }, systemActor("matrix"))).id } }) },
+  // ── api: partners ─────────────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/partners", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/partners", expect: [401, 403, 403, 201, 201, 403],
+    setup: (_fx, who) => ({ body: { firstName: "Matrix", lastName: "Partner", email: `matrix-${who}-${Date.now()}@example.com` } }) },
+  { route: "GET /api/v1/partners/[id]", expect: [401, 200, 404, 200, 200, 200], setup: (fx) => ({ params: { id: fx.partnerA.partner.id } }) },
+  { route: "PATCH /api/v1/partners/[id]", expect: [401, 200, 404, 200, 200, 200],
+    setup: (fx) => ({ params: { id: fx.partnerA.partner.id }, body: { companyName: "Matrix Agency" } }) },
+  { route: "DELETE /api/v1/partners/[id]", expect: [401, 403, 403, 200, 200, 403], setup: async (fx) => ({ params: { id: (await fx.t.partner()).partner.id } }) },
+  { route: "GET /api/v1/partners/me", expect: [401, 200, 200, 403, 403, 200] },
+  { route: "GET /api/v1/partners/statistics", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "GET /api/v1/partners/top", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/partners/[id]/status", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await fx.t.partner()).partner.id }, body: { status: "INACTIVE" } }) },
+  { route: "POST /api/v1/partners/[id]/regenerate-code", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await fx.t.partner()).partner.id } }) },
+  { route: "GET /api/v1/partners/[id]/performance", expect: [401, 200, 404, 200, 200, 200], setup: (fx) => ({ params: { id: fx.partnerA.partner.id } }) },
+  { route: "GET /api/v1/partners/[id]/referrals", expect: [401, 200, 404, 200, 200, 200], setup: (fx) => ({ params: { id: fx.partnerA.partner.id } }) },
+  { route: "GET /api/v1/partners/[id]/rewards", expect: [401, 200, 404, 200, 200, 200], setup: (fx) => ({ params: { id: fx.partnerA.partner.id } }) },
+  { route: "GET /api/v1/partners/[id]/payouts", expect: [401, 200, 404, 200, 200, 200], setup: (fx) => ({ params: { id: fx.partnerA.partner.id } }) },
+  // ── api: referrals ────────────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/referrals", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/referrals", expect: [401, 201, 404, 201, 201, 201],
+    setup: (fx) => ({ body: { partnerId: fx.partnerA.partner.id, referralCode: fx.partnerA.code, source: "website" } }) },
+  { route: "GET /api/v1/referrals/[id]", expect: [401, 200, 404, 200, 200, 200], setup: async (fx) => ({ params: { id: (await refA(fx)).id } }) },
+  { route: "PATCH /api/v1/referrals/[id]", expect: [401, 200, 404, 200, 200, 200],
+    setup: async (fx) => ({ params: { id: (await refA(fx)).id }, body: { notes: "met at the fair" } }) },
+  { route: "DELETE /api/v1/referrals/[id]", expect: [401, 200, 404, 200, 200, 200], setup: async (fx) => ({ params: { id: (await refA(fx)).id } }) },
+  { route: "POST /api/v1/referrals/[id]/link-to-lead", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await refA(fx)).id }, body: { leadId: (await insertLead(fx.t.db)).id } }) },
+  { route: "POST /api/v1/referrals/[id]/accept", expect: [401, 403, 403, 200, 200, 403], setup: async (fx) => ({ params: { id: (await refA(fx)).id } }) },
+  { route: "POST /api/v1/referrals/[id]/reject", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await refA(fx)).id }, body: { reason: "duplicate" } }) },
+  { route: "POST /api/v1/referrals/[id]/process-conversion", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => ({ params: { id: (await refA(fx, "ACCEPTED")).id }, body: { conversionValue: 1000.0 } }) },
+  { route: "POST /api/v1/referrals/process-conversion", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => ({ body: { referralId: (await refA(fx, "ACCEPTED")).id, conversionValue: "250.50" } }) },
+  { route: "POST /api/v1/referrals/check-expired", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "GET /api/v1/referrals/statistics", expect: [401, 200, 200, 200, 200, 200] },
+  // ── api: rewards ──────────────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/rewards", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "GET /api/v1/rewards/[id]", expect: [401, 200, 404, 200, 200, 200],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  { route: "GET /api/v1/rewards/statistics", expect: [401, 200, 200, 200, 200, 200] },
+  // ── api: payouts ──────────────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/payouts", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "GET /api/v1/payouts/[id]", expect: [401, 200, 404, 200, 200, 200],
+    setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  { route: "GET /api/v1/payouts/[id]/export.csv", expect: [401, 200, 404, 200, 200, 200],
+    setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
   // ── admin (audit log) ───────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/events", expect: [401, 403, 403, 200, 200, 403] },
 ];
+
+/** A referral of partner A (PENDING unless told), arranged directly in the database. */
+const refA = (fx: Fixtures, status: "PENDING" | "ACCEPTED" = "PENDING") =>
+  insertReferral(fx.t.db, { id: fx.partnerA.partner.id, code: fx.partnerA.code }, status === "ACCEPTED" ? { status, leadId: null } : {});
 
 const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -1,0 +1,40 @@
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas";
+import { found, scopeOf } from "@/lib/api/scope";
+import { serializePartner } from "@/lib/api/serializers";
+import { AppError } from "@/lib/errors";
+import { getPartner } from "@/lib/partners/queries";
+import { updatePartnerSchema } from "@/lib/partners/schemas";
+import { changePartnerStatus, updatePartner } from "@/lib/partners/service";
+
+/** Fields only the program team sets; a partner sending them gets 400, never a silent partial update. */
+const ADMIN_ONLY_FIELDS = ["email", "commissionRateBps", "currency", "minimumPayoutCents"] as const;
+
+/** One partner with its codes (current and aliases); a partner may read only itself. */
+export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, principal, params }) =>
+  serializePartner(found(await getPartner(db, scopeOf(principal), params.id), "Partner")),
+);
+
+/**
+ * Profile changes. Never a status or a code (those move through /status and /regenerate-code: unknown
+ * fields here); a partner edits only its own profile and not its rate, currency, e-mail or payout floor.
+ */
+export const PATCH = apiRoute({ auth: "any", params: idParams, body: updatePartnerSchema }, async ({ db, actor, principal, params, body }) => {
+  const scope = scopeOf(principal);
+  found(await getPartner(db, scope, params.id), "Partner");
+  if (scope.partnerId) {
+    const refused = ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined);
+    if (refused.length)
+      throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
+        errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
+      });
+  }
+  await updatePartner(db, params.id, body, actor);
+  return serializePartner(found(await getPartner(db, scope, params.id), "Partner"));
+});
+
+/** Terminates the partner (admins): its history, codes and payouts stay; its codes stop validating. */
+export const DELETE = apiRoute({ auth: "admin", params: idParams }, async ({ db, actor, params }) => {
+  await changePartnerStatus(db, params.id, { status: "TERMINATED", reason: "Terminated through the API" }, actor);
+  return serializePartner(found(await getPartner(db, {}, params.id), "Partner"));
+});

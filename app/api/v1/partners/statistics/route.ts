@@ -1,0 +1,8 @@
+import { partnerStatistics } from "@/lib/analytics";
+import { apiRoute } from "@/lib/api/handler";
+import { scopeOf, statisticsQuery } from "@/lib/api/scope";
+
+/** Program-wide partner figures; a partner gets its own (CONTRACT: `/statistics` is scoped). */
+export const GET = apiRoute({ auth: "any", query: statisticsQuery }, ({ db, principal, query }) =>
+  partnerStatistics(db, { from: query.from, to: query.to, ...scopeOf(principal) }),
+);

@@ -1,0 +1,36 @@
+import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas";
+import { found, scopeOf } from "@/lib/api/scope";
+import { serializeReferral } from "@/lib/api/serializers";
+import { AppError } from "@/lib/errors";
+import { updateReferralDetails, updateReferralSchema } from "@/lib/referrals/details";
+import { getReferral } from "@/lib/referrals/queries";
+import { withdrawReferral } from "@/lib/referrals/service";
+
+/** One referral with its lead (masked for partners), rewards and timeline (another partner's → 404). */
+export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, principal, params }) =>
+  serializeReferral(found(await getReferral(db, scopeOf(principal), params.id), "Referral")),
+);
+
+/** Notes, source, sub id and UTM values; never a status. A partner may change only its own notes. */
+export const PATCH = apiRoute({ auth: "any", params: idParams, body: updateReferralSchema }, async ({ db, actor, principal, params, body }) => {
+  const scope = scopeOf(principal);
+  found(await getReferral(db, scope, params.id), "Referral");
+  if (scope.partnerId) {
+    const refused = Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined);
+    if (refused.length)
+      throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
+        errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
+      });
+  }
+  await updateReferralDetails(db, params.id, body, actor);
+  return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
+});
+
+/** Withdraws a referral while it is PENDING (→ REJECTED, reason WITHDRAWN); otherwise 409 naming the status. */
+export const DELETE = apiRoute({ auth: "any", params: idParams }, async ({ db, actor, principal, params }) => {
+  const scope = scopeOf(principal);
+  found(await getReferral(db, scope, params.id), "Referral");
+  await withdrawReferral(db, params.id, actor);
+  return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
+});

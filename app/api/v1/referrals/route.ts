@@ -1,0 +1,27 @@
+import { apiRoute, created } from "@/lib/api/handler";
+import { scopeOf } from "@/lib/api/scope";
+import { serializePage, serializeReferral } from "@/lib/api/serializers";
+import { AppError, notFound } from "@/lib/errors";
+import { listReferrals, referralListSchema } from "@/lib/referrals/queries";
+import { createReferralSchema } from "@/lib/referrals/schemas";
+import { createReferral } from "@/lib/referrals/service";
+
+/** Referrals with status, source, partnerId, leadId, q, from, to, sort and pages (partners: their own, leads masked). */
+export const GET = apiRoute({ auth: "any", query: referralListSchema }, async ({ db, principal, query }) =>
+  serializePage(await listReferrals(db, scopeOf(principal), query), serializeReferral),
+);
+
+/**
+ * The seed's `{ partnerId, referralCode, source }`, optionally with a new `lead` (created in the same
+ * transaction) or, for admins, an existing `leadId`. A partner refers only as itself.
+ */
+export const POST = apiRoute({ auth: "any", body: createReferralSchema }, async ({ db, actor, principal, body }) => {
+  const scope = scopeOf(principal);
+  if (scope.partnerId && body.partnerId !== scope.partnerId) throw notFound("Partner");
+  if (scope.partnerId && body.leadId)
+    throw new AppError("validation", "Partners submit a new prospect with `lead`, not an existing lead id", {
+      errors: [{ path: "leadId", message: "Only the program team links existing leads" }],
+    });
+  const referral = await createReferral(db, body, actor);
+  return created(serializeReferral(referral));
+});

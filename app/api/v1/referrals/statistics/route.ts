@@ -1,0 +1,8 @@
+import { referralStatistics } from "@/lib/analytics";
+import { apiRoute } from "@/lib/api/handler";
+import { scopeOf, statisticsQuery } from "@/lib/api/scope";
+
+/** By status, by source, conversion rate, median time to convert and the trend; a partner gets its own. */
+export const GET = apiRoute({ auth: "any", query: statisticsQuery }, ({ db, principal, query }) =>
+  referralStatistics(db, { from: query.from, to: query.to, interval: query.interval, ...scopeOf(principal) }),
+);

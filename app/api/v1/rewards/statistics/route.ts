@@ -1,0 +1,8 @@
+import { rewardStatistics } from "@/lib/analytics";
+import { apiRoute } from "@/lib/api/handler";
+import { scopeOf, statisticsQuery } from "@/lib/api/scope";
+
+/** Amounts by status, by month and the payout summary by method; a partner gets its own. */
+export const GET = apiRoute({ auth: "any", query: statisticsQuery }, ({ db, principal, query }) =>
+  rewardStatistics(db, { from: query.from, to: query.to, ...scopeOf(principal) }),
+);

@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { referrals, REFERRAL_SOURCES } from "@/db/schema";
+import type { Actor } from "@/lib/audit/actor";
+import { recordEvent } from "@/lib/audit/events";
+import { nowOf, type Clock } from "@/lib/clock";
+import { enumInput, optionalText } from "@/lib/validation";
+import { lockReferral, type Referral } from "./core";
+
+const text = (max: number) => optionalText(max).nullable();
+
+/**
+ * PATCH /referrals/{id}: descriptive fields only. A status never changes here (CONTRACT: statuses move
+ * through the action endpoints), so `status` and every other field is refused as unknown.
+ */
+export const updateReferralSchema = z.strictObject({
+  notes: text(2000).optional(),
+  source: enumInput(REFERRAL_SOURCES).optional(),
+  subId: text(200).optional(),
+  utmSource: text(200).optional(),
+  utmMedium: text(200).optional(),
+  utmCampaign: text(200).optional(),
+  utmTerm: text(200).optional(),
+  utmContent: text(200).optional(),
+});
+export type UpdateReferralInput = z.infer<typeof updateReferralSchema>;
+
+/** Changes a referral's descriptive fields under its row lock, with a `referral.updated` event of before/after. */
+export async function updateReferralDetails(db: DbOrTx, id: string, patch: UpdateReferralInput, actor: Actor, clock?: Clock): Promise<Referral> {
+  const now = nowOf(clock);
+  return db.transaction(async (tx) => {
+    const before = await lockReferral(tx, id);
+    const keys = (Object.keys(patch) as (keyof UpdateReferralInput)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    if (keys.length === 0) return before;
+    const changes = Object.fromEntries(keys.map((k) => [k, patch[k]]));
+    const [after] = await tx
+      .update(referrals)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(referrals.id, id))
+      .returning();
+    await recordEvent(tx, actor, {
+      entityType: "referral",
+      entityId: id,
+      action: "referral.updated",
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+      after: changes,
+      at: now,
+    });
+    return after;
+  });
+}
