@@ -1,16 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import Papa from "papaparse";
 import fs from "node:fs";
-
-const PASSWORD = "demo-password";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel(/password/i).fill(PASSWORD);
-  await page.getByRole("button", { name: /log in|sign in/i }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
+import type { Page } from "@playwright/test";
+import Papa from "papaparse";
+import { DEMO, expect, signIn, test } from "./fixtures";
 
 /** Confirms the open dialog, typing a reason when it asks for one. */
 async function confirmDialog(page: Page, button: string | RegExp, reason?: string) {
@@ -24,10 +15,9 @@ async function confirmDialog(page: Page, button: string | RegExp, reason?: strin
 test.describe("admin console as the demo admin", () => {
   test.describe.configure({ mode: "serial" });
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  test.beforeAll(async ({ browser, adminState }, info) => {
+    const context = await browser.newContext({ storageState: adminState, baseURL: info.project.use.baseURL, permissions: ["clipboard-read", "clipboard-write"] });
     page = await context.newPage();
-    await signIn(page, "admin@demo.test");
   });
   test.afterAll(() => page.context().close());
 
@@ -125,7 +115,7 @@ test.describe("admin console as the demo admin", () => {
 });
 
 test("a partner who opens /admin is refused", async ({ page }) => {
-  await signIn(page, "partner@demo.test");
+  await signIn(page, DEMO.partner.email, DEMO.partner.password, DEMO.partner.home);
   const res = await page.goto("/admin");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Program analytics" })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SignOutButton } from "@/components/auth/SignOutButton";
 import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { requireAdmin } from "@/lib/auth/session";
 
@@ -32,9 +32,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <span className="hidden text-slate-600 sm:inline" title={user.email}>
             {user.name || user.email}
           </span>
-          <Link href="/api/auth/signout" className="font-medium text-brand-700 hover:underline">
-            Sign out
-          </Link>
+          <SignOutButton className="font-medium text-brand-700 hover:underline" />
         </>
       }
     >

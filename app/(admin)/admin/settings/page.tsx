@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApiKeysPanel } from "@/components/auth/ApiKeysPanel";
 import { connection } from "next/server";
 import { PageHeader, Section } from "@/components/admin/PageHeader";
 import { SettingsForm } from "@/components/admin/SettingsForm";
@@ -18,9 +19,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Program defaults. Changes apply to new referrals, rewards and payouts and are recorded in the audit log." />
       <SettingsForm initial={values} />
-      <Section title="API keys">
-        <p className="text-sm text-slate-600">API keys for integrations are created and revoked here once the accounts module is available.</p>
-      </Section>
+      <ApiKeysPanel />
       <Section title="Webhooks">
         <p className="text-sm text-slate-600">
           Outbound webhook endpoints, their deliveries and the inbound CRM signing secret are managed on the{" "}
