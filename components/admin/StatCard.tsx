@@ -18,9 +18,9 @@ export function StatCard({ label, value, hint, change }: { label: string; value:
     }
   }
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div role="group" aria-label={label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</p>
-      <p className="mt-1 text-xl font-semibold text-slate-900 tabular-nums">{value}</p>
+      <p data-testid="stat-value" className="mt-1 text-xl font-semibold text-slate-900 tabular-nums">{value}</p>
       {hint ? <p className="mt-0.5 text-xs text-slate-500">{hint}</p> : null}
       {badge ? <p className="mt-1">{badge}</p> : null}
     </div>

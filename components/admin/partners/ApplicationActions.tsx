@@ -18,7 +18,7 @@ export function ApplicationActions({ partnerId, name }: { partnerId: string; nam
           title={`Approve ${name}?`}
           description="The partner becomes active: their code starts to validate and earn referrals."
           confirmLabel="Approve"
-          onConfirm={async () => !!(await approve.run({ id: partnerId }))?.ok}
+          onConfirm={async () => (decline.setOutcome(null), !!(await approve.run({ id: partnerId }))?.ok)}
         />
         <ConfirmDialog
           trigger="Decline"
@@ -28,7 +28,7 @@ export function ApplicationActions({ partnerId, name }: { partnerId: string; nam
           confirmLabel="Decline"
           tone="danger"
           reason={{ label: "Reason", required: true, placeholder: "e.g. not a licensed agent" }}
-          onConfirm={async (reason) => !!(await decline.run({ id: partnerId, reason }))?.ok}
+          onConfirm={async (reason) => (approve.setOutcome(null), !!(await decline.run({ id: partnerId, reason }))?.ok)}
         />
       </div>
       <Notice outcome={approve.outcome ?? decline.outcome} />

@@ -19,7 +19,9 @@ export const NEXT_STATUSES: Record<PartnerStatus, PartnerStatus[]> = {
 /** Change a partner's status: pick the new one, give a reason, confirm. */
 export function StatusControl({ partnerId, name, status }: { partnerId: string; name: string; status: PartnerStatus }) {
   const options = NEXT_STATUSES[status];
-  const [to, setTo] = useState<PartnerStatus | "">(options[0] ?? "");
+  const [picked, setTo] = useState<PartnerStatus | "">(options[0] ?? "");
+  // After a change the allowed targets change too: fall back to the first allowed one.
+  const to = picked && options.includes(picked) ? picked : (options[0] ?? "");
   const { run, outcome } = useAction(changeStatus, { success: (d) => `Status changed to ${humanize(d.status)}.` });
   if (options.length === 0) return <p className="text-sm text-slate-600">Terminated is final: no further status changes.</p>;
   return (

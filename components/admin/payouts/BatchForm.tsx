@@ -24,10 +24,11 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
   const [minimum, setMinimum] = useState(centsToText(defaultMinimumCents));
   const minCents = centsFromText(minimum);
   const eligible = useMemo(() => payable.filter((p) => !Number.isNaN(minCents) && p.amountCents >= minCents), [payable, minCents]);
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(payable.filter((p) => p.amountCents >= defaultMinimumCents).map((p) => p.partnerId)));
+  /** Every eligible partner is paid unless the admin unticks it. */
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<{ batchId: string; count: number; amountCents: number } | null>(null);
   const { run, pending, outcome } = useAction(createBatchAction, { success: (d) => `Batch created: ${formatNumber(d.count)} payouts.` });
-  const picked = eligible.filter((p) => chosen.has(p.partnerId));
+  const picked = eligible.filter((p) => !excluded.has(p.partnerId));
   const total = picked.reduce((s, p) => s + p.amountCents, 0);
   const err = fieldError(outcome, "minimumCents") ?? fieldError(outcome, "minimum");
 
@@ -58,9 +59,9 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
                     type="checkbox"
                     aria-label={`Pay ${p.partnerName}`}
                     disabled={!ok}
-                    checked={ok && chosen.has(p.partnerId)}
+                    checked={ok && !excluded.has(p.partnerId)}
                     onChange={() =>
-                      setChosen((s) => {
+                      setExcluded((s) => {
                         const n = new Set(s);
                         if (n.has(p.partnerId)) n.delete(p.partnerId);
                         else n.add(p.partnerId);

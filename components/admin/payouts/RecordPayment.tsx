@@ -23,6 +23,7 @@ export function RecordPayment({ payoutId, defaultMethod, label }: { payoutId: st
         aria-label={`Record payment for ${label}`}
         onSubmit={(e) => {
           e.preventDefault();
+          failed.setOutcome(null);
           void paid.run({ id: payoutId, transactionId: txn, paymentMethod: method as (typeof PAYMENT_METHODS)[number] });
         }}
       >
@@ -50,7 +51,7 @@ export function RecordPayment({ payoutId, defaultMethod, label }: { payoutId: st
           confirmLabel="Mark failed"
           tone="danger"
           reason={{ label: "What went wrong", required: true, placeholder: "e.g. account closed" }}
-          onConfirm={async (reason) => !!(await failed.run({ id: payoutId, reason }))?.ok}
+          onConfirm={async (reason) => (paid.setOutcome(null), !!(await failed.run({ id: payoutId, reason }))?.ok)}
         />
       </form>
       <Notice outcome={outcome} className="py-1 text-xs" />

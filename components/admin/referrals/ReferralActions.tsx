@@ -15,7 +15,10 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
   const accept = useAction(acceptAction, { success: "Referral accepted." });
   const reject = useAction(rejectAction, { success: "Referral rejected." });
   const convert = useAction(convertAction, { success: (d) => `Conversion recorded; reward ${d.rewardStatus.toLowerCase()}.` });
-  const outcome = convert.outcome ?? link.outcome ?? accept.outcome ?? reject.outcome;
+  const all = [link, accept, reject, convert];
+  const outcome = all.map((a) => a.outcome).find(Boolean) ?? null;
+  /** Only the latest action's message is shown. */
+  const only = (keep: (typeof all)[number]) => all.filter((a) => a !== keep).forEach((a) => a.setOutcome(null));
   const open = status === "PENDING" || status === "ACCEPTED";
   if (!open) return <p className="text-sm text-slate-600">No actions: the referral is {status.toLowerCase()}.</p>;
   const valueErr = fieldError(convert.outcome, "conversionValue");
@@ -28,6 +31,7 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
           aria-label="Link to a lead"
           onSubmit={(e) => {
             e.preventDefault();
+            only(link);
             void link.run({ id, leadId: leadId.trim() });
           }}
         >
@@ -41,7 +45,7 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
       ) : null}
       <div className="flex flex-wrap gap-2">
         {status === "PENDING" ? (
-          <ConfirmDialog trigger="Accept" triggerClassName={buttonClass.secondary} title="Accept this referral?" description="The lead is confirmed as this partner's referral." confirmLabel="Accept" onConfirm={async () => !!(await accept.run({ id }))?.ok} />
+          <ConfirmDialog trigger="Accept" triggerClassName={buttonClass.secondary} title="Accept this referral?" description="The lead is confirmed as this partner's referral." confirmLabel="Accept" onConfirm={async () => (only(accept), !!(await accept.run({ id }))?.ok)} />
         ) : null}
         <ConfirmDialog
           trigger="Reject"
@@ -51,7 +55,7 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
           confirmLabel="Reject"
           tone="danger"
           reason={{ label: "Reason", required: true, placeholder: "e.g. DUPLICATE_LEAD or a note" }}
-          onConfirm={async (reason) => !!(await reject.run({ id, reason }))?.ok}
+          onConfirm={async (reason) => (only(reject), !!(await reject.run({ id, reason }))?.ok)}
         />
       </div>
       <form
@@ -71,7 +75,7 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
           title="Record the conversion?"
           description={`Conversion value ${value || "—"} ${currency}. This creates the partner's reward; doing it twice with the same value changes nothing.`}
           confirmLabel="Process conversion"
-          onConfirm={async () => !!(await convert.run({ id, conversionValue: value }))?.ok}
+          onConfirm={async () => (only(convert), !!(await convert.run({ id, conversionValue: value }))?.ok)}
         />
       </form>
       <Notice outcome={outcome} />

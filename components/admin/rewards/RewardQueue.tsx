@@ -160,7 +160,8 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
           }}
         />
       ) : null}
-      <Notice outcome={single.outcome ?? cancel.outcome} />
+      <Notice outcome={single.outcome} />
+      <Notice outcome={cancel.outcome} />
       <Table caption="Rewards awaiting approval, oldest first" head={head}>
         {rows.map((r) => {
           const res = result(r.id);
@@ -205,7 +206,10 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
                     description={`${r.partnerName}: ${formatMoney(r.amountCents, r.currency)}.${r.held ? ` The hold runs until ${formatDate(r.holdUntil)}.` : ""}`}
                     confirmLabel="Approve"
                     reason={r.held ? { label: "Reason for overriding the hold", required: true } : undefined}
-                    onConfirm={async (reason) => !!(await single.run({ id: r.id, ...(r.held ? { override: true, reason } : {}) }))?.ok}
+                    onConfirm={async (reason) => {
+                      cancel.setOutcome(null);
+                      return !!(await single.run({ id: r.id, ...(r.held ? { override: true, reason } : {}) }))?.ok;
+                    }}
                   />
                   <ConfirmDialog
                     trigger="Cancel"
@@ -215,7 +219,10 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
                     confirmLabel="Cancel reward"
                     tone="danger"
                     reason={{ label: "Reason", required: true }}
-                    onConfirm={async (reason) => !!(await cancel.run({ id: r.id, reason }))?.ok}
+                    onConfirm={async (reason) => {
+                      single.setOutcome(null);
+                      return !!(await cancel.run({ id: r.id, reason }))?.ok;
+                    }}
                   />
                 </div>
               </Td>
