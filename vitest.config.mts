@@ -17,5 +17,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     env: { JOBS: "off", TZ: "UTC" },
+    // next-auth imports "next/server" without an extension; let Vite resolve it (session helpers, actions).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

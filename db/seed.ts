@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
+import type { Actor } from "@/lib/audit/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { recordEvents, type EventInput } from "@/lib/audit/events";
 import { makeReferralCode } from "@/lib/partners/code";
+import { createPartnerSchema } from "@/lib/partners/schemas";
+import { createPartner, type PartnerWithCode } from "@/lib/partners/service";
 import { seededRandom } from "@/lib/random";
 import type { Db } from "./index";
-import { partnerCodes, partners, users } from "./schema";
+import { users } from "./schema";
+import { seedActivity } from "./seed-activity";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_ADMIN_EMAIL = "admin@demo.test";
@@ -18,18 +21,24 @@ const COMPANIES = ["Harbor Insurance Group", "Summit Brokers", "QuoteCompare.io"
 export const hasDemoData = async (db: Db) =>
   (await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL)).limit(1)).length > 0;
 
-/** Deterministic demo data; only ever run by the demo seed (embedded first start or `npm run db:seed`). */
+/**
+ * Deterministic demo data (seeded generator, clock relative to `now`), made through the engine's own
+ * functions so every row has its audit events and `check:invariants` reports 0: about 20 partners
+ * (one INACTIVE applicant, one SUSPENDED), then 90 days of clicks, leads, referrals, rewards and payouts
+ * in every status (db/seed-activity.ts). Only ever run by the demo seed (embedded first start or `npm run db:seed`).
+ */
 export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boolean }> {
   if (await hasDemoData(db)) return { created: false };
   const rng = seededRandom(20261125);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    const actor = { type: "SYSTEM" as const, id: "demo-seed", label: "demo seed" };
-    const evts: EventInput[] = [];
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const [adminUser] = await tx.insert(users).values({ email: DEMO_ADMIN_EMAIL, name: "Demo Admin", passwordHash, role: "ADMIN", createdAt: daysAgo(130) }).returning();
+    const admin: Actor = { type: "USER", id: adminUser.id, label: DEMO_ADMIN_EMAIL, role: "ADMIN", requestId: "demo-seed" };
+    const visitor: Actor = { type: "PUBLIC", id: null, label: "visitor", requestId: "demo-seed" };
 
     const specs = [
-      { firstName: "Demo", lastName: "Partner", email: DEMO_PARTNER_EMAIL, code: DEMO_PARTNER_CODE, status: "ACTIVE" as const, companyName: "Demo Insurance Agency", via: "ADMIN", rate: 1500 },
+      { firstName: "Demo", lastName: "Partner", email: DEMO_PARTNER_EMAIL, code: DEMO_PARTNER_CODE, status: "ACTIVE" as const, companyName: "Demo Insurance Agency", via: "ADMIN" as const, rate: 1500 },
       ...Array.from({ length: 19 }, (_, i) => {
         const firstName = FIRST[i % FIRST.length];
         const lastName = LAST[(i * 7) % LAST.length];
@@ -41,40 +50,33 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
           code: makeReferralCode(firstName, lastName, (n) => rng.int(0, n - 1)),
           status,
           companyName: rng.pick(COMPANIES),
-          via: i === 0 ? "SELF" : "ADMIN",
+          via: i === 0 ? ("SELF" as const) : ("ADMIN" as const),
           rate: rng.pick([500, 750, 1000, 1000, 1200, 1500]),
         };
       }),
     ];
 
+    const made: PartnerWithCode[] = [];
     for (const [i, s] of specs.entries()) {
       const createdAt = daysAgo(120 - i);
-      const [p] = await tx
-        .insert(partners)
-        .values({
-          firstName: s.firstName,
-          lastName: s.lastName,
-          email: s.email,
-          phone: `555${String(1000000 + i * 7919).slice(-7)}`,
-          companyName: s.companyName,
-          status: s.status,
-          statusReason: s.status === "SUSPENDED" ? "Compliance review" : null,
-          commissionRateBps: s.rate,
-          createdVia: s.via,
-          approvedAt: s.status === "INACTIVE" ? null : createdAt,
-          createdAt,
-          updatedAt: createdAt,
-        })
-        .returning();
-      await tx.insert(partnerCodes).values({ partnerId: p.id, code: s.code, createdAt });
-      evts.push({ entityType: "partner", entityId: p.id, action: "partner.created", toStatus: s.via === "SELF" ? "INACTIVE" : "ACTIVE", data: { code: s.code } });
-      if (s.status === "SUSPENDED") evts.push({ entityType: "partner", entityId: p.id, action: "partner.status_changed", fromStatus: "ACTIVE", toStatus: "SUSPENDED", data: { reason: "Compliance review" } });
+      const input = createPartnerSchema.parse({
+        firstName: s.firstName,
+        lastName: s.lastName,
+        email: s.email,
+        phone: `555${String(1000000 + i * 7919).slice(-7)}`,
+        companyName: s.companyName,
+        commissionRateBps: s.rate,
+        payoutMethod: rng.pick(["BANK_TRANSFER", "PAYPAL", "BANK_TRANSFER"]),
+        licensedStates: ["TX", "CA", "FL", "NY", "IL"].slice(0, rng.int(1, 5)),
+      });
+      // The SUSPENDED partner is suspended 20 days ago inside the activity replay, after its earlier referrals.
+      const p = await createPartner(tx, input, s.via === "SELF" ? visitor : admin, { via: s.via, code: s.code, now: createdAt });
+      made.push(p);
       if (s.email === DEMO_PARTNER_EMAIL) {
-        await tx.insert(users).values({ email: s.email, name: "Demo Partner", passwordHash, role: "PARTNER", partnerId: p.id });
+        await tx.insert(users).values({ email: s.email, name: "Demo Partner", passwordHash, role: "PARTNER", partnerId: p.id, createdAt });
       }
     }
-    await tx.insert(users).values({ email: DEMO_ADMIN_EMAIL, name: "Demo Admin", passwordHash, role: "ADMIN" });
-    await recordEvents(tx, actor, evts);
+    await seedActivity(tx, { partners: made, admin, visitor, now, rng });
   });
   return { created: true };
 }

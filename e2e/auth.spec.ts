@@ -80,3 +80,108 @@ test.describe("API access", () => {
     expect((await request.get("/api/v1/api-keys", { headers: { authorization: `Bearer ${partnerToken}` } })).status()).toBe(403);
   });
 });
+
+async function signUp(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.goto("/signup");
+  await page.getByLabel("First name").fill("Paula");
+  await page.getByLabel("Last name").fill("Newman");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Company (optional)").fill("Newman Brokers");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Create partner account" }).click();
+}
+
+test.describe("accounts", () => {
+  test("sign-up creates a pending partner, shows the code and signs the partner in", async ({ page }) => {
+    const email = `paula-${Date.now()}@example.com`;
+    await signUp(page, email, "paula-password-1");
+    await expect(page.getByTestId("referral-code")).toHaveText(/^PAUNEW\d{4}$/);
+    await expect(page.getByText("waiting for approval")).toBeVisible();
+    await page.getByRole("link", { name: "Go to your portal" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    // The same e-mail cannot sign up twice.
+    await page.context().clearCookies();
+    await signUp(page, email, "paula-password-1");
+    await expect(page.getByText("Already registered")).toBeVisible();
+  });
+
+  test("sign-up names each bad field and keeps the visitor on the form", async ({ page }) => {
+    await page.goto("/signup");
+    await page.getByLabel("E-mail").fill("not-an-email");
+    await page.getByLabel("Password", { exact: true }).fill("short");
+    await page.getByRole("button", { name: "Create partner account" }).click();
+    await expect(page.getByText("Enter a first name")).toBeVisible();
+    await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
+    await expect(page.getByText("At least 10 characters").first()).toBeVisible();
+  });
+
+  test("forgot password answers the same for every e-mail; a reset link sets a new password once", async ({ page, request }) => {
+    const email = `reset-${Date.now()}@example.com`;
+    await signUp(page, email, "first-password-1");
+    await expect(page.getByTestId("referral-code")).toBeVisible();
+    await page.context().clearCookies();
+
+    for (const who of [email, "nobody-at-all@example.com"]) {
+      await page.goto("/forgot-password");
+      await page.getByLabel("E-mail").fill(who);
+      await page.getByRole("button", { name: "Send reset link" }).click();
+      await expect(page.getByText("If an account exists for that e-mail")).toBeVisible();
+    }
+    // No mail server: the program team hands the link over (it is also in the outbox).
+    const token = await apiToken(request, "admin");
+    const res = await request.post("/api/v1/auth/password-resets", { headers: { authorization: `Bearer ${token}` }, data: { email } });
+    expect(res.status()).toBe(201);
+    const { path } = await res.json();
+    await page.goto(path);
+    await page.getByLabel("New password").fill("second-password-2");
+    await page.getByLabel("Repeat the password").fill("second-password-2");
+    await page.getByRole("button", { name: "Reset password and sign in" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+    await page.context().clearCookies();
+    await signIn(page, email, "first-password-1");
+    await expect(page.getByTestId("form-error")).toHaveText("Invalid e-mail or password.");
+    await signIn(page, email, "second-password-2", "/portal");
+  });
+
+  test("an invited partner sets a password through the link and lands in the portal", async ({ adminPage, page }) => {
+    // A seeded partner that has no sign-in yet, picked from the admin's partner list.
+    await adminPage.goto("/admin/settings/api-keys");
+    await adminPage.getByLabel("Acts as").selectOption("PARTNER");
+    const option = adminPage.locator("#f-partnerId option").filter({ hasNotText: /Demo Partner|Choose/ }).first();
+    const partnerId = await option.getAttribute("value");
+    const res = await adminPage.request.post("/api/v1/auth/invitations", { data: { partnerId } });
+    expect(res.status(), await res.text()).toBe(201);
+    const invitation = await res.json();
+    expect(invitation.url).toContain("/invite/");
+    await page.goto(invitation.path);
+    await expect(page.getByRole("heading", { name: /^Welcome, / })).toBeVisible();
+    await page.getByLabel("New password").fill("invited-password-1");
+    await page.getByLabel("Repeat the password").fill("invited-password-2");
+    await page.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(page.getByText("The passwords differ")).toBeVisible();
+    await page.getByLabel("New password").fill("invited-password-1");
+    await page.getByLabel("Repeat the password").fill("invited-password-1");
+    await page.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+  });
+
+  test("an admin creates an API key in the settings, it works, and revoking it stops it", async ({ adminPage, request }) => {
+    await adminPage.goto("/admin/settings/api-keys");
+    const name = `UI key ${Date.now()}`;
+    await adminPage.getByLabel("Name").fill(name);
+    await adminPage.getByRole("button", { name: "Create key" }).click();
+    const key = (await adminPage.getByTestId("new-api-key").textContent())!.trim();
+    expect(key).toMatch(/^rp_[0-9a-f]{12}_/);
+    expect((await request.get("/api/v1/api-keys", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+    await adminPage.reload();
+    const row = adminPage.getByRole("row").filter({ hasText: name });
+    await expect(row).not.toContainText("never");
+    adminPage.once("dialog", (d) => d.accept());
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    await expect(row).toContainText("Revoked");
+    expect((await request.get("/api/v1/api-keys", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
+  });
+});

@@ -7,9 +7,9 @@ import type { ReactNode } from "react";
 export function ChartFrame({ title, description, columns, rows, children, height }: { title: string; description?: string; columns: string[]; rows: (string | number)[][]; children: ReactNode; height: number }) {
   return (
     <figure className="flex flex-col gap-2" aria-label={title}>
-      <figcaption className="text-sm font-medium text-slate-700">
+      <figcaption className="text-base font-semibold text-slate-900">
         {title}
-        {description && <span className="block text-xs font-normal text-slate-600">{description}</span>}
+        {description && <span className="block text-sm font-normal text-slate-600">{description}</span>}
       </figcaption>
       <div aria-hidden="true" style={{ height }} className="w-full min-w-0">
         {children}

@@ -49,14 +49,14 @@ export function TimeSeriesChart({
           <AreaChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             {axes}
             {series.map((s, i) => (
-              <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} fill={s.color ?? PALETTE[i % PALETTE.length]} fillOpacity={0.15} isAnimationActive={false} />
+              <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} fill={s.color ?? PALETTE[i % PALETTE.length]} fillOpacity={0.15} isAnimationActive={false} />
             ))}
           </AreaChart>
         ) : (
           <LineChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             {axes}
             {series.map((s, i) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
             ))}
           </LineChart>
         )}

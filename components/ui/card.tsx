@@ -1,13 +1,19 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ title, description, actions, children, className, as: Tag = "section" }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; as?: "section" | "div" | "article" }) {
+/** A titled section; a string title also names the region for assistive technology (`id` when titles repeat). */
+export function Card({ title, description, actions, children, className, id, as: Tag = "section" }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; id?: string; as?: "section" | "div" | "article" }) {
+  const headingId = id ?? (typeof title === "string" ? `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` : undefined);
   return (
-    <Tag className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
+    <Tag aria-labelledby={title ? headingId : undefined} className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
       {(title || actions) && (
         <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
           <div>
-            {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+            {title && (
+              <h2 id={headingId} className="text-base font-semibold text-slate-900">
+                {title}
+              </h2>
+            )}
             {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
           </div>
           {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
@@ -30,9 +36,9 @@ export function StatCard({ label, value, hint, tone = "default" }: { label: Reac
 }
 
 /** A grid of StatCards as one description list. */
-export function StatGrid({ children, label }: { children: ReactNode; label?: string }) {
+export function StatGrid({ children, label, wide }: { children: ReactNode; label?: string; wide?: boolean }) {
   return (
-    <dl aria-label={label} className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
+    <dl aria-label={label} className={cn("grid grid-cols-2 gap-3 md:grid-cols-3", wide ? "xl:grid-cols-5" : "xl:grid-cols-4")}>
       {children}
     </dl>
   );

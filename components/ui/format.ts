@@ -33,3 +33,11 @@ export function formatBps(bps: number | null | undefined, locale?: string): stri
 export function formatCount(n: number, locale?: string): string {
   return new Intl.NumberFormat(locale ?? "en-US").format(n);
 }
+
+/** Integer cents → exact decimal text ("1234.05", "-0.50") for CSV files and inputs. */
+export function centsToDecimal(cents: number, digits = 2): string {
+  const abs = Math.abs(cents);
+  const scale = 10 ** digits;
+  const body = digits ? `${Math.trunc(abs / scale)}.${String(abs % scale).padStart(digits, "0")}` : String(abs);
+  return `${cents < 0 ? "-" : ""}${body}`;
+}

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getSettings, type Settings } from "@/lib/settings";
 import { authenticateRequest, type Principal } from "./authenticate";
 import { clientIp } from "@/lib/ratelimit/client-ip";
+import { claimIdempotencyKey, completeIdempotencyKey, parseIdempotencyKey, requestHash } from "./idempotency";
 import { readJsonBody, queryObject } from "./parse";
 import { appErrorFromDb, isZodError, problem, zodToAppError } from "./problem";
 import { hitRateLimit } from "@/lib/ratelimit";
@@ -92,14 +93,39 @@ export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undef
       const rawParams = Object.fromEntries(Object.entries((await context?.params) ?? {}).filter(([, v]) => v !== undefined));
       const params = opts.params ? parseWith(opts.params, rawParams, "params") : rawParams;
       const query = opts.query ? parseWith(opts.query, queryObject(url), "query") : queryObject(url);
-      const body = opts.body ? parseWith(opts.body, await readJsonBody(req), "body") : undefined;
+      const rawBody = opts.body ? await readJsonBody(req) : undefined;
+      const body = opts.body ? parseWith(opts.body, rawBody, "body") : undefined;
       const ctx = { req, url, db, ip, requestId, actor: auth?.actor ?? publicActor(requestId), principal: auth?.principal ?? null, params, query, body };
-      const result = await handler(ctx as ApiContext<A, B, Q, P>);
-      return toResponse(result, requestId);
+      const run = async () => toResponse(await handler(ctx as ApiContext<A, B, Q, P>), requestId);
+      const idemKey = req.method === "POST" ? parseIdempotencyKey(req.headers.get("idempotency-key")) : null;
+      if (!idemKey) return await run();
+      return await withIdempotency(db, idemKeyScope(auth?.principal ?? null, ip), idemKey, req.method, url.pathname, rawBody, run, requestId);
     } catch (e) {
       return errorResponse(e, requestId, url.pathname);
     }
   };
+}
+
+/** Idempotency keys belong to the caller: one integration cannot replay another's responses. */
+function idemKeyScope(p: Principal | null, ip: string): string {
+  if (!p) return `ip:${ip}`;
+  return p.apiKeyId ? `key:${p.apiKeyId}` : `user:${p.userId}`;
+}
+
+/** Optional `Idempotency-Key` on POST: replay, 422 on another body, 409 while the first is in flight (24 h). */
+async function withIdempotency(db: Db, scope: string, key: string, method: string, path: string, rawBody: unknown, run: () => Promise<Response>, requestId: string) {
+  const claim = await claimIdempotencyKey(db, scope, key, method, path, requestHash(method, path, rawBody ?? null));
+  if (claim.kind === "replay") {
+    claim.response.headers.set("x-request-id", requestId);
+    return claim.response;
+  }
+  let res: Response;
+  try {
+    res = await run();
+  } catch (e) {
+    res = errorResponse(e, requestId, path);
+  }
+  return completeIdempotencyKey(db, scope, key, res);
 }
 
 async function authorize(db: Db, req: Request, requestId: string, mode: AuthMode) {

@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 /** An enum accepted case-insensitively on input ("website" → "WEBSITE"), as CONTRACT.md requires. */
-export function ciEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(values));
-}
+export { enumInput as ciEnum } from "@/lib/validation";
 
 /** A UUID (any version: ids come from PostgreSQL's gen_random_uuid, tests may use others). */
 export const uuid = () => z.guid("Must be a UUID");

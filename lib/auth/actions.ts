@@ -12,7 +12,10 @@ import { adminAction, partnerAction, publicAction, type ActionState } from "@/li
 import { uuid } from "@/lib/api/schemas";
 import { changePassword } from "./account";
 import { createApiKey, revokeApiKey } from "./api-keys";
-import { createApiKeySchema, newPasswordSchema } from "./schemas";
+import { createApiKeySchema, emailSchema, newPasswordSchema } from "./schemas";
+import { signupSchema, signUpPartner } from "./signup";
+import { consumeToken, createPasswordReset } from "./tokens";
+import { hitRateLimit } from "@/lib/ratelimit";
 import { AppError } from "@/lib/errors";
 import { clientIp, normalizeEmail } from "./login";
 import { safeNextPath } from "./redirects";
@@ -73,4 +76,35 @@ export const revokeApiKeyAction = adminAction(z.object({ id: uuid() }), async ({
   await revokeApiKey(db, id, actor);
   revalidatePath("/admin/settings/api-keys");
   return { id };
+});
+
+async function throttleByIp(db: Parameters<typeof hitRateLimit>[0], bucket: string, limit: number, windowSeconds: number) {
+  const r = await hitRateLimit(db, `${bucket}:${clientIp(await headers())}`, limit, windowSeconds);
+  if (!r.allowed) throw new AppError("rate_limited", `Too many attempts from your network. Try again in ${Math.ceil(r.retryAfterSeconds / 60)} minutes.`);
+}
+
+/** Partner sign-up: creates partner + user, signs the new partner in, and returns the referral code to show. */
+export const signupAction = publicAction(signupSchema, async (input, { db, actor }) => {
+  await throttleByIp(db, "signup", 10, 3600);
+  const { partner } = await signUpPartner(db, input, actor);
+  await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+  return { referralCode: partner.referralCode, status: partner.status, firstName: partner.firstName };
+});
+
+/** "Forgot password": the same answer whether or not the e-mail has an account; the link goes to the outbox. */
+export const forgotPasswordAction = publicAction(z.object({ email: emailSchema }), async ({ email }, { db }) => {
+  await throttleByIp(db, "password-reset", 5, 900);
+  await createPasswordReset(db, email);
+  return { sent: true as const };
+});
+
+const setPasswordSchema = z
+  .object({ token: z.string().min(10).max(200), kind: z.enum(["INVITE", "RESET"]), password: newPasswordSchema, confirmPassword: z.string({ error: "Repeat the password" }) })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords differ" });
+
+/** Invitation and reset pages: sets the password once, signs the user in and sends them home. */
+export const setPasswordAction = publicAction(setPasswordSchema, async (input, { db }) => {
+  const user = await consumeToken(db, input.token, input.kind, input.password);
+  await signIn("credentials", { email: user.email, password: input.password, redirect: false });
+  redirect(homeFor(user));
 });

@@ -19,3 +19,8 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a
 
 /** POST /api/v1/auth/token */
 export const tokenRequestSchema = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) }).strict();
+
+/** POST /api/v1/auth/invitations */
+export const invitationRequestSchema = z.object({ partnerId: uuid() }).strict();
+/** POST /api/v1/auth/password-resets */
+export const passwordResetRequestSchema = z.object({ email: emailSchema }).strict();

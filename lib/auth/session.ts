@@ -21,8 +21,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /** The path to come back to after signing in (the proxy passes it in `x-url-path`). */
 async function loginRedirect(fallback: string): Promise<never> {
-  const h = await headers().catch(() => null);
-  const path = h?.get("x-url-path");
+  let path: string | null | undefined;
+  try {
+    path = (await headers()).get("x-url-path");
+  } catch {
+    path = null; // outside a request (tests): fall back to the area's home
+  }
   const next = path && path.startsWith("/") && !path.startsWith("//") ? path : fallback;
   redirect(`/login?next=${encodeURIComponent(next)}`);
 }

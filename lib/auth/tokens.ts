@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { authTokens, users } from "@/db/schema";
+import { authTokens, partners, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError, conflict } from "@/lib/errors";
@@ -66,13 +66,13 @@ export async function createInvitation(db: DbOrTx, userId: string, actor: Actor)
 }
 
 /**
- * A reset link (1 hour, single use) for the account with this e-mail. Returns null for an unknown e-mail;
+ * A reset link (1 hour, single use) for the account with this e-mail (actor: an admin issuing it; default the user). Returns null for an unknown e-mail;
  * callers must answer the same either way, so the form does not reveal who has an account.
  */
-export async function createPasswordReset(db: DbOrTx, email: string): Promise<IssuedLink | null> {
+export async function createPasswordReset(db: DbOrTx, email: string, actor?: Actor): Promise<IssuedLink | null> {
   const user = await findUser(db, eq(users.email, normalizeEmail(email)));
   if (!user) return null;
-  return issueToken(db, user, "RESET", { type: "USER", id: user.id, label: user.email });
+  return issueToken(db, user, "RESET", actor ?? { type: "USER", id: user.id, label: user.email });
 }
 
 /** Who a still-valid link belongs to (the page greets them), or null. */
@@ -133,4 +133,20 @@ export async function createPartnerUser(
     const invitation = await issueToken(tx, user, "INVITE", actor);
     return { user, invitation };
   });
+}
+
+/**
+ * (Re-)invites a partner's user: creates the user when the partner has none yet, otherwise issues a fresh
+ * invitation (the previous one stops working). A user who already chose a password gets a 409: use a reset.
+ */
+export async function invitePartner(db: DbOrTx, partnerId: string, actor: Actor): Promise<IssuedLink & { userId: string }> {
+  const [p] = await db.select().from(partners).where(eq(partners.id, partnerId));
+  if (!p) throw new AppError("not_found", "Partner not found");
+  const [u] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.partnerId, partnerId));
+  if (!u) {
+    const { user, invitation } = await createPartnerUser(db, { partnerId, email: p.email, name: `${p.firstName} ${p.lastName}` }, actor);
+    return { ...invitation, userId: user.id };
+  }
+  if (u.passwordHash) throw conflict("This partner has already set a password; send a password reset instead");
+  return { ...(await createInvitation(db, u.id, actor)), userId: u.id };
 }

@@ -1,8 +1,11 @@
 import "server-only";
+import { systemActor } from "@/lib/audit/actor";
 import { foldRollupDeltas } from "@/lib/analytics/rollup";
+import { expireStale } from "@/lib/referrals/service";
 import { deliverDue } from "@/lib/webhooks/deliver";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { purgeExpired } from "./purge";
+import { releaseHeldRewards } from "./release";
 import type { JobDefinition } from "./runner";
 
 /**
@@ -10,6 +13,18 @@ import type { JobDefinition } from "./runner";
  * one claim and the next run; the admin's jobs page shows each job's last run, result and next run.
  */
 export const JOBS: readonly JobDefinition[] = [
+  {
+    name: "expire-referrals",
+    description: "Moves PENDING and ACCEPTED referrals past their expiry to EXPIRED",
+    intervalSeconds: 300,
+    run: async (db, { now }) => ({ expired: await expireStale(db, now, systemActor("expire-referrals")) }),
+  },
+  {
+    name: "release-rewards",
+    description: "Approves CALCULATED rewards past their hold when the program auto-approves; counts those awaiting approval",
+    intervalSeconds: 300,
+    run: async (db, { now }) => ({ ...(await releaseHeldRewards(db, now)) }),
+  },
   {
     name: "dispatch-webhooks",
     description: "Fans outbox events out to the subscribed webhook endpoints",
@@ -34,7 +49,6 @@ export const JOBS: readonly JobDefinition[] = [
     intervalSeconds: 3600,
     run: async (db, { now }) => ({ ...(await purgeExpired(db, now)) }),
   },
-  // Engine jobs: "expire-referrals" and "release-rewards" are registered here once lib/referrals and lib/rewards land.
 ];
 
 export const jobByName = (name: string) => JOBS.find((j) => j.name === name);

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { partnerCodes, partners } from "@/db/schema";
 import type { PartnerStatus } from "@/db/schema/enums";
@@ -188,9 +189,16 @@ export type ResolveResult =
 export async function resolveCode(db: DbOrTx, raw: string): Promise<ResolveResult> {
   const code = normalizeCode(raw ?? "");
   if (!code || code.length > 64) return { valid: false, reason: "UNKNOWN_CODE", code };
-  const [row] = await db.select({ partnerId: partnerCodes.partnerId }).from(partnerCodes).where(eq(partnerCodes.code, code));
+  // One query: the code as typed (current or alias) → its partner and that partner's current code.
+  const used = alias(partnerCodes, "used");
+  const [row] = await db
+    .select({ p: partners, current: partnerCodes.code })
+    .from(used)
+    .innerJoin(partners, eq(partners.id, used.partnerId))
+    .leftJoin(partnerCodes, and(eq(partnerCodes.partnerId, partners.id), eq(partnerCodes.isCurrent, true)))
+    .where(eq(used.code, code));
   if (!row) return { valid: false, reason: "UNKNOWN_CODE", code };
-  const partner = await getPartnerById(db, row.partnerId);
+  const partner = { ...row.p, referralCode: row.current ?? code };
   if (partner.status === "ACTIVE") return { valid: true, partner, code };
   return { valid: false, reason: `PARTNER_${partner.status}` as "PARTNER_INACTIVE", partner, code };
 }

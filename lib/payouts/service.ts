@@ -162,7 +162,7 @@ export async function markPayoutFailed(db: DbOrTx, id: string, input: { reason: 
 export interface NextPayout {
   /** The next payout day (UTC date), today included when today is the payout day. */
   date: string;
-  /** Approved rewards not yet paid. */
+  /** Approved rewards not yet in a payout (those in a pending payout are already on their way). */
   approvedCents: number;
   minimumCents: number;
   eligible: boolean;
@@ -178,7 +178,7 @@ export async function nextPayout(db: DbOrTx, partnerId: string, now: Date = new 
   if (!p) throw notFound("Partner");
   const s = await getSettings(db);
   const [row] = rowsOf<{ total: string | number }>(
-    await db.execute(sql`select coalesce(sum(amount_cents), 0) as total from rewards where partner_id = ${partnerId} and status = 'APPROVED'`),
+    await db.execute(sql`select coalesce(sum(amount_cents), 0) as total from rewards where partner_id = ${partnerId} and status = 'APPROVED' and payout_id is null`),
   );
   const approvedCents = Number(row?.total ?? 0);
   const minimumCents = p.min ?? s.minimumPayoutCents;

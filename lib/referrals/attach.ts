@@ -36,7 +36,7 @@ export interface AttachInput {
  * Order: partner status, self-referral, the lead row's own live referral, then ownership of the same
  * person (e-mail or phone) by another partner's live referral within the ownership window.
  */
-async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | undefined, now: Date): Promise<string | "SAME_PARTNER" | null> {
+async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | undefined, now: Date, leadOwnershipDays: number): Promise<string | "SAME_PARTNER" | null> {
   if (partner.status !== "ACTIVE") return `PARTNER_${partner.status}`;
   if (!lead) return null;
   const partnerPhone = normalizePhone(partner.phone);
@@ -46,7 +46,6 @@ async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | un
     .from(referrals)
     .where(and(eq(referrals.leadId, lead.id), ne(referrals.status, "REJECTED")));
   if (live) return live.partnerId === partner.id ? "SAME_PARTNER" : "DUPLICATE_LEAD";
-  const { leadOwnershipDays } = await getSettings(tx);
   const since = addDays(now, -leadOwnershipDays);
   const owned = rowsOf<{ n: number }>(
     await tx.execute(sql`
@@ -66,7 +65,8 @@ async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | un
  * referral when the same partner already holds this lead.
  */
 export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Actor, now: Date): Promise<{ referral: Referral; created: boolean }> {
-  const reason = await rejectionFor(tx, input.partner, input.lead, now);
+  const { leadOwnershipDays, referralExpiryDays } = await getSettings(tx);
+  const reason = await rejectionFor(tx, input.partner, input.lead, now, leadOwnershipDays);
   if (reason === "SAME_PARTNER") {
     const [existing] = await tx
       .select()
@@ -74,7 +74,6 @@ export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Acto
       .where(and(eq(referrals.leadId, input.lead!.id), ne(referrals.status, "REJECTED")));
     return { referral: existing, created: false };
   }
-  const { referralExpiryDays } = await getSettings(tx);
   const status: ReferralStatus = reason ? "REJECTED" : (input.initialStatus ?? "PENDING");
   const [referral] = await tx
     .insert(referrals)

@@ -6,7 +6,7 @@ import type { Page } from "@/lib/admin/pagination";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError, notFound } from "@/lib/errors";
-import { listDeliveriesSchema, parseInput } from "./schemas";
+import { assertId, listDeliveriesSchema, parseInput } from "./schemas";
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect & { endpointUrl: string };
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
@@ -40,6 +40,7 @@ export async function listDeliveries(db: DbOrTx, input: unknown): Promise<Page<D
 
 /** One delivery with every attempt, oldest first. */
 export async function getDelivery(db: DbOrTx, id: string): Promise<DeliveryRow & { attemptLog: AttemptRow[] }> {
+  assertId(id, "Webhook delivery");
   const [row] = await db
     .select(withUrl)
     .from(webhookDeliveries)
@@ -55,6 +56,7 @@ export async function getDelivery(db: DbOrTx, id: string): Promise<DeliveryRow &
  * that deduplicate see a repeat) due at once. The original keeps its history.
  */
 export async function replayDelivery(db: Db, id: string, actor: Actor, now: Date = new Date()): Promise<typeof webhookDeliveries.$inferSelect> {
+  assertId(id, "Webhook delivery");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select(withUrl)

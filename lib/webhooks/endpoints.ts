@@ -6,7 +6,7 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schem
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { notFound } from "@/lib/errors";
-import { createEndpointSchema, parseInput, updateEndpointSchema } from "./schemas";
+import { assertId, createEndpointSchema, parseInput, updateEndpointSchema } from "./schemas";
 import { assertPublicUrl } from "./ssrf";
 
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
@@ -47,6 +47,7 @@ export async function listEndpoints(db: DbOrTx): Promise<PublicEndpoint[]> {
 }
 
 export async function getEndpoint(db: DbOrTx, id: string): Promise<PublicEndpoint> {
+  assertId(id, "Webhook endpoint");
   const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
   if (!row) throw notFound("Webhook endpoint");
   return publicEndpoint(row);
@@ -54,6 +55,7 @@ export async function getEndpoint(db: DbOrTx, id: string): Promise<PublicEndpoin
 
 /** Changes subscriptions or description, or re-enables an endpoint that answered 410. */
 export async function updateEndpoint(db: Db, id: string, input: unknown, actor: Actor): Promise<PublicEndpoint> {
+  assertId(id, "Webhook endpoint");
   const parsed = parseInput(updateEndpointSchema, input, "Invalid webhook endpoint change");
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).for("update");
@@ -80,6 +82,7 @@ export async function updateEndpoint(db: Db, id: string, input: unknown, actor: 
 
 /** Deletes an endpoint with its delivery log (deliveries reference it); the audit event keeps the record. */
 export async function deleteEndpoint(db: Db, id: string, actor: Actor): Promise<void> {
+  assertId(id, "Webhook endpoint");
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).for("update");
     if (!before) throw notFound("Webhook endpoint");

@@ -52,3 +52,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
     errors: parsed.error.issues.map((i) => ({ path: i.path.join(".") || "body", message: i.message })),
   });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id that cannot exist answers 404 like any unknown id (never a database error). */
+export function assertId(id: string, what: string): string {
+  if (typeof id !== "string" || !UUID.test(id)) throw new AppError("not_found", `${what} not found`);
+  return id;
+}

@@ -13,9 +13,11 @@
  * (bearer token), an admin API key, and a partner API key that belongs to partner A. "partner B → 404" is
  * the ownership rule; admin-only routes answer 403 to every partner before looking at ids.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partners, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
@@ -48,6 +50,10 @@ const ROUTES: Row[] = [
   // ── accounts (auth, API keys) ────────────────────────────────────────────────────────────────────
   { route: "POST /api/v1/auth/token", expect: [200, 200, 200, 200, 200, 200],
     setup: (fx) => ({ body: { email: fx.admin.user.email, password: TEST_PASSWORD } }) },
+  { route: "POST /api/v1/auth/invitations", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => ({ body: { partnerId: (await fx.t.db.insert(partners).values({ firstName: "In", lastName: "Vited", email: `invite-${randomUUID()}@test.example` }).returning())[0].id } }) },
+  { route: "POST /api/v1/auth/password-resets", expect: [401, 403, 403, 201, 201, 403],
+    setup: (fx) => ({ body: { email: fx.partnerB.user.email } }) },
   { route: "GET /api/v1/api-keys", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/api-keys", expect: [401, 403, 403, 201, 201, 403],
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
@@ -96,12 +102,53 @@ const ROUTES: Row[] = [
   { route: "GET /api/v1/rewards/[id]", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id } }) },
   { route: "GET /api/v1/rewards/statistics", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/rewards", expect: [401, 403, 403, 201, 201, 403],
+    setup: (fx) => ({ body: { partnerId: fx.partnerA.partner.id, type: "bonus", amountCents: 500, reason: "matrix bonus" } }) },
+  { route: "PATCH /api/v1/rewards/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id }, body: { reason: "quarterly bonus" } }) },
+  { route: "POST /api/v1/rewards/[id]/approve", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  { route: "POST /api/v1/rewards/[id]/cancel", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id)).id }, body: { reason: "fraud" } }) },
+  { route: "POST /api/v1/rewards/[id]/process-payment", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx, who) => ({ params: { id: (await insertReward(fx.t.db, fx.partnerA.partner.id, { status: "APPROVED" })).id }, body: { paymentMethod: "BANK_TRANSFER", transactionId: `M-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/rewards/process-payment", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx, who) => ({ body: { rewardId: (await insertReward(fx.t.db, fx.partnerA.partner.id, { status: "APPROVED" })).id, paymentMethod: "paypal", transactionId: `B-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/rewards/bulk-approve", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ body: { rewardIds: [(await insertReward(fx.t.db, fx.partnerA.partner.id)).id] } }) },
   // ── api: payouts ──────────────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/payouts", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/payouts", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => {
+      const p = await fx.t.partner();
+      await insertReward(fx.t.db, p.partner.id, { status: "APPROVED", amountCents: 6_000 });
+      return { body: { partnerIds: [p.partner.id] } };
+    } },
+  { route: "POST /api/v1/payouts/[id]/mark-paid", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id }, body: { paymentMethod: "BANK_TRANSFER", transactionId: `P-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/payouts/[id]/mark-failed", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id }, body: { reason: "account closed" } }) },
   { route: "GET /api/v1/payouts/[id]", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
   { route: "GET /api/v1/payouts/[id]/export.csv", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  // ── webhooks (outbound endpoints and deliveries: admin only; inbound leads: signature only) ────────
+  { route: "GET /api/v1/webhooks/endpoints", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/webhooks/endpoints", expect: [401, 403, 403, 201, 201, 403],
+    setup: () => ({ body: { url: "https://93.184.215.14/matrix", events: ["reward.paid"] } }) },
+  { route: "GET /api/v1/webhooks/endpoints/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixEndpoint(fx) } }) },
+  { route: "PATCH /api/v1/webhooks/endpoints/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixEndpoint(fx) }, body: { enabled: false } }) },
+  { route: "DELETE /api/v1/webhooks/endpoints/[id]", expect: [401, 403, 403, 204, 204, 403],
+    setup: async (fx) => ({ params: { id: await matrixEndpoint(fx) } }) },
+  { route: "GET /api/v1/webhooks/deliveries", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "GET /api/v1/webhooks/deliveries/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
+  { route: "POST /api/v1/webhooks/deliveries/[id]/replay", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
+  { route: "POST /api/v1/webhooks/leads", expect: [401, 401, 401, 401, 401, 401],
+    setup: () => ({ body: { type: "lead.created", data: {} } }) },
   // ── admin (audit log) ───────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/events", expect: [401, 403, 403, 200, 200, 403] },
 ];
@@ -109,6 +156,20 @@ const ROUTES: Row[] = [
 /** A referral of partner A (PENDING unless told), arranged directly in the database. */
 const refA = (fx: Fixtures, status: "PENDING" | "ACCEPTED" = "PENDING") =>
   insertReferral(fx.t.db, { id: fx.partnerA.partner.id, code: fx.partnerA.code }, status === "ACCEPTED" ? { status, leadId: null } : {});
+
+/** An enabled webhook endpoint (public IP literal, so no DNS) and a delivery to it, for the webhooks rows. */
+async function matrixEndpoint(fx: Fixtures): Promise<string> {
+  const [e] = await fx.t.db.insert(webhookEndpoints).values({ url: "https://93.184.215.14/matrix", secret: "whsec_bWF0cml4LXNlY3JldC1tYXRyaXgtc2VjcmV0" }).returning();
+  return e.id;
+}
+async function matrixDelivery(fx: Fixtures): Promise<string> {
+  const endpointId = await matrixEndpoint(fx);
+  const [d] = await fx.t.db
+    .insert(webhookDeliveries)
+    .values({ endpointId, eventType: "reward.paid", messageId: "msg_matrix", payload: { type: "reward.paid", data: {} }, status: "SUCCEEDED" })
+    .returning();
+  return d.id;
+}
 
 const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -1,0 +1,130 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { FilterBar, PERIODS, periodFrom } from "@/components/portal/filter-bar";
+import { LinkButton } from "@/components/ui/button";
+import { StatCard, StatGrid } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/field";
+import { formatBps, formatCount, formatMoney } from "@/components/ui/format";
+import { FormError } from "@/components/ui/form-error";
+import { Money } from "@/components/ui/money";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
+import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { firstParam, hrefWith, type SearchParams } from "@/components/ui/url";
+import { REWARD_STATUSES } from "@/db/schema/enums";
+import { portalContext } from "@/lib/portal/context";
+import { parseListSafe } from "@/lib/query/list";
+import { listRewards, rewardListSchema, rewardTotals } from "@/lib/rewards/queries";
+
+export const metadata = { title: "Earnings" };
+const BASE = "/portal/earnings";
+
+const MEANING: Record<string, string> = {
+  PENDING: "Policy sold, amount not known yet",
+  CALCULATED: "Amount known; approved after any hold period",
+  APPROVED: "Will be in your next payout",
+  PAID: "Paid to you",
+  CANCELLED: "Will not be paid (see the reason)",
+};
+
+/** Rewards whose hold has not passed yet (highlighted: they cannot be approved before that date). */
+function stillHeld(rows: { id: string; status: string; holdUntil: Date | null }[], now = new Date()): Set<string> {
+  return new Set(rows.filter((w) => w.status === "CALCULATED" && w.holdUntil && w.holdUntil > now).map((w) => w.id));
+}
+
+export default async function EarningsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const sp = await searchParams;
+  const { db, scope, partner } = await portalContext();
+  const period = firstParam(sp.period);
+  const { params, errors } = parseListSafe(rewardListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
+  const [totals, result] = await Promise.all([rewardTotals(db, scope), listRewards(db, scope, params)]);
+  const cur = partner.currency;
+  const held = stillHeld(result.data);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader title="Earnings" description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`} />
+      <StatGrid label="Earnings by status, all time" wide>
+        {REWARD_STATUSES.map((s) => (
+          <StatCard
+            key={s}
+            label={
+              <Link href={hrefWith(BASE, {}, { status: s })} className="hover:underline">
+                {statusLabel(s)}
+              </Link>
+            }
+            value={formatMoney(totals[s].amountCents, cur)}
+            hint={`${formatCount(totals[s].count)} · ${MEANING[s]}`}
+            tone={s === "APPROVED" ? "good" : "default"}
+          />
+        ))}
+      </StatGrid>
+      <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
+        <Select label="Status" name="status" defaultValue={params.status?.length === 1 ? params.status[0] : ""} placeholder="Any status" options={REWARD_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <Select label="Period" name="period" defaultValue={period ?? ""} placeholder="All time" options={PERIODS} />
+      </FilterBar>
+      {errors.length > 0 && <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />}
+      {result.data.length === 0 ? (
+        <EmptyState title={params.status || params.from ? "No rewards match these filters" : "No earnings yet"} action={<LinkButton href="/portal/share">Share your link</LinkButton>}>
+          A reward is created when someone you referred buys a policy. It is calculated from your commission rate, approved by the program team and paid out monthly.
+        </EmptyState>
+      ) : (
+        <>
+          <Table caption="Your rewards">
+            <THead>
+              <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
+              <Th>Referral</Th>
+              <Th>Type</Th>
+              <SortableTh label="Amount" field="amountCents" sort={params.sort} basePath={BASE} searchParams={sp} align="right" />
+              <SortableTh label="Status" field="status" sort={params.sort} basePath={BASE} searchParams={sp} defaultDesc={false} />
+              <SortableTh label="Hold until" field="holdUntil" sort={params.sort} basePath={BASE} searchParams={sp} />
+              <Th>Notes</Th>
+            </THead>
+            <TBody>
+              {result.data.map((w) => (
+                <Tr key={w.id}>
+                  <Td>
+                    <DateTime value={w.createdAt} mode="date" />
+                  </Td>
+                  <Td>
+                    {w.referralId ? (
+                      <Link href={`/portal/referrals/${w.referralId}`} className="text-brand-700 hover:underline">
+                        View referral
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </Td>
+                  <Td>{statusLabel(w.type)}</Td>
+                  <Td align="right">
+                    <Money cents={w.amountCents} currency={w.currency} />
+                  </Td>
+                  <Td>
+                    <StatusBadge status={w.status} />
+                  </Td>
+                  <Td>
+                    {w.holdUntil ? (
+                      <span className={held.has(w.id) ? "font-medium text-amber-800" : undefined}>
+                        <DateTime value={w.holdUntil} mode="date" />
+                      </span>
+                    ) : (
+                      "—"
+                    )}
+                  </Td>
+                  <Td className="max-w-xs">
+                    {w.status === "CANCELLED" ? <span className="text-red-700">{w.cancelReason ?? "Cancelled"}</span> : w.reason ?? (w.paidAt ? <>Paid <DateTime value={w.paidAt} mode="date" /></> : null)}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination pagination={result.pagination} basePath={BASE} searchParams={sp} shown={result.data.length} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatMoney } from "@/components/ui/format";
+import { Money } from "@/components/ui/money";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
+import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { SearchParams } from "@/components/ui/url";
+import { listPayouts, payoutItemsFor, payoutListSchema } from "@/lib/payouts/queries";
+import { portalContext } from "@/lib/portal/context";
+import { nextPayoutFor } from "@/lib/portal/next-payout";
+import { parseListSafe } from "@/lib/query/list";
+
+export const metadata = { title: "Payouts" };
+const BASE = "/portal/payouts";
+
+export default async function PayoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const sp = await searchParams;
+  const { db, scope, partner } = await portalContext();
+  const { params } = parseListSafe(payoutListSchema, sp);
+  const [result, next] = await Promise.all([listPayouts(db, scope, params), nextPayoutFor(db, partner.id)]);
+  const items = await payoutItemsFor(db, scope, result.data.map((p) => p.id));
+  const money = (c: number) => formatMoney(c, next.currency);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader
+        title="Payouts"
+        description="Approved earnings are paid once a month when they reach the minimum payout."
+        actions={
+          <a href={`${BASE}/export.csv`} download className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            Download CSV
+          </a>
+        }
+      />
+      <Card title="Next payout">
+        {next.eligible ? (
+          <p className="text-sm text-slate-800">
+            <strong className="text-lg">{money(next.approvedCents)}</strong> from {next.approvedCount} approved reward(s), paid on <DateTime value={`${next.date}T12:00:00Z`} mode="date" /> to your{" "}
+            {partner.payoutMethod ? statusLabel(partner.payoutMethod) : "payout method"}.
+          </p>
+        ) : (
+          <p className="text-sm text-slate-800">
+            You have {money(next.approvedCents)} approved. Payouts start at {money(next.minimumCents)}: {money(next.shortByCents)} to go. Next payout day:{" "}
+            <DateTime value={`${next.date}T12:00:00Z`} mode="date" />.
+          </p>
+        )}
+        {next.inProgress && (
+          <p className="mt-2 text-sm text-slate-700">
+            A payout of {money(next.inProgress.amountCents)} is on its way (created <DateTime value={next.inProgress.createdAt} mode="date" />).
+          </p>
+        )}
+        {!partner.payoutMethod && (
+          <p className="mt-2 text-sm text-amber-800">
+            Add your payout method on your <Link href="/portal/profile" className="underline">profile</Link> so we can pay you.
+          </p>
+        )}
+      </Card>
+      {result.data.length === 0 ? (
+        <EmptyState title="No payouts yet" action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}>
+          Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with the transaction id.
+        </EmptyState>
+      ) : (
+        <>
+          <Table caption="Payout history">
+            <THead>
+              <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
+              <SortableTh label="Amount" field="amountCents" sort={params.sort} basePath={BASE} searchParams={sp} align="right" />
+              <SortableTh label="Status" field="status" sort={params.sort} basePath={BASE} searchParams={sp} defaultDesc={false} />
+              <Th>Method</Th>
+              <Th>Transaction id</Th>
+              <SortableTh label="Paid" field="paidAt" sort={params.sort} basePath={BASE} searchParams={sp} />
+              <Th>Rewards covered</Th>
+            </THead>
+            <TBody>
+              {result.data.map((p) => (
+                <Tr key={p.id}>
+                  <Td>
+                    <DateTime value={p.createdAt} mode="date" />
+                  </Td>
+                  <Td align="right">
+                    <Money cents={p.amountCents} currency={p.currency} />
+                  </Td>
+                  <Td>
+                    <StatusBadge status={p.status} />
+                    {p.failureReason && <span className="block text-xs text-red-700">{p.failureReason}</span>}
+                  </Td>
+                  <Td>{p.paymentMethod ? statusLabel(p.paymentMethod) : "—"}</Td>
+                  <Td className="font-mono text-xs">{p.transactionId ?? "—"}</Td>
+                  <Td>
+                    <DateTime value={p.paidAt} mode="date" />
+                  </Td>
+                  <Td>
+                    <details>
+                      <summary className="cursor-pointer text-brand-700">{p.rewardCount} reward(s)</summary>
+                      <ul className="mt-1 flex flex-col gap-1 text-xs">
+                        {(items.get(p.id) ?? []).map((i) => (
+                          <li key={i.rewardId}>
+                            {i.referralId ? (
+                              <Link href={`/portal/referrals/${i.referralId}`} className="text-brand-700 hover:underline">
+                                {statusLabel(i.rewardType)}
+                              </Link>
+                            ) : (
+                              statusLabel(i.rewardType)
+                            )}{" "}
+                            · <Money cents={i.amountCents} currency={p.currency} />
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination pagination={result.pagination} basePath={BASE} searchParams={sp} shown={result.data.length} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/handler";
+import { paymentResponse } from "@/lib/api/payment";
+import { idParams } from "@/lib/api/schemas";
+import { processPaymentSchema } from "@/lib/rewards/schemas";
+
+/** The seed's `{ "paymentMethod": "BANK_TRANSFER", "transactionId": "TXN-12345" }` (admins). */
+export const POST = apiRoute({ auth: "admin", params: idParams, body: processPaymentSchema }, ({ db, actor, params, body }) =>
+  paymentResponse(db, params.id, body, actor),
+);

@@ -1,0 +1,103 @@
+import type { DbOrTx } from "@/db";
+import { dashboardAnalytics, isoDay, addDays, type KpiFigures, type Period, type SourceShare } from "@/lib/analytics";
+import { getPartner } from "@/lib/partners/queries";
+import { rewardTotals } from "@/lib/rewards/queries";
+import { nextPayoutFor, type NextPayoutView } from "./next-payout";
+
+export const DASHBOARD_RANGES = [30, 90, 365] as const;
+export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
+export type DashboardInterval = "day" | "week";
+
+export interface PartnerDashboard {
+  partner: {
+    id: string;
+    name: string;
+    companyName: string | null;
+    status: string;
+    statusReason: string | null;
+    commissionRateBps: number;
+    currency: string;
+    referralCode: string | null;
+  };
+  period: Period;
+  range: DashboardRange;
+  interval: DashboardInterval;
+  /** Clicks, referrals, conversions and conversion rate of the period, with the period before. */
+  current: KpiFigures;
+  previous: KpiFigures;
+  /** Balances over all time (not period-bound): what is owed, approved and paid. */
+  earnings: {
+    pendingCents: number;
+    pendingCount: number;
+    approvedCents: number;
+    approvedCount: number;
+    paidCents: number;
+    paidCount: number;
+    cancelledCount: number;
+  };
+  nextPayout: NextPayoutView;
+  trend: { date: string; referrals: number; conversions: number; clicks: number }[];
+  sources: SourceShare[];
+}
+
+/** Parses `?range=` and `?interval=` leniently (a dashboard link never errors): 30 days by day by default. */
+export function dashboardOptions(sp: { range?: string | string[]; interval?: string | string[] }): { range: DashboardRange; interval: DashboardInterval } {
+  const r = Number(Array.isArray(sp.range) ? sp.range[0] : sp.range);
+  const range = (DASHBOARD_RANGES as readonly number[]).includes(r) ? (r as DashboardRange) : 30;
+  const i = String(Array.isArray(sp.interval) ? sp.interval[0] : sp.interval ?? "").toLowerCase();
+  const interval: DashboardInterval = i === "week" || i === "day" ? i : range === 365 ? "week" : "day";
+  return { range, interval };
+}
+
+/**
+ * Everything the partner dashboard shows, in parallel reads: period figures and trends from the
+ * analytics rollups (fast at any scale), balances from the partner's rewards (index on partner, status).
+ * Null when the partner does not exist.
+ */
+export async function getPartnerDashboard(
+  db: DbOrTx,
+  partnerId: string,
+  opts: { range?: DashboardRange; interval?: DashboardInterval } = {},
+  now = new Date(),
+): Promise<PartnerDashboard | null> {
+  const range = opts.range ?? 30;
+  const interval = opts.interval ?? "day";
+  const to = isoDay(now);
+  const from = addDays(to, -(range - 1));
+  const [partner, analytics, totals, nextPayout] = await Promise.all([
+    getPartner(db, { partnerId }, partnerId),
+    dashboardAnalytics(db, { from, to, partnerId, interval }),
+    rewardTotals(db, { partnerId }),
+    nextPayoutFor(db, partnerId, now),
+  ]);
+  if (!partner) return null;
+  return {
+    partner: {
+      id: partner.id,
+      name: `${partner.firstName} ${partner.lastName}`,
+      companyName: partner.companyName,
+      status: partner.status,
+      statusReason: partner.statusReason,
+      commissionRateBps: partner.commissionRateBps,
+      currency: partner.currency,
+      referralCode: partner.referralCode,
+    },
+    period: analytics.kpis.period,
+    range,
+    interval,
+    current: analytics.kpis.current,
+    previous: analytics.kpis.previous,
+    earnings: {
+      pendingCents: totals.PENDING.amountCents + totals.CALCULATED.amountCents,
+      pendingCount: totals.PENDING.count + totals.CALCULATED.count,
+      approvedCents: totals.APPROVED.amountCents,
+      approvedCount: totals.APPROVED.count,
+      paidCents: totals.PAID.amountCents,
+      paidCount: totals.PAID.count,
+      cancelledCount: totals.CANCELLED.count,
+    },
+    nextPayout,
+    trend: analytics.trends.points.map((p) => ({ date: p.date, referrals: p.referrals, conversions: p.conversions, clicks: p.clicks })),
+    sources: analytics.sources,
+  };
+}

@@ -1,0 +1,120 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
+import { partners, payouts, referralClicks, rewards } from "@/db/schema";
+import { DEMO_PARTNER_EMAIL, seedDemo } from "@/db/seed";
+import { dashboardOptions, getPartnerDashboard, type DashboardRange } from "@/lib/portal/dashboard";
+import { nextPayoutDate, nextPayoutFor } from "@/lib/portal/next-payout";
+import { createTestDb, type TestDb } from "./helpers/db";
+import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
+
+const NOW = new Date("2026-11-20T12:00:00Z");
+let t: TestDb;
+let f: ListFixture;
+let demoPartner: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db, NOW);
+  f = await seedListFixture(t.db, NOW);
+  await t.db.insert(referralClicks).values([
+    { partnerId: f.a, code: "ALIARC0001", valid: true, createdAt: new Date(NOW.getTime() - 86_400_000) },
+    { partnerId: f.a, code: "ALIARC0001", valid: true, createdAt: new Date(NOW.getTime() - 40 * 86_400_000) },
+    { partnerId: f.a, code: "ALIARC0001", valid: false, invalidReason: "PARTNER_INACTIVE" },
+  ]);
+  [{ id: demoPartner }] = await t.db.select({ id: partners.id }).from(partners).where(eq(partners.email, DEMO_PARTNER_EMAIL));
+});
+afterAll(() => t.drop());
+
+const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(query));
+
+/** Every dashboard figure recomputed with direct SQL over the raw tables. */
+async function expectMatchesSql(partnerId: string, range: DashboardRange) {
+  const d = (await getPartnerDashboard(t.db, partnerId, { range, interval: "day" }, NOW))!;
+  const from = new Date(`${d.period.from}T00:00:00Z`);
+  const to = new Date(Date.parse(`${d.period.to}T00:00:00Z`) + 86_400_000);
+  const inPeriod = sql`partner_id = ${partnerId}::uuid and created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz`;
+  const [refs] = await q<{ n: string; conv: string }>(sql`select count(*) n, count(*) filter (where status in ('CONVERTED','PAID')) conv from referrals where ${inPeriod}`);
+  const [clicks] = await q<{ n: string }>(sql`select count(*) n from referral_clicks where valid and ${inPeriod}`);
+  expect(d.current.referrals).toBe(Number(refs.n));
+  expect(d.current.conversions).toBe(Number(refs.conv));
+  expect(d.current.conversionRateBps).toBe(Number(refs.n) ? Math.round((Number(refs.conv) * 10_000) / Number(refs.n)) : 0);
+  expect(d.current.clicks).toBe(Number(clicks.n));
+
+  const byDay = await q<{ day: string; n: string; conv: string }>(
+    sql`select to_char((created_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, count(*) n, count(*) filter (where status in ('CONVERTED','PAID')) conv from referrals where ${inPeriod} group by 1`,
+  );
+  expect(d.trend).toHaveLength(range);
+  for (const p of d.trend) {
+    const row = byDay.find((r) => r.day === p.date);
+    expect([p.date, p.referrals, p.conversions]).toEqual([p.date, Number(row?.n ?? 0), Number(row?.conv ?? 0)]);
+  }
+  const bySource = await q<{ source: string; n: string }>(sql`select source::text, count(*) n from referrals where ${inPeriod} group by 1`);
+  for (const s of d.sources) expect(s.referrals).toBe(Number(bySource.find((r) => r.source === s.source)?.n ?? 0));
+
+  const totals = await q<{ status: string; n: string; cents: string }>(
+    sql`select status::text, count(*) n, coalesce(sum(amount_cents), 0) cents from rewards where partner_id = ${partnerId}::uuid group by 1`,
+  );
+  const tot = (...st: string[]) => totals.filter((r) => st.includes(r.status)).reduce((s, r) => s + Number(r.cents), 0);
+  expect(d.earnings.pendingCents).toBe(tot("PENDING", "CALCULATED"));
+  expect(d.earnings.approvedCents).toBe(tot("APPROVED"));
+  expect(d.earnings.paidCents).toBe(tot("PAID"));
+  const [approvedFree] = await q<{ cents: string }>(
+    sql`select coalesce(sum(amount_cents), 0) cents from rewards r where partner_id = ${partnerId}::uuid and status = 'APPROVED'
+        and payout_id is null`,
+  );
+  expect(d.nextPayout.approvedCents).toBe(Number(approvedFree.cents));
+  return d;
+}
+
+describe("partner dashboard figures agree with direct SQL", () => {
+  it.each([30, 90, 365] as const)("fixture partner over %i days", async (range) => {
+    const d = await expectMatchesSql(f.a, range);
+    expect(d.current.referrals).toBe(25);
+    expect(d.partner).toMatchObject({ referralCode: "ALIARC0001", commissionRateBps: 1000, status: "ACTIVE" });
+  });
+
+  it.each([30, 90, 365] as const)("demo partner over %i days", async (range) => {
+    const d = await expectMatchesSql(demoPartner, range);
+    expect(d.partner.referralCode).toBe("DEMPAR0001");
+  });
+
+  it("counts only valid clicks inside the period, and keeps partners apart", async () => {
+    const a30 = (await getPartnerDashboard(t.db, f.a, { range: 30 }, NOW))!;
+    expect(a30.current.clicks).toBe(1);
+    expect((await getPartnerDashboard(t.db, f.a, { range: 90 }, NOW))!.current.clicks).toBe(2);
+    const b = (await getPartnerDashboard(t.db, f.b, { range: 30 }, NOW))!;
+    expect(b.current.referrals).toBe(5);
+    expect(b.earnings.approvedCents).toBe(9900);
+  });
+
+  it("buckets by week when asked", async () => {
+    const d = (await getPartnerDashboard(t.db, f.a, { range: 90, interval: "week" }, NOW))!;
+    expect(d.trend.reduce((s, p) => s + p.referrals, 0)).toBe(25);
+    expect(new Date(`${d.trend[1].date}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it("next payout: the approved total against the minimum, on the next payout day", async () => {
+    const d = (await getPartnerDashboard(t.db, f.a, {}, NOW))!;
+    expect(d.nextPayout).toMatchObject({ approvedCents: 7000, minimumCents: 5000, eligible: true, date: "2026-12-01" });
+    expect(nextPayoutDate(new Date("2026-11-30T23:00:00Z"), 1)).toBe("2026-12-01");
+    expect(nextPayoutDate(new Date("2026-12-01T08:00:00Z"), 1)).toBe("2026-12-01");
+    expect(nextPayoutDate(new Date("2026-12-02T08:00:00Z"), 1)).toBe("2027-01-01");
+    expect(nextPayoutDate(new Date("2026-12-03T08:00:00Z"), 15)).toBe("2026-12-15");
+    expect(await getPartnerDashboard(t.db, "00000000-0000-4000-8000-000000000000", {}, NOW)).toBeNull();
+  });
+
+  it("a reward inside a pending payout is on its way, not counted again", async () => {
+    const [po] = await t.db.insert(payouts).values({ partnerId: f.b, amountCents: 9900, status: "PENDING" }).returning();
+    await t.db.update(rewards).set({ payoutId: po.id }).where(eq(rewards.partnerId, f.b));
+    const np = await nextPayoutFor(t.db, f.b, NOW);
+    expect(np).toMatchObject({ approvedCents: 0, eligible: false, shortByCents: 5000, inProgress: { id: po.id, amountCents: 9900 } });
+    await expectMatchesSql(f.b, 30);
+  });
+
+  it("reads range and interval leniently from the URL", () => {
+    expect(dashboardOptions({})).toEqual({ range: 30, interval: "day" });
+    expect(dashboardOptions({ range: "365" })).toEqual({ range: 365, interval: "week" });
+    expect(dashboardOptions({ range: "7", interval: "WEEK" })).toEqual({ range: 30, interval: "week" });
+  });
+});
