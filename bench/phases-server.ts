@@ -6,6 +6,7 @@ import { loadTest, signIn, status, timeGet, type LoadResult } from "./http";
 import { startServer } from "./server";
 import { BENCH_ADMIN, BENCH_PARTNER, BENCH_PASSWORD } from "./setup";
 import { bulkApproval } from "./bulk-approve";
+import { leadCaptureDirect } from "./domain-fallback";
 
 /** The consent text version the lead body attests to (the lead-capture module's current one, when present). */
 async function consentVersion(root: string): Promise<string> {
@@ -67,6 +68,7 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
     } else {
       missing.push(`POST /api/v1/leads answered ${probe}`);
       if (probe !== 404 && probe !== 405) failures.push(`POST /api/v1/leads answered ${probe} (see .data/bench-server.log)`);
+      else await leadCaptureDirect(ctx, lead);
     }
 
     // The rollup job is off (JOBS=off): fold what lead capture appended, as it would.
