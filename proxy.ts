@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "./auth.config";
+import { applyRefCookie } from "./lib/links/ref-cookie";
 
 /**
  * Runs before pages: sends signed-out visitors of /admin, /portal and /account to the login page
@@ -10,13 +11,15 @@ import { authConfig } from "./auth.config";
  */
 const { auth } = NextAuth(authConfig);
 
-export default auth((request) => {
+const SIGNED_IN_AREAS = /^\/(admin|portal|account)(\/|$)/;
+
+export default auth(async (request) => {
   const headers = new Headers(request.headers);
   headers.set("x-url-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
-  // ref cookie: see lib/links/ref-cookie.ts (lead-capture issue: `?ref=CODE` on a public page sets the
-  // attribution cookie; call `applyRefCookie(request, response)` here once that module exists).
-  return response;
+  // `?ref=CODE` on a public page sets the same attribution cookie as /r/{code} (lib/links/ref-cookie.ts).
+  if (SIGNED_IN_AREAS.test(request.nextUrl.pathname)) return response;
+  return applyRefCookie(request, response);
 });
 
 export const config = {

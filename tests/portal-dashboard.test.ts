@@ -1,10 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { partners, payouts, referralClicks, rewards } from "@/db/schema";
 import { DEMO_PARTNER_EMAIL, seedDemo } from "@/db/seed";
 import { dashboardOptions, getPartnerDashboard, type DashboardRange } from "@/lib/portal/dashboard";
+import { partnerRewardBalances } from "@/lib/portal/balances";
 import { nextPayoutDate, nextPayoutFor } from "@/lib/portal/next-payout";
+import { rewardTotals } from "@/lib/rewards/queries";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
 
@@ -110,6 +112,15 @@ describe("partner dashboard figures agree with direct SQL", () => {
     const np = await nextPayoutFor(t.db, f.b, NOW);
     expect(np).toMatchObject({ approvedCents: 0, eligible: false, shortByCents: 5000, inProgress: { id: po.id, amountCents: 9900 } });
     await expectMatchesSql(f.b, 30);
+  });
+
+  it("reward balances from the rollups equal the raw rows, also after a status change", async () => {
+    expect(await partnerRewardBalances(t.db, f.a)).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
+    await t.db.update(rewards).set({ status: "APPROVED" }).where(and(eq(rewards.partnerId, f.a), eq(rewards.status, "CALCULATED")));
+    const after = await partnerRewardBalances(t.db, f.a);
+    expect(after).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
+    expect(after.APPROVED).toEqual({ count: 2, amountCents: 12000 });
+    expect(after.CALCULATED).toEqual({ count: 0, amountCents: 0 });
   });
 
   it("reads range and interval leniently from the URL", () => {

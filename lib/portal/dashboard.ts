@@ -1,12 +1,31 @@
 import type { DbOrTx } from "@/db";
-import { dashboardAnalytics, isoDay, addDays, type KpiFigures, type Period, type SourceShare } from "@/lib/analytics";
+import { addDays, isoDay, kpiFigures, previousPeriod, sourceShares, trendPoints, type Period, type SourceShare } from "@/lib/analytics";
+import { readRollups } from "@/lib/analytics/source";
 import { getPartner } from "@/lib/partners/queries";
-import { rewardTotals } from "@/lib/rewards/queries";
+import { partnerRewardBalances } from "./balances";
 import { nextPayoutFor, type NextPayoutView } from "./next-payout";
 
 export const DASHBOARD_RANGES = [30, 90, 365] as const;
 export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
 export type DashboardInterval = "day" | "week";
+
+export interface PeriodFigures {
+  /** Valid clicks on the partner's links. */
+  clicks: number;
+  /** Referrals created in the period. */
+  referrals: number;
+  /** Of those, now ACCEPTED, CONVERTED or PAID. */
+  accepted: number;
+  /** Of those, now CONVERTED or PAID (CONTRACT's conversion). */
+  conversions: number;
+  /** conversions ÷ referrals, basis points. */
+  conversionRateBps: number;
+}
+
+const figures = (rows: Parameters<typeof kpiFigures>[0]): PeriodFigures => {
+  const k = kpiFigures(rows, 0);
+  return { clicks: k.clicks, referrals: k.referrals, accepted: k.accepted, conversions: k.conversions, conversionRateBps: k.conversionRateBps };
+};
 
 export interface PartnerDashboard {
   partner: {
@@ -23,8 +42,8 @@ export interface PartnerDashboard {
   range: DashboardRange;
   interval: DashboardInterval;
   /** Clicks, referrals, conversions and conversion rate of the period, with the period before. */
-  current: KpiFigures;
-  previous: KpiFigures;
+  current: PeriodFigures;
+  previous: PeriodFigures;
   /** Balances over all time (not period-bound): what is owed, approved and paid. */
   earnings: {
     pendingCents: number;
@@ -51,7 +70,7 @@ export function dashboardOptions(sp: { range?: string | string[]; interval?: str
 
 /**
  * Everything the partner dashboard shows, in parallel reads: period figures and trends from the
- * analytics rollups (fast at any scale), balances from the partner's rewards (index on partner, status).
+ * analytics rollups, and balances from the reward rollups too (fast at any scale).
  * Null when the partner does not exist.
  */
 export async function getPartnerDashboard(
@@ -63,13 +82,18 @@ export async function getPartnerDashboard(
   const range = opts.range ?? 30;
   const interval = opts.interval ?? "day";
   const to = isoDay(now);
-  const from = addDays(to, -(range - 1));
-  const [partner, analytics, totals, nextPayout] = await Promise.all([
+  const period: Period = { from: addDays(to, -(range - 1)), to };
+  const metrics = ["clicks", "referrals"] as const;
+  // Three rollup reads: the period by bucket (also summed for the cards and sources), the period
+  // before (for the comparison), and the reward balances.
+  const [partner, bucketRows, previousRows, balances, nextPayout] = await Promise.all([
     getPartner(db, { partnerId }, partnerId),
-    dashboardAnalytics(db, { from, to, partnerId, interval }),
-    rewardTotals(db, { partnerId }),
+    readRollups(db, { metrics, period, partnerId, interval }),
+    readRollups(db, { metrics, period: previousPeriod(period), partnerId }),
+    partnerRewardBalances(db, partnerId),
     nextPayoutFor(db, partnerId, now),
   ]);
+  const totals = balances;
   if (!partner) return null;
   return {
     partner: {
@@ -82,11 +106,11 @@ export async function getPartnerDashboard(
       currency: partner.currency,
       referralCode: partner.referralCode,
     },
-    period: analytics.kpis.period,
+    period,
     range,
     interval,
-    current: analytics.kpis.current,
-    previous: analytics.kpis.previous,
+    current: figures(bucketRows),
+    previous: figures(previousRows),
     earnings: {
       pendingCents: totals.PENDING.amountCents + totals.CALCULATED.amountCents,
       pendingCount: totals.PENDING.count + totals.CALCULATED.count,
@@ -97,7 +121,7 @@ export async function getPartnerDashboard(
       cancelledCount: totals.CANCELLED.count,
     },
     nextPayout,
-    trend: analytics.trends.points.map((p) => ({ date: p.date, referrals: p.referrals, conversions: p.conversions, clicks: p.clicks })),
-    sources: analytics.sources,
+    trend: trendPoints(bucketRows, period, interval).map((p) => ({ date: p.date, referrals: p.referrals, conversions: p.conversions, clicks: p.clicks })),
+    sources: sourceShares(bucketRows),
   };
 }

@@ -20,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partners, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { leadInputSchema } from "@/lib/leads/schemas";
+import { captureLead } from "@/lib/leads/service";
 import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
 import { call, setupApiTest, TEST_PASSWORD, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
@@ -45,6 +47,20 @@ interface Row {
   setup?: (fx: Fixtures, who: Who) => Promise<Call> | Call;
 }
 
+let matrixLeads = 0;
+const matrixLeadBody = (who: string) => ({
+  firstName: "Matrix",
+  lastName: who,
+  email: `matrix-${who}-${++matrixLeads}@example.com`,
+  insuranceType: "AUTO",
+  consent: { given: true, textVersion: "matrix" },
+});
+/** A lead referred by partner A (a fresh one per cell, so status changes do not interfere). */
+async function leadOfPartnerA(fx: Fixtures, who: string): Promise<string> {
+  const input = leadInputSchema.parse({ ...matrixLeadBody(who), referralCode: fx.partnerA.code });
+  return (await captureLead(fx.t.db, input, { actor: systemActor("matrix"), channel: "API" })).lead.id;
+}
+
 // prettier-ignore
 const ROUTES: Row[] = [
   // ── accounts (auth, API keys) ────────────────────────────────────────────────────────────────────
@@ -54,11 +70,24 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ body: { partnerId: (await fx.t.db.insert(partners).values({ firstName: "In", lastName: "Vited", email: `invite-${randomUUID()}@test.example` }).returning())[0].id } }) },
   { route: "POST /api/v1/auth/password-resets", expect: [401, 403, 403, 201, 201, 403],
     setup: (fx) => ({ body: { email: fx.partnerB.user.email } }) },
+  { route: "GET /api/v1/openapi.json", expect: [200, 200, 200, 200, 200, 200] },
   { route: "GET /api/v1/api-keys", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/api-keys", expect: [401, 403, 403, 201, 201, 403],
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
   { route: "DELETE /api/v1/api-keys/[id]", expect: [401, 403, 403, 200, 200, 403],
     setup: async (fx) => ({ params: { id: (await createApiKey(fx.t.db, { name: "to revoke", role: "ADMIN" }, systemActor("matrix"))).id } }) },
+  // ── lead capture (leads, public code validation) ─────────────────────────────────────────────────
+  { route: "GET /api/v1/leads", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/leads", expect: [401, 201, 201, 201, 201, 201],
+    setup: (_fx, who) => ({ body: matrixLeadBody(who) }) },
+  { route: "GET /api/v1/leads/[id]", expect: [401, 200, 404, 200, 200, 200],
+    setup: async (fx, who) => ({ params: { id: await leadOfPartnerA(fx, who) } }) },
+  { route: "PATCH /api/v1/leads/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ params: { id: await leadOfPartnerA(fx, who) }, body: { status: "CONTACTED" } }) },
+  { route: "GET /api/v1/partners/validate-referral-code", expect: [200, 200, 200, 200, 200, 200],
+    setup: (fx) => ({ query: { code: fx.partnerA.code } }) },
+  { route: "POST /api/v1/partners/validate-referral-code", expect: [200, 200, 200, 200, 200, 200],
+    setup: (fx) => ({ body: { code: fx.partnerA.code } }) },
   // ── api: partners ─────────────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/partners", expect: [401, 200, 200, 200, 200, 200] },
   { route: "POST /api/v1/partners", expect: [401, 403, 403, 201, 201, 403],

@@ -17,7 +17,8 @@ import { firstParam, hrefWith, type SearchParams } from "@/components/ui/url";
 import { REWARD_STATUSES } from "@/db/schema/enums";
 import { portalContext } from "@/lib/portal/context";
 import { parseListSafe } from "@/lib/query/list";
-import { listRewards, rewardListSchema, rewardTotals } from "@/lib/rewards/queries";
+import { partnerRewardBalances } from "@/lib/portal/balances";
+import { listRewards, rewardListSchema } from "@/lib/rewards/queries";
 
 export const metadata = { title: "Earnings" };
 const BASE = "/portal/earnings";
@@ -41,7 +42,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const { db, scope, partner } = await portalContext();
   const period = firstParam(sp.period);
   const { params, errors } = parseListSafe(rewardListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
-  const [totals, result] = await Promise.all([rewardTotals(db, scope), listRewards(db, scope, params)]);
+  const [totals, result] = await Promise.all([partnerRewardBalances(db, scope.partnerId), listRewards(db, scope, params)]);
   const cur = partner.currency;
   const held = stillHeld(result.data);
 

@@ -1,0 +1,23 @@
+import { apiRoute, created } from "@/lib/api/handler";
+import { listLeads } from "@/lib/leads/queries";
+import { leadInputSchema } from "@/lib/leads/schemas";
+import { createLeadFromApi, scopeOf } from "@/lib/links/api-leads";
+
+/** GET /api/v1/leads: filters status, insuranceType, partnerId, referralId, q, from, to, sort, page, pageSize, cursor. Partners: their referred leads, masked. */
+export const GET = apiRoute({ auth: "any" }, async ({ db, url, principal }) => listLeads(db, scopeOf(principal), url.searchParams));
+
+/**
+ * POST /api/v1/leads: the lead body of CONTRACT.md → 201 (200 when it merged into the same person's lead
+ * of the last 24 hours) with `referral` and `merged`. Per-IP limit shared with the quote form → 429.
+ */
+export const POST = apiRoute(
+  {
+    auth: "any",
+    body: leadInputSchema,
+    rateLimit: { bucket: "quote", limit: (s) => s.quoteRateLimit, windowSeconds: (s) => s.quoteRateWindowSeconds },
+  },
+  async ({ db, body, principal, actor }) => {
+    const lead = await createLeadFromApi(db, body, principal, actor);
+    return lead.merged ? lead : created(lead);
+  },
+);

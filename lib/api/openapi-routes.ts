@@ -1,0 +1,58 @@
+/**
+ * The OpenAPI registry: every route file under app/api/v1, so /api/v1/openapi.json and /docs/api describe
+ * them all. ADDING A ROUTE FILE: add one line here (tests/api/openapi.test.ts fails until you do). Give the
+ * handler `doc: { summary, description?, response?, successStatus? }` in its apiRoute options for a better entry.
+ */
+type RouteModule = Record<string, unknown>;
+
+// prettier-ignore
+export const API_ROUTE_MODULES: Record<string, () => Promise<RouteModule>> = {
+  "/api/v1/api-keys/[id]": () => import("@/app/api/v1/api-keys/[id]/route"),
+  "/api/v1/api-keys": () => import("@/app/api/v1/api-keys/route"),
+  "/api/v1/auth/invitations": () => import("@/app/api/v1/auth/invitations/route"),
+  "/api/v1/auth/password-resets": () => import("@/app/api/v1/auth/password-resets/route"),
+  "/api/v1/auth/token": () => import("@/app/api/v1/auth/token/route"),
+  "/api/v1/leads": () => import("@/app/api/v1/leads/route"),
+  "/api/v1/leads/[id]": () => import("@/app/api/v1/leads/[id]/route"),
+  "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
+  "/api/v1/partners/[id]/payouts": () => import("@/app/api/v1/partners/[id]/payouts/route"),
+  "/api/v1/partners/[id]/performance": () => import("@/app/api/v1/partners/[id]/performance/route"),
+  "/api/v1/partners/[id]/referrals": () => import("@/app/api/v1/partners/[id]/referrals/route"),
+  "/api/v1/partners/[id]/regenerate-code": () => import("@/app/api/v1/partners/[id]/regenerate-code/route"),
+  "/api/v1/partners/[id]/rewards": () => import("@/app/api/v1/partners/[id]/rewards/route"),
+  "/api/v1/partners/[id]": () => import("@/app/api/v1/partners/[id]/route"),
+  "/api/v1/partners/[id]/status": () => import("@/app/api/v1/partners/[id]/status/route"),
+  "/api/v1/partners/me": () => import("@/app/api/v1/partners/me/route"),
+  "/api/v1/partners": () => import("@/app/api/v1/partners/route"),
+  "/api/v1/partners/validate-referral-code": () => import("@/app/api/v1/partners/validate-referral-code/route"),
+  "/api/v1/partners/statistics": () => import("@/app/api/v1/partners/statistics/route"),
+  "/api/v1/partners/top": () => import("@/app/api/v1/partners/top/route"),
+  "/api/v1/payouts/[id]/export.csv": () => import("@/app/api/v1/payouts/[id]/export.csv/route"),
+  "/api/v1/payouts/[id]/mark-failed": () => import("@/app/api/v1/payouts/[id]/mark-failed/route"),
+  "/api/v1/payouts/[id]/mark-paid": () => import("@/app/api/v1/payouts/[id]/mark-paid/route"),
+  "/api/v1/payouts/[id]": () => import("@/app/api/v1/payouts/[id]/route"),
+  "/api/v1/payouts": () => import("@/app/api/v1/payouts/route"),
+  "/api/v1/referrals/[id]/accept": () => import("@/app/api/v1/referrals/[id]/accept/route"),
+  "/api/v1/referrals/[id]/link-to-lead": () => import("@/app/api/v1/referrals/[id]/link-to-lead/route"),
+  "/api/v1/referrals/[id]/process-conversion": () => import("@/app/api/v1/referrals/[id]/process-conversion/route"),
+  "/api/v1/referrals/[id]/reject": () => import("@/app/api/v1/referrals/[id]/reject/route"),
+  "/api/v1/referrals/[id]": () => import("@/app/api/v1/referrals/[id]/route"),
+  "/api/v1/referrals/check-expired": () => import("@/app/api/v1/referrals/check-expired/route"),
+  "/api/v1/referrals/process-conversion": () => import("@/app/api/v1/referrals/process-conversion/route"),
+  "/api/v1/referrals": () => import("@/app/api/v1/referrals/route"),
+  "/api/v1/referrals/statistics": () => import("@/app/api/v1/referrals/statistics/route"),
+  "/api/v1/rewards/[id]/approve": () => import("@/app/api/v1/rewards/[id]/approve/route"),
+  "/api/v1/rewards/[id]/cancel": () => import("@/app/api/v1/rewards/[id]/cancel/route"),
+  "/api/v1/rewards/[id]/process-payment": () => import("@/app/api/v1/rewards/[id]/process-payment/route"),
+  "/api/v1/rewards/[id]": () => import("@/app/api/v1/rewards/[id]/route"),
+  "/api/v1/rewards/bulk-approve": () => import("@/app/api/v1/rewards/bulk-approve/route"),
+  "/api/v1/rewards/process-payment": () => import("@/app/api/v1/rewards/process-payment/route"),
+  "/api/v1/rewards": () => import("@/app/api/v1/rewards/route"),
+  "/api/v1/rewards/statistics": () => import("@/app/api/v1/rewards/statistics/route"),
+  "/api/v1/webhooks/deliveries/[id]/replay": () => import("@/app/api/v1/webhooks/deliveries/[id]/replay/route"),
+  "/api/v1/webhooks/deliveries/[id]": () => import("@/app/api/v1/webhooks/deliveries/[id]/route"),
+  "/api/v1/webhooks/deliveries": () => import("@/app/api/v1/webhooks/deliveries/route"),
+  "/api/v1/webhooks/endpoints/[id]": () => import("@/app/api/v1/webhooks/endpoints/[id]/route"),
+  "/api/v1/webhooks/endpoints": () => import("@/app/api/v1/webhooks/endpoints/route"),
+  "/api/v1/webhooks/leads": () => import("@/app/api/v1/webhooks/leads/route"),
+};
