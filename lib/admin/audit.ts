@@ -49,7 +49,11 @@ function whereOf(f: z.infer<typeof auditFilterSchema>): SQL | undefined {
 
 /** Audit events newest first, filtered by entity, actor, action and time. `total` is capped at AUDIT_COUNT_CAP. */
 export async function listAuditEvents(db: DbOrTx, input: AuditFilterInput): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
-  const f = parseInput(auditFilterSchema, input);
+  return queryAuditEvents(db, parseInput(auditFilterSchema, input));
+}
+
+/** The same with an already parsed filter (the API route parses the query string itself). */
+export async function queryAuditEvents(db: DbOrTx, f: z.output<typeof auditFilterSchema>): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
   const where = whereOf(f);
   const offset = (f.page - 1) * f.pageSize;
   const [data, [{ n }]] = await Promise.all([
