@@ -185,3 +185,14 @@ test.describe("accounts", () => {
     expect((await request.get("/api/v1/api-keys", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
   });
 });
+
+test("the API reference and the OpenAPI document describe the routes", async ({ page, request }) => {
+  const res = await request.get("/api/v1/openapi.json");
+  expect(res.status()).toBe(200);
+  const doc = await res.json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/token", "/api/v1/api-keys/{id}"]));
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
+  await expect(page.getByText("Exchange e-mail and password for a one-hour bearer token")).toBeVisible();
+});

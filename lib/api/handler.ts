@@ -40,7 +40,29 @@ export interface RouteOptions<A extends AuthMode, B, Q, P> {
   query?: Q;
   params?: P;
   rateLimit?: RateLimitOption;
+  /** For the OpenAPI document (/api/v1/openapi.json, /docs/api). */
+  doc?: ApiDoc;
 }
+
+export interface ApiDoc {
+  summary?: string;
+  description?: string;
+  /** Zod schema of the success body (documented only; responses are not re-validated). */
+  response?: ZodType;
+  /** The success status when it is fixed (e.g. 201); otherwise documented as 2XX. */
+  successStatus?: number;
+}
+
+/** What the OpenAPI generator reads off a handler made by apiRoute. */
+export interface RouteMeta {
+  auth: AuthMode;
+  body?: ZodType;
+  query?: ZodType;
+  params?: ZodType;
+  rateLimited: boolean;
+  doc: ApiDoc;
+}
+export type ApiRouteHandler = RouteHandler & { meta: RouteMeta };
 
 export interface ApiContext<A extends AuthMode, B, Q, P> {
   req: Request;
@@ -79,9 +101,10 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
 export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
   opts: RouteOptions<A, B, Q, P>,
   handler: (ctx: ApiContext<A, B, Q, P>) => Promise<HandlerResult> | HandlerResult,
-): RouteHandler {
+): ApiRouteHandler {
   const mode: AuthMode = opts.auth ?? "admin";
-  return async (req, context) => {
+  const meta: RouteMeta = { auth: mode, body: opts.body, query: opts.query, params: opts.params, rateLimited: !!opts.rateLimit, doc: opts.doc ?? {} };
+  const route: RouteHandler = async (req, context) => {
     const incomingId = req.headers.get("x-request-id");
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     const url = new URL(req.url);
@@ -104,6 +127,7 @@ export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undef
       return errorResponse(e, requestId, url.pathname);
     }
   };
+  return Object.assign(route, { meta });
 }
 
 /** Idempotency keys belong to the caller: one integration cannot replay another's responses. */

@@ -37,3 +37,6 @@ export const statisticsQuery = z.strictObject({
     .pipe(z.enum(INTERVALS, { error: () => `Must be one of ${INTERVALS.join(", ")}` }))
     .optional(),
 });
+
+/** Body of action endpoints that take none: nothing, or `{}`; anything else is refused rather than ignored. */
+export const emptyBody = z.strictObject({}).optional();

@@ -70,6 +70,7 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ body: { partnerId: (await fx.t.db.insert(partners).values({ firstName: "In", lastName: "Vited", email: `invite-${randomUUID()}@test.example` }).returning())[0].id } }) },
   { route: "POST /api/v1/auth/password-resets", expect: [401, 403, 403, 201, 201, 403],
     setup: (fx) => ({ body: { email: fx.partnerB.user.email } }) },
+  { route: "GET /api/v1/openapi.json", expect: [200, 200, 200, 200, 200, 200] },
   { route: "GET /api/v1/api-keys", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/api-keys", expect: [401, 403, 403, 201, 201, 403],
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
@@ -177,6 +178,8 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
   { route: "POST /api/v1/webhooks/leads", expect: [401, 401, 401, 401, 401, 401],
     setup: () => ({ body: { type: "lead.created", data: {} } }) },
+  // ── admin (audit log) ───────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/events", expect: [401, 403, 403, 200, 200, 403] },
 ];
 
 /** A referral of partner A (PENDING unless told), arranged directly in the database. */
