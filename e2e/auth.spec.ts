@@ -146,16 +146,16 @@ test.describe("accounts", () => {
     await signIn(page, email, "second-password-2", "/portal");
   });
 
-  test("an invited partner sets a password through the link and lands in the portal", async ({ adminPage, page }) => {
-    // A seeded partner that has no sign-in yet, picked from the admin's partner list.
-    await adminPage.goto("/admin/settings/api-keys");
-    await adminPage.getByLabel("Acts as").selectOption("PARTNER");
-    const option = adminPage.locator("#f-partnerId option").filter({ hasNotText: /Demo Partner|Choose/ }).first();
-    const partnerId = await option.getAttribute("value");
-    const res = await adminPage.request.post("/api/v1/auth/invitations", { data: { partnerId } });
+  test("a partner created by an admin accepts the invitation link and lands in the portal", async ({ page, request }) => {
+    const token = await apiToken(request, "admin");
+    const res = await request.post("/api/v1/partners", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { firstName: "Ivy", lastName: "Invited", email: `ivy-${Date.now()}@example.com`, companyName: "Ivy Agency" },
+    });
     expect(res.status(), await res.text()).toBe(201);
-    const invitation = await res.json();
-    expect(invitation.url).toContain("/invite/");
+    const { invitation } = await res.json();
+    expect(invitation.url).toMatch(/\/invite\/[\w-]{43}$/);
+    invitation.path = new URL(invitation.url).pathname;
     await page.goto(invitation.path);
     await expect(page.getByRole("heading", { name: /^Welcome, / })).toBeVisible();
     await page.getByLabel("New password").fill("invited-password-1");
