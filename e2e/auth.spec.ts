@@ -21,6 +21,14 @@ test.describe("sign-in", () => {
     await page.waitForURL((u) => u.pathname === "/admin/settings/api-keys");
   });
 
+  test("a forged x-middleware-subrequest header gains nothing on pages or the API", async ({ request }) => {
+    const headers = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+    const page = await request.get("/admin/settings/api-keys", { headers, maxRedirects: 0 });
+    expect([302, 303, 307, 308]).toContain(page.status());
+    expect(page.headers()["location"]).toContain("/login");
+    expect((await request.get("/api/v1/api-keys", { headers })).status()).toBe(401);
+  });
+
   test("a wrong password is refused with a message and no session", async ({ page, context }) => {
     await signIn(page, DEMO.partner.email, "wrong-password-1");
     await expect(page.getByTestId("form-error")).toHaveText("Invalid e-mail or password.");
