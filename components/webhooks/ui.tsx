@@ -73,13 +73,20 @@ export function When({ at }: { at: Date | string | null | undefined }) {
   );
 }
 
+/** A job result or payload: flat objects read as "key value · key value", anything else as JSON. */
 export function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-400">–</span>;
-  return <code className="font-mono text-xs break-all text-slate-700">{JSON.stringify(value)}</code>;
+  const flat = typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v !== "object");
+  const text = flat
+    ? Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(" · ")
+    : JSON.stringify(value);
+  return <code className="font-mono text-xs break-all text-slate-700">{text || "–"}</code>;
 }
 
 export const buttonClass =
-  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50";
+  "inline-flex items-center justify-center whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50";
 export const primaryButton = `${buttonClass} bg-brand-700 text-white hover:bg-brand-900`;
 export const secondaryButton = `${buttonClass} bg-white text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50`;
 export const dangerButton = `${buttonClass} bg-white text-red-700 ring-1 ring-red-300 ring-inset hover:bg-red-50`;

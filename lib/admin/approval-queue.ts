@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, gte, ilike, isNull, lt, lte, or, sql, sum, typ
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partnerCodes, partners, referrals, rewards } from "@/db/schema";
-import { isoFrom, isoTo, pageInput, type Page } from "./pagination";
+import { isoFrom, isoTo, pageInput, type Page, parseInput } from "./pagination";
 
 export const QUEUE_VIEWS = ["due", "held", "all"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -82,7 +82,7 @@ export async function listApprovalQueue(
   input: ApprovalQueueFilter,
   now = new Date(),
 ): Promise<Page<QueueRow> & { summary: QueueSummary }> {
-  const f = approvalQueueFilterSchema.parse(input);
+  const f = parseInput(approvalQueueFilterSchema, input);
   const where = whereOf(f, now);
   const base = db
     .select({
@@ -131,7 +131,7 @@ export async function listApprovalQueue(
 
 /** Ids of every reward matching the filter (all pages), oldest first, capped: the UI approves them in chunks. */
 export async function approvalQueueIds(db: DbOrTx, input: ApprovalQueueFilter, cap = 10_000, now = new Date()): Promise<string[]> {
-  const f = approvalQueueFilterSchema.parse({ ...input, page: 1 });
+  const f = parseInput(approvalQueueFilterSchema, { ...input, page: 1 });
   const rows = await db
     .select({ id: rewards.id })
     .from(rewards)

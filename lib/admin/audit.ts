@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle
 import { z } from "zod";
 import { rowsOf, type DbOrTx } from "@/db";
 import { ACTOR_TYPES, events } from "@/db/schema";
-import { isoFrom, isoTo, pageInput, type Page } from "./pagination";
+import { isoFrom, isoTo, pageInput, type Page, parseInput } from "./pagination";
 
 /** Counting beyond this many matching events costs more than it tells; the UI shows "10,000+". */
 export const AUDIT_COUNT_CAP = 10_000;
@@ -49,7 +49,11 @@ function whereOf(f: z.infer<typeof auditFilterSchema>): SQL | undefined {
 
 /** Audit events newest first, filtered by entity, actor, action and time. `total` is capped at AUDIT_COUNT_CAP. */
 export async function listAuditEvents(db: DbOrTx, input: AuditFilterInput): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
-  const f = auditFilterSchema.parse(input);
+  return queryAuditEvents(db, parseInput(auditFilterSchema, input));
+}
+
+/** The same with an already parsed filter (the API route parses the query string itself). */
+export async function queryAuditEvents(db: DbOrTx, f: z.output<typeof auditFilterSchema>): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
   const where = whereOf(f);
   const offset = (f.page - 1) * f.pageSize;
   const [data, [{ n }]] = await Promise.all([

@@ -12,6 +12,7 @@ export const API_ROUTE_MODULES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/auth/invitations": () => import("@/app/api/v1/auth/invitations/route"),
   "/api/v1/auth/password-resets": () => import("@/app/api/v1/auth/password-resets/route"),
   "/api/v1/auth/token": () => import("@/app/api/v1/auth/token/route"),
+  "/api/v1/events": () => import("@/app/api/v1/events/route"),
   "/api/v1/leads": () => import("@/app/api/v1/leads/route"),
   "/api/v1/leads/[id]": () => import("@/app/api/v1/leads/[id]/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),

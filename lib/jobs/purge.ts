@@ -1,19 +1,23 @@
 import "server-only";
 import { lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { idempotencyKeys, loginAttempts, rateLimits } from "@/db/schema";
+import { idempotencyKeys, jobRuns, loginAttempts, rateLimits } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
 
 export interface PurgeResult {
   idempotencyKeys: number;
   loginAttempts: number;
   rateLimits: number;
+  jobRuns: number;
 }
+
+/** Run history kept for the admin's jobs page; the 5-second jobs would otherwise add ~35,000 rows a day. */
+export const JOB_RUNS_KEEP_DAYS = 7;
 
 /**
  * Deletes rows that can no longer affect a decision: idempotency keys past `expires_at`, sign-in
  * attempts older than the sign-in window, and rate-limit windows that ended (the longest configured
- * window bounds them all, so no live counter is touched).
+ * window bounds them all, so no live counter is touched), and job runs older than a week.
  */
 export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<PurgeResult> {
   const s = await getSettings(db);
@@ -28,5 +32,9 @@ export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, ago(longestWindow)))
     .returning({ k: rateLimits.key });
-  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length };
+  const runs = await db
+    .delete(jobRuns)
+    .where(lt(jobRuns.startedAt, ago(JOB_RUNS_KEEP_DAYS * 86_400)))
+    .returning({ id: jobRuns.id });
+  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length };
 }

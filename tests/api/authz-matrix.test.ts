@@ -178,6 +178,8 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
   { route: "POST /api/v1/webhooks/leads", expect: [401, 401, 401, 401, 401, 401],
     setup: () => ({ body: { type: "lead.created", data: {} } }) },
+  // ── admin (audit log) ───────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/events", expect: [401, 403, 403, 200, 200, 403] },
 ];
 
 /** A referral of partner A (PENDING unless told), arranged directly in the database. */

@@ -81,7 +81,7 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
     expect(out.filter((o) => !o.ok)).toEqual([]);
   });
 
-  it("purges exactly the expired idempotency keys and old throttling rows", async () => {
+  it("purges exactly the expired idempotency keys, old throttling rows and week-old job runs", async () => {
     const now = new Date();
     const ago = (s: number) => new Date(now.getTime() - s * 1000);
     const req = { method: "POST", path: "/x", requestHash: "h" };
@@ -98,10 +98,15 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
       { key: "quote:1", windowStart: ago(2000), count: 3 },
       { key: "quote:1", windowStart: ago(100), count: 1 },
     ]);
-    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 1, loginAttempts: 1, rateLimits: 1 });
+    await t.db.insert(jobRuns).values([
+      { job: "old", startedAt: ago(8 * 86_400) },
+      { job: "recent", startedAt: ago(6 * 86_400) },
+    ]);
+    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 1, loginAttempts: 1, rateLimits: 1, jobRuns: 1 });
+    expect((await t.db.select().from(jobRuns)).map((r) => r.job)).toEqual(["recent"]);
     expect((await t.db.select().from(idempotencyKeys)).map((k) => k.key)).toEqual(["live"]);
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, "a@x"))).toHaveLength(1);
     expect(await t.db.select().from(rateLimits)).toHaveLength(1);
-    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 0, loginAttempts: 0, rateLimits: 0 });
+    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 0, loginAttempts: 0, rateLimits: 0, jobRuns: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { RunNowButton } from "@/components/jobs/RunNowButton";
 import { Badge, cell, DataTable, Json, Panel, When } from "@/components/webhooks/ui";
@@ -11,14 +12,17 @@ export const metadata: Metadata = { title: "Jobs" };
 
 const every = (s: number) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`);
 
-export default async function JobsPage() {
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection();
   const db = await getDb();
-  const [jobs, runs] = await Promise.all([listJobs(db), listJobRuns(db, { limit: 30 })]);
+  const wanted = (await searchParams).job;
+  const jobs = await listJobs(db);
+  const job = jobs.find((j) => j.name === wanted)?.name;
+  const runs = await listJobRuns(db, { job, limit: 30 });
   const now = new Date();
   return (
-    <>
+    <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Background jobs</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -53,6 +57,18 @@ export default async function JobsPage() {
         </DataTable>
       </Panel>
       <Panel title="Recent runs">
+        <nav aria-label="Filter runs by job" className="mb-3 flex flex-wrap gap-2 text-sm">
+          {[undefined, ...jobs.map((j) => j.name)].map((name) => (
+            <Link
+              key={name ?? "all"}
+              href={name ? `/admin/jobs?job=${encodeURIComponent(name)}` : "/admin/jobs"}
+              aria-current={name === job ? "page" : undefined}
+              className={`rounded-full px-3 py-1 ring-1 ring-slate-300 ${name === job ? "bg-brand-700 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+            >
+              {name ?? "All"}
+            </Link>
+          ))}
+        </nav>
         {runs.length === 0 ? (
           <p className="text-sm text-slate-600">No runs yet.</p>
         ) : (
@@ -73,6 +89,6 @@ export default async function JobsPage() {
           </DataTable>
         )}
       </Panel>
-    </>
+    </div>
   );
 }

@@ -35,7 +35,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
   const pages = Math.max(1, Math.ceil(deliveries.pagination.total / deliveries.pagination.pageSize));
   const href = (s: string | undefined, p = 1) => `/admin/webhooks?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
-    <>
+    <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Webhooks</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -73,6 +73,6 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
         ) : null}
       </Panel>
       <InboundPanel status={inbound} recent={recent} />
-    </>
+    </div>
   );
 }

@@ -20,7 +20,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
     throw e;
   });
   return (
-    <>
+    <div className="flex flex-col gap-6">
       <div>
         <Link href="/admin/webhooks" className="text-sm text-brand-700 hover:underline">
           ← Webhooks
@@ -72,6 +72,6 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
       <Panel title="Payload">
         <Json value={d.payload} />
       </Panel>
-    </>
+    </div>
   );
 }

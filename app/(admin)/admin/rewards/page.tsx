@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { FilterBar, FilterProblem } from "@/components/admin/FilterBar";
+import { formatNumber } from "@/components/admin/format";
+import { EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
+import { Pagination } from "@/components/admin/Pagination";
+import { ManualRewardForm } from "@/components/admin/rewards/ManualRewardForm";
+import { RewardQueue } from "@/components/admin/rewards/RewardQueue";
+import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
+import { getDb } from "@/db";
+import { approvalQueueFilterSchema, listApprovalQueue, type QueueView } from "@/lib/admin/approval-queue";
+import { partnerOptions } from "@/lib/admin/partners";
+import { requireAdmin } from "@/lib/auth/session";
+import { getSettings } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Rewards" };
+
+const KEYS = ["view", "partnerId", "q", "from", "to", "page", "pageSize"] as const;
+const VIEWS: { view: QueueView; label: string }[] = [
+  { view: "due", label: "Ready to approve" },
+  { view: "held", label: "On hold" },
+  { view: "all", label: "All calculated" },
+];
+
+export default async function RewardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireAdmin();
+  await connection();
+  const sp = await searchParams;
+  const raw = pick(sp, KEYS);
+  const parsed = approvalQueueFilterSchema.safeParse(raw);
+  const db = await getDb();
+  const input = parsed.success ? raw : {};
+  const [queue, partners, settings] = await Promise.all([listApprovalQueue(db, input), partnerOptions(db), getSettings(db)]);
+  const view = parsed.success ? parsed.data.view : "due";
+  const { page: _p, pageSize: _s, ...filter } = input as Record<string, string>;
+  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
+  return (
+    <>
+      <PageHeader
+        title="Rewards"
+        description={`Calculated rewards, oldest first. ${settings.holdDays ? `New rewards are held ${settings.holdDays} days before they can be approved.` : "No hold period is configured."}`}
+      />
+      <nav aria-label="Approval queue views" className="flex flex-wrap gap-2">
+        {VIEWS.map((v) => (
+          <Link key={v.view} href={v.view === "due" ? "/admin/rewards" : `/admin/rewards?view=${v.view}`} className={tab(view === v.view)} aria-current={view === v.view ? "page" : undefined}>
+            {v.label}
+          </Link>
+        ))}
+      </nav>
+      <FilterBar
+        label="Filter the approval queue"
+        action="/admin/rewards"
+        values={raw}
+        hidden={{ view: view === "due" ? undefined : view }}
+        fields={[
+          { name: "q", label: "Search", type: "text", placeholder: "Partner, company or code" },
+          { name: "partnerId", label: "Partner", type: "select", options: partners.map((p) => ({ value: p.id, label: p.label })) },
+          { name: "from", label: "Created from", type: "date" },
+          { name: "to", label: "Created to", type: "date" },
+        ]}
+      />
+      <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
+      {queue.data.length === 0 ? (
+        <EmptyState title={view === "held" ? "No rewards on hold" : "Nothing to approve"}>
+          {view === "due" ? "Rewards appear here once a referral converts and its hold period has passed." : "Try another view or clear the filters."}
+        </EmptyState>
+      ) : (
+        <>
+          <RewardQueue
+            view={view}
+            filter={filter}
+            summary={{ ...queue.summary, currency: queue.data[0]?.currency ?? settings.defaultCurrency }}
+            rows={queue.data.map((r) => ({
+              id: r.id,
+              createdAt: r.createdAt.toISOString(),
+              partnerId: r.partnerId,
+              partnerName: r.partnerName,
+              partnerCompany: r.partnerCompany,
+              referralId: r.referralId,
+              referralCode: r.referralCode,
+              type: r.type,
+              amountCents: r.amountCents,
+              currency: r.currency,
+              holdUntil: r.holdUntil?.toISOString() ?? null,
+              held: r.held,
+            }))}
+          />
+          <Pagination path="/admin/rewards" params={sp} {...queue.pagination} />
+        </>
+      )}
+      <Section title="Manual reward">
+        <p className="mb-3 text-sm text-slate-600">
+          Bonuses, adjustments and clawbacks are recorded with a reason and go through approval like any reward. {formatNumber(partners.length)} partners.
+        </p>
+        <ManualRewardForm partners={partners.filter((p) => p.status !== "TERMINATED")} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Text from form controls → numbers for the zod schemas. Invalid text becomes NaN so the schema
+ * reports the field ("must be a whole number") instead of silently reading "" as 0.
+ */
+export function intFromText(s: unknown): number {
+  if (typeof s === "number") return s;
+  if (typeof s !== "string" || !/^\s*-?\d+\s*$/.test(s)) return Number.NaN;
+  return Number(s.trim());
+}
+
+/** "1,234.5" / "1234.50" (major units, at most 2 decimals) → integer cents, exactly; anything else NaN. */
+export function centsFromText(s: unknown): number {
+  if (typeof s === "number") s = String(s);
+  if (typeof s !== "string") return Number.NaN;
+  const m = /^\s*(-)?\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*$/.exec(s);
+  if (!m) return Number.NaN;
+  const whole = Number(m[2].replace(/,/g, ""));
+  const frac = Number((m[3] ?? "").padEnd(2, "0"));
+  const cents = whole * 100 + frac;
+  if (!Number.isSafeInteger(cents)) return Number.NaN;
+  return m[1] ? -cents : cents;
+}
+
+/** Integer cents → "1234.50" for an input's default value. */
+export const centsToText = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
