@@ -32,7 +32,7 @@ export default defineConfig({
     // Its own fresh embedded database, migrated and seeded with the demo data on start.
     command: `rm -rf .data/e2e .data/e2e.lock && node scripts/start.mjs`,
     url: `${BASE_URL}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -59,8 +59,10 @@ export interface LoadResult {
  * POSTs built by `body(i)` (a unique prospect each) with autocannon: at a fixed overall rate when
  * `rate` is set, else as fast as `connections` allow. Latencies come from every response.
  */
+/** Request counter across every run of the process: each body (prospect) is unique in the whole benchmark. */
+let sent = 0;
+
 export async function loadTest(url: string, headers: Record<string, string>, body: (i: number) => unknown, o: { rate: number | null; connections: number; seconds: number }): Promise<LoadResult> {
-  let i = 0;
   const samples: number[] = [];
   const statusCodes: Record<string, number> = {};
   const instance = autocannon({
@@ -70,7 +72,7 @@ export async function loadTest(url: string, headers: Record<string, string>, bod
     connections: o.connections,
     duration: o.seconds,
     ...(o.rate ? { overallRate: o.rate } : {}),
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(i++)) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(sent++)) }) }],
   });
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     samples.push(responseTime);

@@ -14,6 +14,10 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
     const phone = String(5_000_000_000 + i);
     const [key] = await sql`select id, role, partner_id, secret_hash, last_used_at from api_keys where prefix = ${apiKeyPrefix} and revoked_at is null`;
     if (!key) throw new Error("no api key");
+    // The route's per-IP limit (lib/ratelimit): settings, then one counter row for every request from this IP.
+    await sql`select * from settings where id = 1`;
+    await sql`insert into rate_limits (key, window_start, count) values ('quote:127.0.0.1', date_trunc('hour', now()), 1)
+      on conflict (key, window_start) do update set count = rate_limits.count + 1 returning count`;
     await sql.begin(async (tx) => {
       await tx`select pg_advisory_xact_lock(hashtext(${`lead:e:${email}`}))`;
       await tx`select pg_advisory_xact_lock(hashtext(${`lead:p:${phone}`}))`;

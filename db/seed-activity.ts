@@ -124,7 +124,7 @@ export async function seedActivity(tx: Tx, { partners, admin, visitor, now, rng 
     const r = rng.next();
     return r < 0.06 ? "NO_VALUE" : r < 0.14 ? "CANCEL" : r < 0.26 ? "PAY" : "APPROVE";
   };
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 75; i++) {
     const daysAgo = rng.int(1, 89);
     const r = rng.next();
     const partner = r < 0.08 ? null : r < 0.12 ? inactive : r < 0.38 ? demo : daysAgo > 25 && r < 0.42 ? suspended : rng.pick(others);

@@ -66,6 +66,8 @@ test.describe("admin console as the demo admin", () => {
     expect(csv.data.every((r) => r.status === "PENDING" && /^\d+\.\d{2}$/.test(r.amount))).toBe(true);
 
     await page.getByRole("link", { name: "Record payments for this batch" }).click();
+    await page.waitForURL(/batchId=/);
+    await expect(page.getByText(/Showing batch/)).toBeVisible();
     const first = page.getByRole("form", { name: /Record payment for/ }).first();
     const txn = `E2E-${Date.now()}`;
     await first.getByPlaceholder("Transaction id").fill(txn);

@@ -21,6 +21,14 @@ test.describe("sign-in", () => {
     await page.waitForURL((u) => u.pathname === "/admin/settings/api-keys");
   });
 
+  test("a forged x-middleware-subrequest header gains nothing on pages or the API", async ({ request }) => {
+    const headers = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+    const page = await request.get("/admin/settings/api-keys", { headers, maxRedirects: 0 });
+    expect([302, 303, 307, 308]).toContain(page.status());
+    expect(page.headers()["location"]).toContain("/login");
+    expect((await request.get("/api/v1/api-keys", { headers })).status()).toBe(401);
+  });
+
   test("a wrong password is refused with a message and no session", async ({ page, context }) => {
     await signIn(page, DEMO.partner.email, "wrong-password-1");
     await expect(page.getByTestId("form-error")).toHaveText("Invalid e-mail or password.");
@@ -146,16 +154,16 @@ test.describe("accounts", () => {
     await signIn(page, email, "second-password-2", "/portal");
   });
 
-  test("an invited partner sets a password through the link and lands in the portal", async ({ adminPage, page }) => {
-    // A seeded partner that has no sign-in yet, picked from the admin's partner list.
-    await adminPage.goto("/admin/settings/api-keys");
-    await adminPage.getByLabel("Acts as").selectOption("PARTNER");
-    const option = adminPage.locator("#f-partnerId option").filter({ hasNotText: /Demo Partner|Choose/ }).first();
-    const partnerId = await option.getAttribute("value");
-    const res = await adminPage.request.post("/api/v1/auth/invitations", { data: { partnerId } });
+  test("a partner created by an admin accepts the invitation link and lands in the portal", async ({ page, request }) => {
+    const token = await apiToken(request, "admin");
+    const res = await request.post("/api/v1/partners", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { firstName: "Ivy", lastName: "Invited", email: `ivy-${Date.now()}@example.com`, companyName: "Ivy Agency" },
+    });
     expect(res.status(), await res.text()).toBe(201);
-    const invitation = await res.json();
-    expect(invitation.url).toContain("/invite/");
+    const { invitation } = await res.json();
+    expect(invitation.url).toMatch(/\/invite\/[\w-]{43}$/);
+    invitation.path = new URL(invitation.url).pathname;
     await page.goto(invitation.path);
     await expect(page.getByRole("heading", { name: /^Welcome, / })).toBeVisible();
     await page.getByLabel("New password").fill("invited-password-1");

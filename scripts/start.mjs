@@ -47,6 +47,9 @@ if (needsBuild()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// `--build-only`: build when needed and stop (the test runner builds before Playwright starts the server).
+if (process.argv.includes("--build-only")) process.exit(0);
+
 const port = process.env.PORT ?? "3000";
 console.log(`[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`);
 const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });

@@ -44,7 +44,9 @@ else results.push({ suite: "vitest", passed: 0, failed: 1 });
 if (!args.has("--skip-e2e")) {
   const pwFile = "test-results/playwright.json";
   fs.rmSync(pwFile, { force: true });
-  const pwOk = run("playwright", bin("playwright"), ["test"]);
+  // Build first, so a slow build never counts against Playwright's server start-up timeout.
+  const built = run("build", process.execPath, ["scripts/start.mjs", "--build-only"]);
+  const pwOk = built && run("playwright", bin("playwright"), ["test"]);
   const p = readJson(pwFile);
   if (p?.stats) {
     const failed = p.stats.unexpected + (pwOk || p.stats.unexpected ? 0 : 1);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { FormError, FormSuccess } from "@/components/ui/form-error";
@@ -27,8 +27,15 @@ export function ProfileForm({ action, initial, methods }: { action: (prev: null,
   );
   const v = state.values;
   const fe = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
+  // Submitting through a transition (not the form's action prop) keeps what was typed: React would
+  // reset the fields, selects and checkboxes after every action otherwise.
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    startTransition(() => formAction(fd));
+  };
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4" key={JSON.stringify(v)}>
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <FormError message={state.result && !state.result.ok ? state.result.error : null} />
       <FormSuccess message={state.result?.ok ? "Your profile is saved." : null} />
       <fieldset className="grid gap-4 sm:grid-cols-2">

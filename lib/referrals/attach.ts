@@ -47,12 +47,16 @@ async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | un
     .where(and(eq(referrals.leadId, lead.id), ne(referrals.status, "REJECTED")));
   if (live) return live.partnerId === partner.id ? "SAME_PARTNER" : "DUPLICATE_LEAD";
   const since = addDays(now, -leadOwnershipDays);
+  // Each identity by its own index (leads_email_idx / leads_phone_idx), then that person's live referrals.
+  const same = [lead.email ? sql`select id from leads where email = ${lead.email}` : null, lead.phone ? sql`select id from leads where phone = ${lead.phone}` : null].filter(
+    (q) => q !== null,
+  );
   const owned = rowsOf<{ n: number }>(
     await tx.execute(sql`
-      select 1 as n from referrals r join leads l on l.id = r.lead_id
-      where r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
+      select 1 as n from referrals r
+      where r.lead_id in (${sql.join(same, sql` union `)})
+        and r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
         and r.created_at >= ${since.toISOString()}::timestamptz
-        and (${lead.email ? sql`l.email = ${lead.email}` : sql`false`} or ${lead.phone ? sql`l.phone = ${lead.phone}` : sql`false`})
       limit 1`),
   );
   return owned.length > 0 ? "DUPLICATE_LEAD" : null;

@@ -12,6 +12,7 @@ import * as list from "@/app/api/v1/partners/route";
 import * as stats from "@/app/api/v1/partners/statistics/route";
 import * as top from "@/app/api/v1/partners/top/route";
 import { events, partnerCodes, partners, users } from "@/db/schema";
+import { pageOf, partnerJson } from "@/lib/api/response-schemas";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
 const SEED_BODY = { firstName: "John", lastName: "Doe", email: "john@example.com", phone: "1234567890", companyName: "Insurance Partners" };
@@ -64,6 +65,7 @@ describe("REST API: partners", () => {
     const all = await call(list.GET, "GET /api/v1/partners", { headers: admin.headers });
     expect(all.status).toBe(200);
     expect(all.body.pagination).toMatchObject({ page: 1, pageSize: 20, total: await partnerCount() });
+    pageOf(partnerJson).parse(all.body);
     const own = await call(list.GET, "GET /api/v1/partners", { headers: a.headers });
     expect(own.body.data.map((p: { id: string }) => p.id)).toEqual([a.partner.id]);
     expect(own.body.data[0].referralCode).toBe(a.code);

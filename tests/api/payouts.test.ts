@@ -7,6 +7,7 @@ import * as markPaid from "@/app/api/v1/payouts/[id]/mark-paid/route";
 import * as one from "@/app/api/v1/payouts/[id]/route";
 import * as list from "@/app/api/v1/payouts/route";
 import { partners, payouts, rewards } from "@/db/schema";
+import { batchJson, pageOf, payoutJson } from "@/lib/api/response-schemas";
 import { checkInvariants, totalViolations } from "@/lib/invariants";
 import { insertReward } from "../helpers/api-fixtures";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
@@ -34,6 +35,7 @@ describe("REST API: payouts", () => {
     const res = await call(list.POST, "POST /api/v1/payouts", { headers: admin.headers });
     expect(res.status).toBe(201);
     batch = res.body;
+    batchJson.parse(res.body);
     expect(batch.payouts).toEqual([expect.objectContaining({ partnerId: p.partner.id, amountCents: 7_000, rewardCount: 2, status: "PENDING", batchId: batch.batchId })]);
     const covered = await t.db.select({ payoutId: rewards.payoutId }).from(rewards).where(inArray(rewards.id, [r1.id, r2.id]));
     expect(covered.every((r) => r.payoutId === batch.payouts[0].id)).toBe(true);
@@ -50,6 +52,8 @@ describe("REST API: payouts", () => {
     expect((await call(list.GET, "GET /api/v1/payouts", { headers: admin.headers, query: { batchId: batch.batchId, status: "pending" } })).body.pagination.total).toBe(1);
     const detail = await call(one.GET, "GET /api/v1/payouts/[id]", { params: { id }, headers: p.headers });
     expect(detail.body.items).toHaveLength(2);
+    payoutJson.parse(detail.body);
+    pageOf(payoutJson).parse(own.body);
     expect(detail.body.items.reduce((s: number, i: { amountCents: number }) => s + i.amountCents, 0)).toBe(7_000);
     expect((await call(one.GET, "GET /api/v1/payouts/[id]", { params: { id }, headers: q.headers })).status).toBe(404);
   });

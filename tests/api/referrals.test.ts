@@ -10,6 +10,7 @@ import * as conversionByBody from "@/app/api/v1/referrals/process-conversion/rou
 import * as list from "@/app/api/v1/referrals/route";
 import * as stats from "@/app/api/v1/referrals/statistics/route";
 import { leads, referrals, rewards } from "@/db/schema";
+import { pageOf, referralJson } from "@/lib/api/response-schemas";
 import { insertLead, insertReferral } from "../helpers/api-fixtures";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
@@ -48,6 +49,8 @@ describe("REST API: referrals", () => {
     expect(read.body.lead.email).not.toContain("lopez");
     const asAdmin = await call(one.GET, "GET /api/v1/referrals/[id]", { params: { id: res.body.id }, headers: admin.headers });
     expect(asAdmin.body.lead).toMatchObject({ email: "maria.lopez@example.org", lastName: "Lopez" });
+    referralJson.parse(read.body);
+    referralJson.parse(asAdmin.body);
     expect((await call(one.GET, "GET /api/v1/referrals/[id]", { params: { id: res.body.id }, headers: b.headers })).status).toBe(404);
   });
 
@@ -84,6 +87,7 @@ describe("REST API: referrals", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.pagination).toMatchObject({ page: 1, pageSize: 2, total: 6 });
     expect(mine.body.data.every((r: { partnerId: string }) => r.partnerId === b.partner.id)).toBe(true);
+    pageOf(referralJson).parse(mine.body);
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {

@@ -10,6 +10,7 @@ import * as paymentByBody from "@/app/api/v1/rewards/process-payment/route";
 import * as list from "@/app/api/v1/rewards/route";
 import * as stats from "@/app/api/v1/rewards/statistics/route";
 import { payouts, rewards } from "@/db/schema";
+import { bulkApproveJson, paymentJson, rewardJson } from "@/lib/api/response-schemas";
 import { futureDays, insertReward } from "../helpers/api-fixtures";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
@@ -38,6 +39,7 @@ describe("REST API: rewards", () => {
     expect(bonus.body).toMatchObject({ partnerId: a.partner.id, type: "BONUS", status: "CALCULATED", amountCents: 5_000, currency: "USD", reason: "Q3 bonus" });
     const claw = await call(list.POST, "POST /api/v1/rewards", { headers: admin.headers, body: { partnerId: a.partner.id, type: "CLAWBACK", amountCents: 500, reason: "chargeback" } });
     expect(claw.body.amountCents).toBe(-500);
+    rewardJson.parse(bonus.body);
     const before = await counts();
     const bad: [unknown, number][] = [
       [{ partnerId: a.partner.id, type: "GIFT", amountCents: 5, reason: "x" }, 400],
@@ -107,6 +109,7 @@ describe("REST API: rewards", () => {
     const body = { paymentMethod: "paypal", transactionId: "PP-1" };
     const first = await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", { params: { id: w1.id }, headers: admin.headers, body });
     expect(first.status).toBe(201);
+    paymentJson.parse(first.body);
     expect(first.body.payout).toMatchObject({ status: "PAID", amountCents: 7_500, paymentMethod: "PAYPAL", transactionId: "PP-1" });
     const before = await counts();
     const replay = await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", { headers: admin.headers, body: { rewardId: w1.id, ...body } });
@@ -141,6 +144,8 @@ describe("REST API: rewards", () => {
     for (let i = 0; i < 3; i++) await insertReward(t.db, p.partner.id);
     const byFilter = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter: { partnerId: p.partner.id, status: "calculated" } } });
     expect(byFilter.body).toEqual({ approved: 3, skipped: 1, remaining: 0 });
+    bulkApproveJson.parse(byFilter.body);
+    bulkApproveJson.parse(res.body);
     const forced = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
       headers: admin.headers,
       body: { filter: { partnerId: p.partner.id, status: "CALCULATED" }, override: true, reason: "audited" },

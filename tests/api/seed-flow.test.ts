@@ -1,6 +1,6 @@
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as leads from "@/app/api/v1/leads/route";
 import * as linkToLead from "@/app/api/v1/referrals/[id]/link-to-lead/route";
 import * as conversion from "@/app/api/v1/referrals/[id]/process-conversion/route";
 import * as referral from "@/app/api/v1/referrals/[id]/route";
@@ -8,16 +8,9 @@ import * as referrals from "@/app/api/v1/referrals/route";
 import * as payment from "@/app/api/v1/rewards/[id]/process-payment/route";
 import * as partners from "@/app/api/v1/partners/route";
 import { events, payouts, rewards } from "@/db/schema";
+import { conversionJson, createdPartnerJson, paymentJson, referralJson } from "@/lib/api/response-schemas";
 import { checkInvariants, totalViolations } from "@/lib/invariants";
-import { captureLead } from "@/lib/leads/service";
 import { call, setupApiTest, type ApiTest, type TestUser } from "../helpers/http";
-
-type Handler = Parameters<typeof call>[0];
-
-/** POST /api/v1/leads belongs to the lead-capture work; until it is on main the lead comes from captureLead. */
-async function leadsRoute(): Promise<{ POST: Handler } | null> {
-  return import(/* @vite-ignore */ path.join(process.cwd(), "app/api/v1/leads/route.ts")).catch(() => null);
-}
 
 /**
  * The seed's "How to Use", in its order and with its exact bodies, over HTTP with an admin token and
@@ -43,6 +36,8 @@ describe("the seed's How to Use, verbatim", () => {
     expect(p.status).toBe(201);
     expect(p.body.referralCode).toMatch(/^JOHDOE\d{4}$/);
     expect(p.body).toMatchObject({ status: "ACTIVE", commissionRateBps: 1000 });
+    // Every answer has the documented shape (the OpenAPI document uses these schemas).
+    createdPartnerJson.parse(p.body);
 
     // Create referral when lead is referred.
     const r = await call(referrals.POST, "POST /api/v1/referrals", {
@@ -51,18 +46,15 @@ describe("the seed's How to Use, verbatim", () => {
     });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ partnerId: p.body.id, referralCode: p.body.referralCode, source: "WEBSITE", status: "PENDING", leadId: null });
+    referralJson.parse(r.body);
 
-    // The lead, made with POST /api/v1/leads when that route exists.
-    const leadBody = { firstName: "Jane", lastName: "Smith", email: "jane.smith@example.net", insuranceType: "AUTO" as const, consent: { given: true as const, textVersion: "2026-11" } };
-    const route = await leadsRoute();
-    let leadId: string;
-    if (route) {
-      const l = await call(route.POST, "POST /api/v1/leads", { headers, body: leadBody });
-      expect(l.status).toBe(201);
-      leadId = l.body.id;
-    } else {
-      leadId = (await captureLead(t.db, leadBody, { actor: { type: "SYSTEM", id: "test", label: "seed flow" }, channel: "API" })).lead.id;
-    }
+    // The lead, made with POST /api/v1/leads (the CONTRACT lead body).
+    const lead = await call(leads.POST, "POST /api/v1/leads", {
+      headers,
+      body: { firstName: "Jane", lastName: "Smith", email: "jane.smith@example.net", insuranceType: "AUTO", consent: { given: true, textVersion: "2026-11" } },
+    });
+    expect(lead.status).toBe(201);
+    const leadId: string = lead.body.id;
 
     // Link referral to lead when lead is created.
     const linked = await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
@@ -80,6 +72,7 @@ describe("the seed's How to Use, verbatim", () => {
       body: '{\n  "conversionValue": 1000.0\n}',
     });
     expect(conv.status).toBe(201);
+    conversionJson.parse(conv.body);
     expect(conv.body.referral).toMatchObject({ id: r.body.id, status: "CONVERTED", conversionValueCents: 100_000, currency: "USD" });
     expect(conv.body.reward).toMatchObject({ referralId: r.body.id, type: "CONVERSION", status: "CALCULATED", amountCents: 10_000, baseCents: 100_000, rateBps: 1000, currency: "USD" });
 
@@ -90,12 +83,14 @@ describe("the seed's How to Use, verbatim", () => {
       body: '{\n  "paymentMethod": "BANK_TRANSFER",\n  "transactionId": "TXN-12345"\n}',
     });
     expect(paid.status).toBe(201);
+    paymentJson.parse(paid.body);
     expect(paid.body.reward).toMatchObject({ id: conv.body.reward.id, status: "PAID", paymentMethod: "BANK_TRANSFER", transactionId: "TXN-12345", amountCents: 10_000 });
     expect(paid.body.payout).toMatchObject({ status: "PAID", amountCents: 10_000, currency: "USD", transactionId: "TXN-12345", rewardIds: [conv.body.reward.id] });
 
     // The referral followed its reward; replays answer 200 with the same rows and write nothing new.
     const after = await call(referral.GET, "GET /api/v1/referrals/[id]", { params: { id: r.body.id }, headers });
     expect(after.body).toMatchObject({ status: "PAID", leadId });
+    referralJson.parse(after.body);
     expect(after.body.rewards).toEqual([expect.objectContaining({ id: conv.body.reward.id, status: "PAID" })]);
     const again = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", { params: { id: r.body.id }, headers, body: { conversionValue: 1000 } });
     expect(again.status).toBe(200);

@@ -19,7 +19,7 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
     const used = process.cpuUsage(cpu);
     cpuMs = (used.user + used.system) / 1000;
     console.log(`[seed] ${driver}: ${Date.now() - started} ms wall, ${Math.round(cpuMs)} ms CPU in this process`);
-  }, 180_000);
+  }, 400_000);
   afterAll(() => t.drop());
 
   const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(query));
@@ -76,7 +76,7 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
     const [span] = await q<{ oldest: number; newest: number; n: number }>(sql`
       select count(*)::int as n, extract(day from ${NOW.toISOString()}::timestamptz - min(created_at))::int as oldest,
              extract(epoch from ${NOW.toISOString()}::timestamptz - max(created_at))::int as newest from leads`);
-    expect(span.n).toBeGreaterThan(100);
+    expect(span.n).toBeGreaterThan(80);
     expect(span.oldest).toBeGreaterThanOrEqual(89);
     expect(span.newest).toBeGreaterThanOrEqual(0);
     const [ev] = await q<{ n: number; stray: number }>(sql`

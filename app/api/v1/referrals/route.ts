@@ -5,9 +5,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { listReferrals, referralListSchema } from "@/lib/referrals/queries";
 import { createReferralSchema } from "@/lib/referrals/schemas";
 import { createReferral } from "@/lib/referrals/service";
+import { pageOf, referralJson } from "@/lib/api/response-schemas";
 
 /** Referrals with status, source, partnerId, leadId, q, from, to, sort and pages (partners: their own, leads masked). */
-export const GET = apiRoute({ auth: "any", query: referralListSchema }, async ({ db, principal, query }) =>
+export const GET = apiRoute({ auth: "any", doc: { summary: "List referrals (partners: their own, leads masked)", response: pageOf(referralJson), successStatus: 200 }, query: referralListSchema }, async ({ db, principal, query }) =>
   serializePage(await listReferrals(db, scopeOf(principal), query), serializeReferral),
 );
 
@@ -15,7 +16,7 @@ export const GET = apiRoute({ auth: "any", query: referralListSchema }, async ({
  * The seed's `{ partnerId, referralCode, source }`, optionally with a new `lead` (created in the same
  * transaction) or, for admins, an existing `leadId`. A partner refers only as itself.
  */
-export const POST = apiRoute({ auth: "any", body: createReferralSchema }, async ({ db, actor, principal, body }) => {
+export const POST = apiRoute({ auth: "any", doc: { summary: "Create a referral (the seed's body), optionally with a new lead", response: referralJson, successStatus: 201 }, body: createReferralSchema }, async ({ db, actor, principal, body }) => {
   const scope = scopeOf(principal);
   if (scope.partnerId && body.partnerId !== scope.partnerId) throw notFound("Partner");
   if (scope.partnerId && body.leadId)

@@ -6,12 +6,13 @@ import { AppError } from "@/lib/errors";
 import { getPartner } from "@/lib/partners/queries";
 import { updatePartnerSchema } from "@/lib/partners/schemas";
 import { changePartnerStatus, updatePartner } from "@/lib/partners/service";
+import { partnerJson } from "@/lib/api/response-schemas";
 
 /** Fields only the program team sets; a partner sending them gets 400, never a silent partial update. */
 const ADMIN_ONLY_FIELDS = ["email", "commissionRateBps", "currency", "minimumPayoutCents"] as const;
 
 /** One partner with its codes (current and aliases); a partner may read only itself. */
-export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, principal, params }) =>
+export const GET = apiRoute({ auth: "any", doc: { summary: "Get a partner with its current code and aliases", response: partnerJson, successStatus: 200 }, params: idParams }, async ({ db, principal, params }) =>
   serializePartner(found(await getPartner(db, scopeOf(principal), params.id), "Partner")),
 );
 
@@ -19,7 +20,7 @@ export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, prin
  * Profile changes. Never a status or a code (those move through /status and /regenerate-code: unknown
  * fields here); a partner edits only its own profile and not its rate, currency, e-mail or payout floor.
  */
-export const PATCH = apiRoute({ auth: "any", params: idParams, body: updatePartnerSchema }, async ({ db, actor, principal, params, body }) => {
+export const PATCH = apiRoute({ auth: "any", doc: { summary: "Edit a partner's profile (never its status or code; partners not their rate)", response: partnerJson, successStatus: 200 }, params: idParams, body: updatePartnerSchema }, async ({ db, actor, principal, params, body }) => {
   const scope = scopeOf(principal);
   found(await getPartner(db, scope, params.id), "Partner");
   if (scope.partnerId) {
@@ -34,7 +35,7 @@ export const PATCH = apiRoute({ auth: "any", params: idParams, body: updatePartn
 });
 
 /** Terminates the partner (admins): its history, codes and payouts stay; its codes stop validating. */
-export const DELETE = apiRoute({ auth: "admin", params: idParams }, async ({ db, actor, params }) => {
+export const DELETE = apiRoute({ auth: "admin", doc: { summary: "Terminate a partner (history kept)", response: partnerJson, successStatus: 200 }, params: idParams }, async ({ db, actor, params }) => {
   await changePartnerStatus(db, params.id, { status: "TERMINATED", reason: "Terminated through the API" }, actor);
   return serializePartner(found(await getPartner(db, {}, params.id), "Partner"));
 });

@@ -6,14 +6,15 @@ import { AppError } from "@/lib/errors";
 import { updateReferralDetails, updateReferralSchema } from "@/lib/referrals/details";
 import { getReferral } from "@/lib/referrals/queries";
 import { withdrawReferral } from "@/lib/referrals/service";
+import { referralJson } from "@/lib/api/response-schemas";
 
 /** One referral with its lead (masked for partners), rewards and timeline (another partner's → 404). */
-export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, principal, params }) =>
+export const GET = apiRoute({ auth: "any", doc: { summary: "Get a referral with its lead, rewards and timeline", response: referralJson, successStatus: 200 }, params: idParams }, async ({ db, principal, params }) =>
   serializeReferral(found(await getReferral(db, scopeOf(principal), params.id), "Referral")),
 );
 
 /** Notes, source, sub id and UTM values; never a status. A partner may change only its own notes. */
-export const PATCH = apiRoute({ auth: "any", params: idParams, body: updateReferralSchema }, async ({ db, actor, principal, params, body }) => {
+export const PATCH = apiRoute({ auth: "any", doc: { summary: "Edit a referral's notes, source, sub id or UTM values (never its status)", response: referralJson, successStatus: 200 }, params: idParams, body: updateReferralSchema }, async ({ db, actor, principal, params, body }) => {
   const scope = scopeOf(principal);
   found(await getReferral(db, scope, params.id), "Referral");
   if (scope.partnerId) {
@@ -28,7 +29,7 @@ export const PATCH = apiRoute({ auth: "any", params: idParams, body: updateRefer
 });
 
 /** Withdraws a referral while it is PENDING (→ REJECTED, reason WITHDRAWN); otherwise 409 naming the status. */
-export const DELETE = apiRoute({ auth: "any", params: idParams }, async ({ db, actor, principal, params }) => {
+export const DELETE = apiRoute({ auth: "any", doc: { summary: "Withdraw a PENDING referral (→ REJECTED, reason WITHDRAWN)", response: referralJson, successStatus: 200 }, params: idParams }, async ({ db, actor, principal, params }) => {
   const scope = scopeOf(principal);
   found(await getReferral(db, scope, params.id), "Referral");
   await withdrawReferral(db, params.id, actor);

@@ -28,7 +28,7 @@ const COLUMNS = [
  * The payout as CSV for the bank upload: `{id}` is a payout id, or a batch id for every payout of
  * that batch (one row per payout). Formula-looking cells are escaped so a spreadsheet never runs them.
  */
-export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, principal, params }) => {
+export const GET = apiRoute({ auth: "any", doc: { summary: "The payout (or its whole batch, by batch id) as CSV for the bank", successStatus: 200 }, params: idParams }, async ({ db, principal, params }) => {
   const scope = scopeOf(principal);
   const one = await getPayout(db, scope, params.id);
   const rows: PayoutRow[] = one ? [one] : await payoutsForExport(db, scope, { batchId: params.id });

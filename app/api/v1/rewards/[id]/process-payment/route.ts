@@ -2,8 +2,9 @@ import { apiRoute } from "@/lib/api/handler";
 import { paymentResponse } from "@/lib/api/payment";
 import { idParams } from "@/lib/api/schemas";
 import { processPaymentSchema } from "@/lib/rewards/schemas";
+import { paymentJson } from "@/lib/api/response-schemas";
 
 /** The seed's `{ "paymentMethod": "BANK_TRANSFER", "transactionId": "TXN-12345" }` (admins). */
-export const POST = apiRoute({ auth: "admin", params: idParams, body: processPaymentSchema }, ({ db, actor, params, body }) =>
+export const POST = apiRoute({ auth: "admin", doc: { summary: "Pay one reward now (201; the same transaction id replays with 200)", response: paymentJson }, params: idParams, body: processPaymentSchema }, ({ db, actor, params, body }) =>
   paymentResponse(db, params.id, body, actor),
 );
