@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { PAYABLE_PARTNER_STATUSES } from "./eligibility";
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { partners, payoutItems, payouts, rewards } from "@/db/schema";
@@ -49,7 +50,7 @@ export async function createPayoutBatch(db: DbOrTx, input: CreatePayoutBatchInpu
         and(
           eq(rewards.status, "APPROVED"),
           isNull(rewards.payoutId),
-          inArray(partners.status, ["ACTIVE", "INACTIVE"]),
+          inArray(partners.status, [...PAYABLE_PARTNER_STATUSES]),
           input.partnerIds ? inArray(rewards.partnerId, input.partnerIds) : undefined,
         ),
       )

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { createBatchAction } from "@/app/(admin)/admin/payouts/actions";
 import { centsFromText, centsToText } from "@/lib/admin/form-values";
+import { isPayablePartnerStatus } from "@/lib/payouts/eligibility";
 import { buttonClass, describedBy, Field, inputClass } from "../fields";
 import { formatMoney, formatNumber, humanize } from "../format";
 import { Notice } from "../Notice";
@@ -23,7 +24,7 @@ export interface Payable {
 export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]; defaultMinimumCents: number }) {
   const [minimum, setMinimum] = useState(centsToText(defaultMinimumCents));
   const minCents = centsFromText(minimum);
-  const eligible = useMemo(() => payable.filter((p) => !Number.isNaN(minCents) && p.amountCents >= minCents), [payable, minCents]);
+  const eligible = useMemo(() => payable.filter((p) => isPayablePartnerStatus(p.partnerStatus) && !Number.isNaN(minCents) && p.amountCents >= minCents), [payable, minCents]);
   /** Every eligible partner is paid unless the admin unticks it. */
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<{ batchId: string; count: number; amountCents: number } | null>(null);
@@ -73,7 +74,7 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
                 <Td>
                   {p.partnerName}
                   {p.partnerStatus !== "ACTIVE" ? <span className="ml-1 text-xs">({humanize(p.partnerStatus)})</span> : null}
-                  {!ok ? <span className="block text-xs">below the minimum</span> : null}
+                  {!ok ? <span className="block text-xs">{isPayablePartnerStatus(p.partnerStatus) ? "below the minimum" : "not paid while " + humanize(p.partnerStatus).toLowerCase()}</span> : null}
                 </Td>
                 <Td>{humanize(p.payoutMethod)}</Td>
                 <Td numeric>{formatNumber(p.rewardCount)}</Td>
