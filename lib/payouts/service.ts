@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { PAYABLE_PARTNER_STATUSES } from "./eligibility";
+import { nextPayoutDate, PAYABLE_PARTNER_STATUSES } from "./eligibility";
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { partners, payoutItems, payouts, rewards } from "@/db/schema";
@@ -183,12 +183,8 @@ export async function nextPayout(db: DbOrTx, partnerId: string, now: Date = new 
   );
   const approvedCents = Number(row?.total ?? 0);
   const minimumCents = p.min ?? s.minimumPayoutCents;
-  const day = s.payoutDayOfMonth;
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  const date = now.getUTCDate() <= day ? new Date(Date.UTC(y, m, day)) : new Date(Date.UTC(y, m + 1, day));
   const eligible = approvedCents >= minimumCents && approvedCents > 0;
-  return { date: date.toISOString().slice(0, 10), approvedCents, minimumCents, eligible, amountCents: eligible ? approvedCents : 0, currency: p.currency };
+  return { date: nextPayoutDate(now, s.payoutDayOfMonth), approvedCents, minimumCents, eligible, amountCents: eligible ? approvedCents : 0, currency: p.currency };
 }
 
 /** Rewards that sit in a payout other than a FAILED one, by id (for callers that need to explain why). */

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { partners, payouts, rewards } from "@/db/schema";
+import { nextPayoutDate } from "@/lib/payouts/eligibility";
 import { getSettings } from "@/lib/settings";
 
 export interface NextPayoutView {
@@ -19,18 +20,10 @@ export interface NextPayoutView {
   inProgress: { id: string; amountCents: number; createdAt: Date } | null;
 }
 
-/** The next payout day (UTC), today included: the same rule as the engine's `nextPayout`. */
-export function nextPayoutDate(now: Date, dayOfMonth: number): string {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  const d = now.getUTCDate() <= dayOfMonth ? new Date(Date.UTC(y, m, dayOfMonth)) : new Date(Date.UTC(y, m + 1, dayOfMonth));
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * A partner's next payout as CONTRACT defines it: its approved total, when at least the minimum
- * payout, on the next payout day. Unlike the engine's `nextPayout`, rewards already inside a PENDING
- * payout are shown as "on its way" (`inProgress`) rather than counted again. Read-only.
+ * payout, on the next payout day. Counts what the engine's `nextPayout` counts (approved rewards not yet
+ * in a payout) and adds the count, the shortfall and a PENDING payout "on its way" (`inProgress`). Read-only.
  */
 export async function nextPayoutFor(db: DbOrTx, partnerId: string, now = new Date()): Promise<NextPayoutView> {
   const [settings, [partner], [approved], [pending]] = await Promise.all([
