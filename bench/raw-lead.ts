@@ -3,9 +3,10 @@ import type { Sql } from "postgres";
 /**
  * The database work of one `POST /api/v1/leads` with an API key and a referral code, as raw SQL on
  * postgres.js: the baseline the HTTP path is compared with. The same statements, in the same order,
- * as lib/api (key lookup) and lib/leads/service.ts captureLead → lib/referrals/attach.ts: identity
- * locks, merge-window lookup, lead + consent, code → partner, live-referral and ownership checks,
- * settings, referral, audit events and the webhook outbox row, in one transaction.
+ * as lib/api (key lookup, settings once, rate-limit counter) and lib/leads/service.ts captureLead →
+ * lib/referrals/attach.ts: identity locks (one statement) and merge-window lookup (pipelined), lead,
+ * consent and code → partner (pipelined), ownership check, referral, both audit events (one insert) and
+ * the webhook outbox row (pipelined), in one transaction.
  */
 export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]): (i: number) => Promise<void> {
   return async (i) => {
@@ -19,29 +20,35 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
     await sql`insert into rate_limits (key, window_start, count) values ('quote:127.0.0.1', date_trunc('hour', now()), 1)
       on conflict (key, window_start) do update set count = rate_limits.count + 1 returning count`;
     await sql.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(hashtext(${`lead:e:${email}`}))`;
-      await tx`select pg_advisory_xact_lock(hashtext(${`lead:p:${phone}`}))`;
-      await tx`select * from leads where (email = ${email} or phone = ${phone}) and created_at >= now() - interval '24 hours'
-        order by created_at desc limit 1 for update`;
+      // Pipelined as the app does: the identity locks, then (in order on the connection) the merge lookup.
+      await Promise.all([
+        tx`select pg_advisory_xact_lock(hashtext(k)) from (values (${`lead:e:${email}`}), (${`lead:p:${phone}`})) as v(k)`,
+        tx`select * from leads where (email = ${email} or phone = ${phone}) and created_at >= now() - interval '24 hours'
+          order by created_at desc limit 1 for update`,
+      ]);
       const [lead] = await tx`insert into leads (first_name, last_name, email, phone, state, insurance_type, status, status_changed_at)
         values ('Raw', 'Prospect', ${email}, ${phone}, 'CA', 'AUTO', 'NEW', now()) returning *`;
-      const [consent] = await tx`insert into lead_consents (lead_id, text_version, text_hash, ip, channel)
-        values (${lead.id}, 'v1', 'hash', '127.0.0.1', 'API') returning id`;
-      const [c] = await tx`select partner_id from partner_codes where code = ${code}`;
-      const [partner] = await tx`select * from partners where id = ${c.partner_id}`;
-      await tx`select partner_id from referrals where lead_id = ${lead.id} and status <> 'REJECTED'`;
-      await tx`select * from settings where id = 1`;
-      await tx`select 1 as n from referrals r join leads l on l.id = r.lead_id
-        where r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
-          and r.created_at >= now() - interval '90 days' and (l.email = ${email} or l.phone = ${phone}) limit 1`;
-      await tx`select * from settings where id = 1`;
+      // Pipelined as the app does: the consent row and the code → partner (+ current code) lookup.
+      const [[consent], [partner]] = await Promise.all([
+        tx`insert into lead_consents (lead_id, text_version, text_hash, ip, channel)
+          values (${lead.id}, 'v1', 'hash', '127.0.0.1', 'API') returning id`,
+        tx`select p.*, cur.code as current_code from partner_codes used join partners p on p.id = used.partner_id
+          left join partner_codes cur on cur.partner_id = p.id and cur.is_current where used.code = ${code}`,
+      ]);
+      // A new lead has no referral yet; only the ownership of the same person by another partner is checked.
+      await tx`select 1 as n from referrals r
+        where r.lead_id in (select id from leads where email = ${email} union select id from leads where phone = ${phone})
+          and r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
+          and r.created_at >= now() - interval '90 days' limit 1`;
       const [ref] = await tx`insert into referrals (partner_id, referral_code, lead_id, source, status, currency, expires_at, created_at, updated_at)
         values (${partner.id}, ${code}, ${lead.id}, 'WEBSITE', 'PENDING', ${partner.currency}, now() + interval '90 days', now(), now()) returning *`;
-      await tx`insert into events (actor_type, actor_id, entity_type, entity_id, action, to_status, data)
-        values ('API_KEY', ${key.id}, 'referral', ${ref.id}, 'referral.created', 'PENDING', ${tx.json({ leadId: lead.id, referralCode: code })})`;
-      await tx`insert into outbox (topic, event_type, payload) values ('webhook', 'referral.created', ${tx.json({ id: ref.id, leadId: lead.id, status: "PENDING" })})`;
-      await tx`insert into events (actor_type, actor_id, entity_type, entity_id, action, to_status, data)
-        values ('API_KEY', ${key.id}, 'lead', ${lead.id}, 'lead.created', 'NEW', ${tx.json({ channel: "API", consentId: consent.id, referralCode: code })})`;
+      // The referral's and the lead's audit events in one insert, pipelined with the webhook outbox row.
+      await Promise.all([
+        tx`insert into events (actor_type, actor_id, entity_type, entity_id, action, to_status, data) values
+          ('API_KEY', ${key.id}, 'referral', ${ref.id}, 'referral.created', 'PENDING', ${tx.json({ leadId: lead.id, referralCode: code })}),
+          ('API_KEY', ${key.id}, 'lead', ${lead.id}, 'lead.created', 'NEW', ${tx.json({ channel: "API", consentId: consent.id, referralCode: code, referralId: ref.id })})`,
+        tx`insert into outbox (topic, event_type, payload) values ('webhook', 'referral.created', ${tx.json({ id: ref.id, leadId: lead.id, status: "PENDING" })})`,
+      ]);
     });
   };
 }

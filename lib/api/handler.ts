@@ -75,6 +75,8 @@ export interface ApiContext<A extends AuthMode, B, Q, P> {
   params: Parsed<P, Record<string, string>>;
   requestId: string;
   ip: string;
+  /** Program settings, read at most once per request (the rate limit may already have read them). */
+  settings: () => Promise<Settings>;
 }
 
 /** A 201 answer (`return created(partner)`). */
@@ -111,14 +113,16 @@ export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undef
     try {
       const db = await getDb();
       const ip = clientIp(req.headers);
+      let settingsOnce: Promise<Settings> | undefined;
+      const settings = () => (settingsOnce ??= getSettings(db));
       const auth = await authorize(db, req, requestId, mode);
-      if (opts.rateLimit) await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip);
+      if (opts.rateLimit) await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip, settings);
       const rawParams = Object.fromEntries(Object.entries((await context?.params) ?? {}).filter(([, v]) => v !== undefined));
       const params = opts.params ? parseWith(opts.params, rawParams, "params") : rawParams;
       const query = opts.query ? parseWith(opts.query, queryObject(url), "query") : queryObject(url);
       const rawBody = opts.body ? await readJsonBody(req) : undefined;
       const body = opts.body ? parseWith(opts.body, rawBody, "body") : undefined;
-      const ctx = { req, url, db, ip, requestId, actor: auth?.actor ?? publicActor(requestId), principal: auth?.principal ?? null, params, query, body };
+      const ctx = { req, url, db, ip, requestId, settings, actor: auth?.actor ?? publicActor(requestId), principal: auth?.principal ?? null, params, query, body };
       const run = async () => toResponse(await handler(ctx as ApiContext<A, B, Q, P>), requestId);
       const idemKey = req.method === "POST" ? parseIdempotencyKey(req.headers.get("idempotency-key")) : null;
       if (!idemKey) return await run();
@@ -162,9 +166,9 @@ async function authorize(db: Db, req: Request, requestId: string, mode: AuthMode
   return auth;
 }
 
-async function applyRateLimit(db: Db, rl: RateLimitOption, principal: Principal | null, ip: string) {
+async function applyRateLimit(db: Db, rl: RateLimitOption, principal: Principal | null, ip: string, settings: () => Promise<Settings>) {
   const needsSettings = typeof rl.limit === "function" || typeof rl.windowSeconds === "function";
-  const s = needsSettings ? await getSettings(db) : undefined;
+  const s = needsSettings ? await settings() : undefined;
   const limit = typeof rl.limit === "function" ? rl.limit(s!) : rl.limit;
   const windowSeconds = typeof rl.windowSeconds === "function" ? rl.windowSeconds(s!) : rl.windowSeconds;
   const who = rl.by === "principal" && principal ? (principal.apiKeyId ?? principal.userId ?? ip) : ip;

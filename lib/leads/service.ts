@@ -4,8 +4,9 @@ import type { DbOrTx } from "@/db";
 import { leadConsents, leads, referrals } from "@/db/schema";
 import type { LeadStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
+import { recordEvent, type EventInput } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
+import type { Settings } from "@/lib/settings";
 import { notFound } from "@/lib/errors";
 import { referralSourceFrom } from "@/lib/links/source";
 import { resolveCode } from "@/lib/partners/service";
@@ -28,6 +29,8 @@ export interface CaptureContext extends Clock {
   /** The exact consent text shown; its SHA-256 is stored. Integrations attest to a version only: its name is hashed. */
   consentText?: string | null;
   clickId?: string | null;
+  /** Program settings when the caller has already read them (one read per request instead of one per step). */
+  settings?: Settings;
 }
 
 /** A repeat submission of the same e-mail or phone within this window updates the lead instead. */
@@ -35,12 +38,21 @@ export const MERGE_WINDOW_HOURS = 24;
 
 export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
-/** Serialises captures of the same person (e-mail, phone, external id) so two at once cannot both create a lead. */
+/**
+ * Serialises captures of the same person (e-mail, phone, external id) so two at once cannot both create a lead.
+ * One statement for every key: a VALUES list is scanned in the order written, so the locks are always taken
+ * in the same (sorted) order and two captures sharing keys cannot deadlock.
+ */
 async function lockIdentity(tx: DbOrTx, input: LeadInput) {
   const keys = [input.email && `e:${input.email}`, input.phone && `p:${input.phone}`, input.externalId && `x:${input.externalId}`]
     .filter((k): k is string => !!k)
     .sort();
-  for (const k of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"lead:" + k}))`);
+  if (keys.length === 0) return;
+  const rows = sql.join(
+    keys.map((k) => sql`(${"lead:" + k})`),
+    sql`, `,
+  );
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(k)) from (values ${rows}) as v(k)`);
 }
 
 async function findMergeTarget(tx: DbOrTx, input: LeadInput, now: Date): Promise<Lead | undefined> {
@@ -69,8 +81,9 @@ async function findMergeTarget(tx: DbOrTx, input: LeadInput, now: Date): Promise
 export async function captureLead(db: DbOrTx, input: LeadInput, ctx: CaptureContext): Promise<{ lead: Lead; referral: Referral | null; merged: boolean }> {
   const now = nowOf(ctx);
   return db.transaction(async (tx) => {
-    await lockIdentity(tx, input);
-    const existing = await findMergeTarget(tx, input, now);
+    // Sent together: one connection runs a transaction's statements in the order they were issued,
+    // so the lookup still runs only once the identity locks are held.
+    const [, existing] = await Promise.all([lockIdentity(tx, input), findMergeTarget(tx, input, now)]);
     const fields = {
       firstName: input.firstName,
       lastName: input.lastName,
@@ -89,33 +102,49 @@ export async function captureLead(db: DbOrTx, input: LeadInput, ctx: CaptureCont
     } else {
       [lead] = await tx.insert(leads).values({ ...fields, status: "NEW", statusChangedAt: now, createdAt: now, updatedAt: now }).returning();
     }
-    const [consent] = await tx
-      .insert(leadConsents)
-      .values({
-        leadId: lead.id,
-        textVersion: input.consent.textVersion,
-        textHash: sha256Hex(ctx.consentText ?? input.consent.textVersion),
-        consentedAt: now,
-        ip: input.consent.ip ?? ctx.ip ?? null,
-        userAgent: input.consent.userAgent ?? ctx.userAgent ?? null,
-        pageUrl: input.consent.pageUrl ?? ctx.pageUrl ?? null,
-        channel: ctx.channel,
-      })
-      .returning({ id: leadConsents.id });
+    // The consent row and the code lookup do not depend on each other: sent together, one wait.
+    const [[consent], resolved] = await Promise.all([
+      tx
+        .insert(leadConsents)
+        .values({
+          leadId: lead.id,
+          textVersion: input.consent.textVersion,
+          textHash: sha256Hex(ctx.consentText ?? input.consent.textVersion),
+          consentedAt: now,
+          ip: input.consent.ip ?? ctx.ip ?? null,
+          userAgent: input.consent.userAgent ?? ctx.userAgent ?? null,
+          pageUrl: input.consent.pageUrl ?? ctx.pageUrl ?? null,
+          channel: ctx.channel,
+        })
+        .returning({ id: leadConsents.id }),
+      input.referralCode ? resolveCode(tx, input.referralCode) : null,
+    ]);
 
     let referral: Referral | null = null;
     let codeResult: string | null = null;
-    if (input.referralCode) {
-      const resolved = await resolveCode(tx, input.referralCode);
+    const leadEvent = (referralId: string | null): EventInput => ({
+      entityType: "lead",
+      entityId: lead.id,
+      action: existing ? "lead.merged" : "lead.created",
+      toStatus: existing ? null : "NEW",
+      data: { channel: ctx.channel, consentId: consent.id, referralCode: input.referralCode ?? null, codeResult, referralId },
+      at: now,
+    });
+    let leadEventWritten = false;
+    if (resolved) {
       codeResult = resolved.valid ? "VALID" : resolved.reason;
       if (resolved.partner) {
-        ({ referral } = await attachReferral(
+        let created: boolean;
+        ({ referral, created } = await attachReferral(
           tx,
           {
             partner: resolved.partner,
             code: resolved.code,
             source: referralSourceFrom(input.source ?? input.utmSource),
             lead,
+            leadIsNew: !existing,
+            settings: ctx.settings,
+            alsoRecord: (r) => [leadEvent(r.id)],
             clickId: isUuid(ctx.clickId) ? ctx.clickId : null,
             subId: input.subId,
             utmSource: input.utmSource,
@@ -127,16 +156,11 @@ export async function captureLead(db: DbOrTx, input: LeadInput, ctx: CaptureCont
           ctx.actor,
           now,
         ));
+        leadEventWritten = created;
       }
     }
-    await recordEvent(tx, ctx.actor, {
-      entityType: "lead",
-      entityId: lead.id,
-      action: existing ? "lead.merged" : "lead.created",
-      toStatus: existing ? null : "NEW",
-      data: { channel: ctx.channel, consentId: consent.id, referralCode: input.referralCode ?? null, codeResult, referralId: referral?.id ?? null },
-      at: now,
-    });
+    // A new referral's insert already wrote the lead's event with its own (one statement).
+    if (!leadEventWritten) await recordEvent(tx, ctx.actor, leadEvent(referral?.id ?? null));
     return { lead, referral, merged: !!existing };
   });
 }

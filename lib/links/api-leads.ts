@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/query/list";
 import { captureLead } from "@/lib/leads/service";
 import type { LeadInput } from "@/lib/leads/schemas";
 import { getPartnerById, resolveCode } from "@/lib/partners/service";
-import { getSettings } from "@/lib/settings";
+import type { Settings } from "@/lib/settings";
 import { consentText } from "@/components/quote/consent-text";
 
 export const scopeOf = (p: Principal): Scope => (p.role === "PARTNER" && p.partnerId ? { partnerId: p.partnerId } : {});
@@ -18,7 +18,7 @@ export const scopeOf = (p: Principal): Scope => (p.role === "PARTNER" && p.partn
  * own referral: no code means its current code, another partner's code is refused. Consent evidence: our
  * own text when the version is one of ours, otherwise the integration attests to its version (hashed).
  */
-export async function createLeadFromApi(db: DbOrTx, body: LeadInput, principal: Principal, actor: Actor) {
+export async function createLeadFromApi(db: DbOrTx, body: LeadInput, principal: Principal, actor: Actor, settings: Settings) {
   let input = body;
   if (principal.role === "PARTNER" && principal.partnerId) {
     if (body.referralCode) {
@@ -30,9 +30,9 @@ export async function createLeadFromApi(db: DbOrTx, body: LeadInput, principal: 
       input = { ...body, referralCode: (await getPartnerById(db, principal.partnerId)).referralCode };
     }
   }
-  const settings = await getSettings(db);
   const result = await captureLead(db, input, {
     actor,
+    settings,
     channel: principal.role === "PARTNER" ? "PARTNER" : "API",
     consentText: consentText(settings.businessName, input.consent.textVersion),
   });

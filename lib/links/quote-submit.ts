@@ -72,6 +72,7 @@ export async function captureQuote(db: Db, input: LeadInput, ctx: QuoteContext):
   const { lead } = await captureLead(db, { ...input, consent }, {
     actor: ctx.actor,
     channel: "FORM",
+    settings,
     consentText: shown,
     clickId: await clickFor(db, input, ctx.refCookie, settings.attributionWindowDays),
   });

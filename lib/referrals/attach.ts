@@ -3,11 +3,11 @@ import { rowsOf, type DbOrTx } from "@/db";
 import { leads, referrals } from "@/db/schema";
 import type { ReferralSource, ReferralStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
+import { recordEvents, type EventInput } from "@/lib/audit/events";
 import { addDays } from "@/lib/clock";
-import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
+import { enqueueWebhookEvents, type WebhookEventType } from "@/lib/outbox/enqueue";
 import type { Partner } from "@/lib/partners/service";
-import { getSettings } from "@/lib/settings";
+import { getSettings, type Settings } from "@/lib/settings";
 import { normalizePhone } from "@/lib/validation";
 import { referralPayload, type Referral } from "./core";
 
@@ -19,6 +19,10 @@ export interface AttachInput {
   code: string;
   source: ReferralSource;
   lead?: Lead | null;
+  /** The lead row was inserted in this transaction: it cannot have a referral yet (saves a lookup). */
+  leadIsNew?: boolean;
+  /** Program settings when the caller has already read them. */
+  settings?: Pick<Settings, "leadOwnershipDays" | "referralExpiryDays">;
   clickId?: string | null;
   subId?: string | null;
   utmSource?: string | null;
@@ -27,6 +31,8 @@ export interface AttachInput {
   utmTerm?: string | null;
   utmContent?: string | null;
   notes?: string | null;
+  /** The caller's own events, written with the new referral's event in one insert (not when none is created). */
+  alsoRecord?: (referral: Referral) => EventInput[];
   /** Status of a referral that passes every rule: PENDING, or ACCEPTED when linked on creation. */
   initialStatus?: "PENDING" | "ACCEPTED";
 }
@@ -36,16 +42,18 @@ export interface AttachInput {
  * Order: partner status, self-referral, the lead row's own live referral, then ownership of the same
  * person (e-mail or phone) by another partner's live referral within the ownership window.
  */
-async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | undefined, now: Date, leadOwnershipDays: number): Promise<string | "SAME_PARTNER" | null> {
+async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | undefined, leadIsNew: boolean, now: Date, leadOwnershipDays: number): Promise<string | "SAME_PARTNER" | null> {
   if (partner.status !== "ACTIVE") return `PARTNER_${partner.status}`;
   if (!lead) return null;
   const partnerPhone = normalizePhone(partner.phone);
   if ((lead.email && lead.email === partner.email) || (lead.phone && partnerPhone && lead.phone === partnerPhone)) return "SELF_REFERRAL";
-  const [live] = await tx
-    .select({ partnerId: referrals.partnerId })
-    .from(referrals)
-    .where(and(eq(referrals.leadId, lead.id), ne(referrals.status, "REJECTED")));
-  if (live) return live.partnerId === partner.id ? "SAME_PARTNER" : "DUPLICATE_LEAD";
+  if (!leadIsNew) {
+    const [live] = await tx
+      .select({ partnerId: referrals.partnerId })
+      .from(referrals)
+      .where(and(eq(referrals.leadId, lead.id), ne(referrals.status, "REJECTED")));
+    if (live) return live.partnerId === partner.id ? "SAME_PARTNER" : "DUPLICATE_LEAD";
+  }
   const since = addDays(now, -leadOwnershipDays);
   // Each identity by its own index (leads_email_idx / leads_phone_idx), then that person's live referrals.
   const same = [lead.email ? sql`select id from leads where email = ${lead.email}` : null, lead.phone ? sql`select id from leads where phone = ${lead.phone}` : null].filter(
@@ -69,8 +77,8 @@ async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | un
  * referral when the same partner already holds this lead.
  */
 export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Actor, now: Date): Promise<{ referral: Referral; created: boolean }> {
-  const { leadOwnershipDays, referralExpiryDays } = await getSettings(tx);
-  const reason = await rejectionFor(tx, input.partner, input.lead, now, leadOwnershipDays);
+  const { leadOwnershipDays, referralExpiryDays } = input.settings ?? (await getSettings(tx));
+  const reason = await rejectionFor(tx, input.partner, input.lead, input.leadIsNew ?? false, now, leadOwnershipDays);
   if (reason === "SAME_PARTNER") {
     const [existing] = await tx
       .select()
@@ -104,16 +112,23 @@ export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Acto
       updatedAt: now,
     })
     .returning();
-  await recordEvent(tx, actor, {
-    entityType: "referral",
-    entityId: referral.id,
-    action: "referral.created",
-    toStatus: status,
-    data: { leadId: referral.leadId, referralCode: input.code, ...(reason ? { reason } : {}) },
-    at: now,
-  });
-  await enqueueWebhookEvent(tx, "referral.created", referralPayload(referral));
-  if (status === "REJECTED") await enqueueWebhookEvent(tx, "referral.rejected", referralPayload(referral));
-  if (status === "ACCEPTED") await enqueueWebhookEvent(tx, "referral.accepted", referralPayload(referral));
+  const webhooks: { type: WebhookEventType; data: Record<string, unknown> }[] = [{ type: "referral.created", data: referralPayload(referral) }];
+  if (status === "REJECTED") webhooks.push({ type: "referral.rejected", data: referralPayload(referral) });
+  if (status === "ACCEPTED") webhooks.push({ type: "referral.accepted", data: referralPayload(referral) });
+  // Two independent inserts of one transaction: sent together (postgres.js pipelines them), one wait.
+  await Promise.all([
+    recordEvents(tx, actor, [
+      {
+        entityType: "referral",
+        entityId: referral.id,
+        action: "referral.created",
+        toStatus: status,
+        data: { leadId: referral.leadId, referralCode: input.code, ...(reason ? { reason } : {}) },
+        at: now,
+      },
+      ...(input.alsoRecord?.(referral) ?? []),
+    ]),
+    enqueueWebhookEvents(tx, webhooks),
+  ]);
   return { referral, created: true };
 }

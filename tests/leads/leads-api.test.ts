@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOne, PATCH } from "@/app/api/v1/leads/[id]/route";
 import { GET as list, POST } from "@/app/api/v1/leads/route";
-import { leadConsents, leads, referrals, rewards } from "@/db/schema";
+import { events, leadConsents, leads, referrals, rewards } from "@/db/schema";
 import { CURRENT_CONSENT_VERSION, consentText } from "@/components/quote/consent-text";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
@@ -64,6 +64,37 @@ describe("POST /api/v1/leads", () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, lastName: "Leadbetter", merged: true });
     expect(await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, first.body.id))).toHaveLength(2);
+  });
+
+  it("concurrent submissions of one person make one lead and one referral; crossed identities never deadlock", async () => {
+    const email = `storm${++n}@example.com`;
+    const phone = `555${String(n).padStart(7, "0")}`;
+    const storm = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email, ...(i % 2 ? { phone } : {}), referralCode: a.code }) }),
+      ),
+    );
+    expect(storm.map((r) => r.status).sort()).toEqual([...Array(11).fill(200), 201]);
+    const ids = new Set(storm.map((r) => r.body.id));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    expect(await t.db.select().from(referrals).where(eq(referrals.leadId, id))).toHaveLength(1);
+    expect(await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, id))).toHaveLength(12);
+    const audit = await t.db.select().from(events).where(eq(events.entityId, id));
+    expect(audit.map((e) => e.action).sort()).toEqual(["lead.created", ...Array(11).fill("lead.merged")]);
+
+    // Two people whose e-mail and phone cross (x/p1 and y/p2, then x/p2 and y/p1) take their locks in one order.
+    const [x, y] = [`cross${++n}@example.com`, `cross${++n}@example.com`];
+    const [p1, p2] = [`556${String(n).padStart(7, "0")}`, `557${String(n).padStart(7, "0")}`];
+    const crossed = await Promise.all(
+      [
+        [x, p1],
+        [y, p2],
+        [x, p2],
+        [y, p1],
+      ].flatMap(([e, p]) => Array.from({ length: 3 }, () => call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: e, phone: p }) }))),
+    );
+    expect(crossed.every((r) => r.status === 200 || r.status === 201)).toBe(true);
   });
 
   it("an unknown code still saves the lead, without a referral", async () => {

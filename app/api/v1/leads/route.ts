@@ -16,8 +16,8 @@ export const POST = apiRoute(
     body: leadInputSchema,
     rateLimit: { bucket: "quote", limit: (s) => s.quoteRateLimit, windowSeconds: (s) => s.quoteRateWindowSeconds },
   },
-  async ({ db, body, principal, actor }) => {
-    const lead = await createLeadFromApi(db, body, principal, actor);
+  async ({ db, body, principal, actor, settings }) => {
+    const lead = await createLeadFromApi(db, body, principal, actor, await settings());
     return lead.merged ? lead : created(lead);
   },
 );
