@@ -54,6 +54,16 @@ export async function foldRollupDeltas(db: DbOrTx, batch: number = FOLD_BATCH): 
   }
 }
 
+/**
+ * Folding deletes every pending delta, and readers scan what is pending: until a vacuum the scan also
+ * walks the dead rows (measured at 1M referrals after folding 48k deltas: partner dashboard p50 23 ms,
+ * 5 ms after a vacuum). The fold job vacuums the small table after each fold that moved anything.
+ * Must run outside a transaction.
+ */
+export async function vacuumRollupDeltas(db: Db): Promise<void> {
+  await db.execute(sql`vacuum rollup_deltas`);
+}
+
 /** Raw aggregates at both levels (per partner and ALL_PARTNERS), as (metric, day, partner_id, dim, c, a). */
 const RAW_AGGREGATES = `
   select metric, day, partner_id, dim, sum(c)::bigint as c, sum(a)::bigint as a

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
 import { events, jobs, outbox, referrals, rewards, settings } from "@/db/schema";
 import { JOBS } from "@/lib/jobs/registry";
 import { ensureJobs, runDueJobs } from "@/lib/jobs/runner";
@@ -48,6 +49,21 @@ describe("engine jobs through the scheduler", () => {
     expect(j).toMatchObject({ lastOk: true, lastResult: { expired: 2 } });
     const later = await runDueJobs(t.db, JOBS, { now: new Date(now.getTime() + 2 * DAY) });
     expect(later.find((o) => o.job === "expire-referrals")?.result).toEqual({ expired: 1 });
+  });
+
+  it("fold-analytics folds the pending deltas, then vacuums the delta table so readers skip no dead rows", async () => {
+    const p = await newPartner(t.db);
+    await t.db.insert(referrals).values([{ partnerId: p.id, referralCode: "FOLDJOB001", status: "PENDING", expiresAt: new Date(Date.now() + DAY) }]);
+    const pending = async () => Number(rowsOf<{ n: string }>(await t.db.execute(sql`select count(*) as n from rollup_deltas`))[0].n);
+    const vacuums = async () => Number(rowsOf<{ n: string }>(await t.db.execute(sql`select vacuum_count as n from pg_stat_user_tables where relname = 'rollup_deltas'`))[0].n);
+    expect(await pending()).toBeGreaterThan(0);
+    const before = await vacuums();
+    const out = await runDueJobs(t.db, JOBS, { now: new Date(Date.now() + 5 * DAY), worker: "test" });
+    const fold = out.find((o) => o.job === "fold-analytics");
+    expect(fold).toMatchObject({ ok: true });
+    expect((fold?.result as { deltas: number }).deltas).toBeGreaterThan(0);
+    expect(await pending()).toBe(0);
+    expect(await vacuums()).toBeGreaterThan(before);
   });
 
   it("release-rewards approves exactly the CALCULATED rewards past their hold, only when the program auto-approves", async () => {
