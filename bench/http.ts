@@ -61,6 +61,12 @@ export interface LoadResult {
  */
 /** Request counter across every run of the process: each body (prospect) is unique in the whole benchmark. */
 let sent = 0;
+/** Reserves `n` body numbers for a generator of its own (bench/open-loop.ts); returns the first. */
+export function reserveBodies(n: number): number {
+  const first = sent;
+  sent += n;
+  return first;
+}
 
 export async function loadTest(url: string, headers: Record<string, string>, body: (i: number) => unknown, o: { rate: number | null; connections: number; seconds: number }): Promise<LoadResult> {
   const samples: number[] = [];
