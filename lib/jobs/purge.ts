@@ -1,7 +1,7 @@
 import "server-only";
-import { lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { idempotencyKeys, jobRuns, loginAttempts, rateLimits } from "@/db/schema";
+import { idempotencyKeys, jobRuns, loginAttempts, outbox, rateLimits } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
 
 export interface PurgeResult {
@@ -9,6 +9,7 @@ export interface PurgeResult {
   loginAttempts: number;
   rateLimits: number;
   jobRuns: number;
+  emails: number;
 }
 
 /** Run history kept for the admin's jobs page; the 5-second jobs would otherwise add ~35,000 rows a day. */
@@ -17,7 +18,9 @@ export const JOB_RUNS_KEEP_DAYS = 7;
 /**
  * Deletes rows that can no longer affect a decision: idempotency keys past `expires_at`, sign-in
  * attempts older than the sign-in window, and rate-limit windows that ended (the longest configured
- * window bounds them all, so no live counter is touched), and job runs older than a week.
+ * window bounds them all, so no live counter is touched), job runs older than a week, and queued
+ * e-mails (invitation and reset links: no mail server is assumed) once their link has expired, so a
+ * token-bearing URL does not outlive its use (30 days after queuing when a message has no expiry).
  */
 export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<PurgeResult> {
   const s = await getSettings(db);
@@ -36,5 +39,9 @@ export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<
     .delete(jobRuns)
     .where(lt(jobRuns.startedAt, ago(JOB_RUNS_KEEP_DAYS * 86_400)))
     .returning({ id: jobRuns.id });
-  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length };
+  const emails = await db
+    .delete(outbox)
+    .where(and(eq(outbox.topic, "email"), sql`coalesce((${outbox.payload}->>'expiresAt')::timestamptz, ${outbox.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`))
+    .returning({ id: outbox.id });
+  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length, emails: emails.length };
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { idempotencyKeys, jobRuns, jobs, loginAttempts, rateLimits } from "@/db/schema";
+import { idempotencyKeys, jobRuns, jobs, loginAttempts, outbox, rateLimits } from "@/db/schema";
 import { purgeExpired } from "@/lib/jobs/purge";
 import { JOBS } from "@/lib/jobs/registry";
 import { claimJob, ensureJobs, requestRun, runDueJobs, type JobDefinition } from "@/lib/jobs/runner";
@@ -81,7 +81,7 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
     expect(out.filter((o) => !o.ok)).toEqual([]);
   });
 
-  it("purges exactly the expired idempotency keys, old throttling rows and week-old job runs", async () => {
+  it("purges exactly the expired idempotency keys, old throttling rows, week-old job runs and e-mails whose link expired", async () => {
     const now = new Date();
     const ago = (s: number) => new Date(now.getTime() - s * 1000);
     const req = { method: "POST", path: "/x", requestHash: "h" };
@@ -102,11 +102,18 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
       { job: "old", startedAt: ago(8 * 86_400) },
       { job: "recent", startedAt: ago(6 * 86_400) },
     ]);
-    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 1, loginAttempts: 1, rateLimits: 1, jobRuns: 1 });
+    await t.db.insert(outbox).values([
+      { topic: "email", eventType: "invitation", payload: { to: "old@x", url: "https://x/invite/a", expiresAt: ago(1).toISOString() } },
+      { topic: "email", eventType: "invitation", payload: { to: "live@x", url: "https://x/invite/b", expiresAt: new Date(now.getTime() + 3600_000).toISOString() } },
+      { topic: "email", eventType: "note", payload: { to: "undated@x" }, createdAt: ago(31 * 86_400) },
+      { topic: "webhook", eventType: "referral.created", payload: { expiresAt: ago(1).toISOString() } },
+    ]);
+    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 1, loginAttempts: 1, rateLimits: 1, jobRuns: 1, emails: 2 });
+    expect((await t.db.select().from(outbox)).map((o) => (o.payload as { to?: string }).to ?? o.topic).sort()).toEqual(["live@x", "webhook"]);
     expect((await t.db.select().from(jobRuns)).map((r) => r.job)).toEqual(["recent"]);
     expect((await t.db.select().from(idempotencyKeys)).map((k) => k.key)).toEqual(["live"]);
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, "a@x"))).toHaveLength(1);
     expect(await t.db.select().from(rateLimits)).toHaveLength(1);
-    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 0, loginAttempts: 0, rateLimits: 0, jobRuns: 0 });
+    expect(await purgeExpired(t.db, now)).toEqual({ idempotencyKeys: 0, loginAttempts: 0, rateLimits: 0, jobRuns: 0, emails: 0 });
   });
 });
