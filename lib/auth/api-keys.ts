@@ -6,6 +6,7 @@ import { apiKeys, partners } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError, invalidState, notFound } from "@/lib/errors";
+import { partnerAccountClosed } from "./users";
 
 /** `rp_<12 hex prefix>_<32 random bytes, base64url>` (CONTRACT.md). */
 const KEY_PATTERN = /^rp_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -83,12 +84,21 @@ export async function revokeApiKey(db: DbOrTx, id: string, actor: Actor): Promis
 
 export type VerifiedApiKey = { id: string; name: string; role: "ADMIN" | "PARTNER"; partnerId: string | null };
 
-/** The live key a presented secret belongs to, or null. Found by prefix, compared by SHA-256 in constant time. */
+/**
+ * The live key a presented secret belongs to, or null. Found by prefix, compared by SHA-256 in constant time.
+ * A key of a TERMINATED partner is refused (the partner's status comes in the same query).
+ */
 export async function verifyApiKey(db: DbOrTx, presented: string): Promise<VerifiedApiKey | null> {
   const m = KEY_PATTERN.exec(presented.trim());
   if (!m) return null;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, m[1])).limit(1);
-  if (!row || row.revokedAt) return null;
+  const [found] = await db
+    .select({ key: apiKeys, partnerStatus: partners.status })
+    .from(apiKeys)
+    .leftJoin(partners, eq(partners.id, apiKeys.partnerId))
+    .where(eq(apiKeys.prefix, m[1]))
+    .limit(1);
+  const row = found?.key;
+  if (!row || row.revokedAt || partnerAccountClosed(found.partnerStatus)) return null;
   const a = Buffer.from(row.secretHash, "hex");
   const b = Buffer.from(sha256(presented.trim()), "hex");
   if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
