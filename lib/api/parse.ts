@@ -17,7 +17,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   let size = 0;
   const reader = req.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readBodyChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
@@ -37,6 +37,26 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     throw new AppError("validation", "The request body is not valid JSON", { errors: [{ path: "body", message: "Malformed JSON" }] });
   }
 }
+
+/**
+ * A client that hangs up mid-upload (Node: `Error: aborted`, code ECONNRESET) errors the body stream. That is
+ * not a server fault: answer a quiet 400 (nobody is left to read it) instead of an "unhandled error" log.
+ */
+export async function readBodyChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (e) {
+    if (!isClientAbort(e)) throw e;
+    throw new AppError("validation", "The request body was not received completely", { errors: [{ path: "body", message: "Incomplete body" }] });
+  }
+}
+
+/** The connection went away (undici may wrap the socket's error as `cause`). */
+const isClientAbort = (e: unknown) => e instanceof Error && (isConnectionGone(e) || (e.cause instanceof Error && isConnectionGone(e.cause)));
+const isConnectionGone = (e: Error) => {
+  const code = (e as { code?: unknown }).code;
+  return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || e.name === "AbortError";
+};
 
 const tooLarge = (max: number) => new AppError("payload_too_large", `The request body exceeds ${Math.round(max / 1024)} KB`);
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { inboundWebhooks, settings } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
+import { readBodyChunk } from "@/lib/api/parse";
 import { AppError } from "@/lib/errors";
 import { applyInboundEvent } from "./inbound-events";
 import { parseInput } from "./schemas";
@@ -85,7 +86,7 @@ export async function readRawBody(req: Request, maxBytes = INBOUND_MAX_BYTES): P
   let size = 0;
   const reader = req.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readBodyChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

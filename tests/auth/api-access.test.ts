@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE as revokeKey } from "@/app/api/v1/api-keys/[id]/route";
 import { GET as listKeys, POST as createKey } from "@/app/api/v1/api-keys/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
+import { POST as inboundWebhook } from "@/app/api/v1/webhooks/leads/route";
 import { apiKeys, events, loginAttempts, users } from "@/db/schema";
 import { call, setupApiTest, TEST_ORIGIN, TEST_PASSWORD, type ApiTest } from "../helpers/http";
 
@@ -154,5 +155,38 @@ describe("API access: tokens, keys and the route wrapper", () => {
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.errors[0].path).toBe("body");
     expect(await t.db.select().from(apiKeys).where(eq(apiKeys.name, "x"))).toHaveLength(0);
+  });
+
+  it("a client that hangs up mid-body gets a quiet 400; other body stream failures are still logged as 500", async () => {
+    const admin = await t.admin();
+    /** A request whose body stream breaks after the first bytes, as Node's does when the client disconnects. */
+    const brokenUpload = (path: string, error: Error) => {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (sent) return c.error(error);
+          sent = true;
+          c.enqueue(new TextEncoder().encode('{"name": "half a bo'));
+        },
+      });
+      const headers = { ...admin.headers, "content-type": "application/json", "x-forwarded-for": "203.0.113.10" };
+      return new Request(new URL(path, TEST_ORIGIN), { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    };
+    const aborted = () => Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const noParams = { params: Promise.resolve({}) };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const res of [await createKey(brokenUpload("/api/v1/api-keys", aborted()), noParams), await inboundWebhook(brokenUpload("/api/v1/webhooks/leads", aborted()), noParams)]) {
+        expect(res.status).toBe(400);
+        expect(res.headers.get("content-type")).toBe("application/problem+json");
+        expect((await res.json()).detail).toMatch(/not received completely/);
+      }
+      expect(logged).not.toHaveBeenCalled();
+      const other = await createKey(brokenUpload("/api/v1/api-keys", new Error("something else broke")), noParams);
+      expect(other.status).toBe(500);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
