@@ -1,33 +1,20 @@
 import { z } from "zod";
-import { PAYMENT_METHODS, REWARD_STATUSES } from "@/db/schema/enums";
+import { PAYMENT_METHODS } from "@/db/schema/enums";
 import { enumInput, optionalText, requiredText, uuidInput } from "@/lib/validation";
+import { rewardFilterSchema } from "./queries";
 
 export const approveRewardSchema = z
   .strictObject({ override: z.boolean().optional(), reason: optionalText(500) })
   .refine((v) => !v.override || !!v.reason, { message: "An override needs a reason", path: ["reason"] });
 export type ApproveRewardInput = z.infer<typeof approveRewardSchema>;
 
-const isoDate = (field: string) =>
-  z.string().refine((s) => !Number.isNaN(Date.parse(s)), `${field} must be an ISO date such as 2026-11-01`);
-
-/** The GET /rewards list filters (status comma-separated or a list, case-insensitive). */
-export const rewardFilterSchema = z.strictObject({
-  status: z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim().toUpperCase()).filter(Boolean))
-    .pipe(z.array(z.enum(REWARD_STATUSES, { error: () => `Status must be among ${REWARD_STATUSES.join(", ")}` })))
-    .optional(),
-  partnerId: uuidInput("Must be a partner id").optional(),
-  referralId: uuidInput("Must be a referral id").optional(),
-  from: isoDate("from").optional(),
-  to: isoDate("to").optional(),
-});
-export type RewardFilter = z.infer<typeof rewardFilterSchema>;
-
 export const MAX_BULK_IDS = 1000;
 export const MAX_BULK_FILTER = 10_000;
 
-/** POST /rewards/bulk-approve: exactly one of rewardIds or filter, optionally an override with its reason. */
+/**
+ * POST /rewards/bulk-approve: exactly one of rewardIds or filter, optionally an override with its reason.
+ * `filter` is the GET /rewards filter schema itself (names, parsing and errors), without the page fields.
+ */
 export const bulkApproveSchema = z
   .strictObject({
     rewardIds: z.array(z.string()).min(1, "Give at least one id").max(MAX_BULK_IDS, `At most ${MAX_BULK_IDS} ids per request`).optional(),

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { partners, payouts, rewards } from "@/db/schema";
+import { partners, payouts, referrals, rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent, recordEvents } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
@@ -9,8 +9,8 @@ import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/outbox/enqueue"
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
 import { heldError, lockReward, moveReward, rewardPayload, type Reward } from "./core";
-import { rewardFilterWhere } from "./filter";
-import { MAX_BULK_FILTER, type ApproveRewardInput, type ManualRewardInput, type RewardFilter } from "./schemas";
+import { rewardFilterNeedsJoin, rewardWhere, type RewardFilter } from "./queries";
+import { MAX_BULK_FILTER, type ApproveRewardInput, type ManualRewardInput } from "./schemas";
 
 export type { Reward } from "./core";
 export { processPayment } from "./payment";
@@ -76,6 +76,20 @@ function approvalSet(now: Date, actor: Actor, override: boolean, reason: string 
   };
 }
 
+/**
+ * The rows GET /rewards returns for the filter (same where-clause builder, admin scope), as a condition
+ * on `rewards` alone: `q` also searches the partner and the referral code, so it goes through a subquery
+ * with the list's joins and the UPDATE and its row locks stay on `rewards`.
+ */
+function matchingFilter(tx: DbOrTx, filter: Partial<RewardFilter>): SQL | undefined {
+  const where = rewardWhere({}, filter);
+  if (!rewardFilterNeedsJoin(filter)) return where;
+  return inArray(
+    rewards.id,
+    tx.select({ id: rewards.id }).from(rewards).innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)).where(where),
+  );
+}
+
 export type BulkIdResult = { id: string; result: "approved" | "skipped"; reason?: string };
 
 /**
@@ -86,7 +100,7 @@ export type BulkIdResult = { id: string; result: "approved" | "skipped"; reason?
  */
 export async function bulkApproveRewards(
   db: DbOrTx,
-  target: { rewardIds: string[] } | { filter: RewardFilter },
+  target: { rewardIds: string[] } | { filter: Partial<RewardFilter> },
   opts: { override?: boolean; reason?: string },
   actor: Actor,
   clock?: Clock,
@@ -122,7 +136,7 @@ export async function bulkApproveRewards(
         }),
       };
     }
-    const where = rewardFilterWhere(target.filter);
+    const where = matchingFilter(tx, target.filter);
     const approvable = and(where, eq(rewards.status, "CALCULATED"), holdGuard(now, override));
     const batch = tx.select({ id: rewards.id }).from(rewards).where(approvable).orderBy(asc(rewards.createdAt), asc(rewards.id)).limit(MAX_BULK_FILTER).for("update", { skipLocked: true });
     const approved = await tx

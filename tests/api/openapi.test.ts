@@ -65,6 +65,14 @@ describe("OpenAPI document", () => {
     expect(doc.paths["/api/v1/auth/token"].post.responses["429"]).toBeDefined();
   });
 
+  it("documents the bulk-approve filter as exactly the GET /rewards filters", () => {
+    const listParams = (doc.paths["/api/v1/rewards"].get.parameters as { name: string; in: string }[]).filter((p) => p.in === "query").map((p) => p.name);
+    const filter = doc.paths["/api/v1/rewards/bulk-approve"].post.requestBody.content["application/json"].schema.properties.filter;
+    expect(filter.additionalProperties).toBe(false);
+    expect(Object.keys(filter.properties).sort()).toEqual(listParams.filter((n) => !["sort", "page", "pageSize", "cursor"].includes(n)).sort());
+    expect(Object.keys(filter.properties)).toEqual(expect.arrayContaining(["type", "payoutId", "q"]));
+  });
+
   it("is served at /api/v1/openapi.json as OpenAPI 3.1 with every $ref resolvable", async () => {
     const res = await call(openapiJson, "GET /api/v1/openapi.json");
     expect(res.status).toBe(200);
