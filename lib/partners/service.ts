@@ -161,6 +161,18 @@ export async function changePartnerStatus(db: DbOrTx, id: string, input: Partner
   });
 }
 
+/**
+ * DELETE /partners/{id}: terminates the partner. Repeating it is a no-op answered like the first (the
+ * partner as it is): no second event, webhook or terminatedAt. Unknown ids are still not found.
+ */
+export async function terminatePartner(db: DbOrTx, id: string, reason: string, actor: Actor, clock?: Clock): Promise<PartnerWithCode> {
+  return db.transaction(async (tx) => {
+    const p = await lockPartner(tx, id);
+    if (p.status === "TERMINATED") return getPartnerById(tx, id);
+    return changePartnerStatus(tx, id, { status: "TERMINATED", reason }, actor, clock);
+  });
+}
+
 /** A new current code; the old one stays as an alias so links already shared keep attributing. */
 export async function regenerateCode(db: DbOrTx, id: string, actor: Actor, clock?: Clock): Promise<PartnerWithCode> {
   const now = nowOf(clock);

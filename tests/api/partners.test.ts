@@ -11,7 +11,7 @@ import * as me from "@/app/api/v1/partners/me/route";
 import * as list from "@/app/api/v1/partners/route";
 import * as stats from "@/app/api/v1/partners/statistics/route";
 import * as top from "@/app/api/v1/partners/top/route";
-import { events, partnerCodes, partners, users } from "@/db/schema";
+import { events, outbox, partnerCodes, partners, users } from "@/db/schema";
 import { pageOf, partnerJson } from "@/lib/api/response-schemas";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
@@ -129,18 +129,35 @@ describe("REST API: partners", () => {
     );
   });
 
-  it("DELETE terminates and keeps the history; a second DELETE is a 409; partners get 403", async () => {
+  it("DELETE terminates and keeps the history; repeating it answers the same 200 and writes nothing; partners get 403", async () => {
     const p = await t.partner();
+    const history = async () => ({
+      events: await t.db.select().from(events).where(eq(events.entityId, p.partner.id)),
+      outbox: (await t.db.select({ n: count() }).from(outbox))[0].n,
+      row: (await t.db.select().from(partners).where(eq(partners.id, p.partner.id)))[0],
+    });
     expect((await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: p.headers })).status).toBe(403);
     const del = await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers });
     expect(del.status).toBe(200);
     expect(del.body.status).toBe("TERMINATED");
     expect(del.body.terminatedAt).not.toBeNull();
     expect(await t.db.select().from(partnerCodes).where(eq(partnerCodes.partnerId, p.partner.id))).toHaveLength(1);
+    const after = await history();
+    expect(after.events.filter((e) => e.action === "partner.status_changed")).toHaveLength(1);
     const again = await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers });
-    expect(again.status).toBe(409);
-    expect(again.body.currentStatus).toBe("TERMINATED");
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(del.body);
+    expect(await history()).toEqual(after);
     expect((await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: "6f1c7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" }, headers: admin.headers })).status).toBe(404);
+  });
+
+  it("concurrent DELETEs of one partner: both answer 200, one termination is recorded", async () => {
+    const p = await t.partner();
+    const res = await Promise.all([1, 2, 3].map(() => call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers })));
+    expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(new Set(res.map((r) => r.body.terminatedAt)).size).toBe(1);
+    const changes = await t.db.select().from(events).where(and(eq(events.entityId, p.partner.id), eq(events.action, "partner.status_changed")));
+    expect(changes).toHaveLength(1);
   });
 
   it("performance and the per-partner lists are scoped: own 200, another's 404", async () => {

@@ -5,7 +5,7 @@ import { serializePartner } from "@/lib/api/serializers";
 import { AppError } from "@/lib/errors";
 import { getPartner } from "@/lib/partners/queries";
 import { updatePartnerSchema } from "@/lib/partners/schemas";
-import { changePartnerStatus, updatePartner } from "@/lib/partners/service";
+import { terminatePartner, updatePartner } from "@/lib/partners/service";
 import { partnerJson } from "@/lib/api/response-schemas";
 
 /** Fields only the program team sets; a partner sending them gets 400, never a silent partial update. */
@@ -34,8 +34,11 @@ export const PATCH = apiRoute({ auth: "any", doc: { summary: "Edit a partner's p
   return serializePartner(found(await getPartner(db, scope, params.id), "Partner"));
 });
 
-/** Terminates the partner (admins): its history, codes and payouts stay; its codes stop validating. */
-export const DELETE = apiRoute({ auth: "admin", doc: { summary: "Terminate a partner (history kept)", response: partnerJson, successStatus: 200 }, params: idParams }, async ({ db, actor, params }) => {
-  await changePartnerStatus(db, params.id, { status: "TERMINATED", reason: "Terminated through the API" }, actor);
+/**
+ * Terminates the partner (admins): its history, codes and payouts stay; its codes stop validating.
+ * Idempotent: deleting a terminated partner answers the same 200 and writes nothing.
+ */
+export const DELETE = apiRoute({ auth: "admin", doc: { summary: "Terminate a partner (history kept; repeating it changes nothing)", response: partnerJson, successStatus: 200 }, params: idParams }, async ({ db, actor, params }) => {
+  await terminatePartner(db, params.id, "Terminated through the API", actor);
   return serializePartner(found(await getPartner(db, {}, params.id), "Partner"));
 });
