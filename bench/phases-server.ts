@@ -47,10 +47,16 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
     const leadsUrl = `${base}/api/v1/leads`;
     const probe = await status(leadsUrl, { method: "POST", headers: { ...api, "content-type": "application/json" }, body: JSON.stringify(lead(-1)) });
     if (probe === 201 || probe === 200) {
-      const rates = smoke ? [] : [50, 100, 200];
+      // Smoke: two seconds at 20 req/s, so the open-loop generator cannot rot either.
+      const rates = smoke ? [20] : [50, 100, 200];
+      const seconds = smoke ? 2 : 30;
       for (const rate of rates) {
-        log(`POST /api/v1/leads at ${rate} req/s for 30 s (open loop: evenly spaced arrivals)`);
-        const r = await openLoop(leadsUrl, api, lead, { rate, seconds: 30, first: reserveBodies(rate * 30) });
+        log(`POST /api/v1/leads at ${rate} req/s for ${seconds} s (open loop: evenly spaced arrivals)`);
+        const r = await openLoop(leadsUrl, api, lead, { rate, seconds, first: reserveBodies(rate * seconds) });
+        if (smoke) {
+          if (r.errors || r.requests !== rate * seconds) failures.push(`open-loop smoke: ${r.errors} errors of ${r.requests} (${JSON.stringify(r.statusCodes)})`);
+          continue;
+        }
         report.details[`leads@${rate}`] = r;
         const target = rate === 200 ? { target: "p99 < 50 ms, 0 errors", ok: r.latency.p99 < 50 && r.errors === 0 } : {};
         report.lines.push({ name: `Lead capture at ${rate} req/s (30 s)`, via: "HTTP POST /api/v1/leads, open loop", value: describeLoad(r), ...target });
