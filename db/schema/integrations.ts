@@ -73,6 +73,10 @@ export const outbox = pgTable(
     index("outbox_pending_idx")
       .on(t.topic, t.availableAt)
       .where(sql`${t.processedAt} is null`),
+    // The purge finds processed webhook events past the retention period without reading the rest.
+    index("outbox_processed_idx")
+      .on(t.topic, t.processedAt)
+      .where(sql`${t.processedAt} is not null`),
     uniqueIndex("outbox_event_id_key").on(t.eventId),
   ],
 );
@@ -116,6 +120,11 @@ export const webhookDeliveries = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'PENDING'`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // Deleting an outbox row checks this foreign key, and the purge asks "does any delivery still
+    // reference this event?": both would scan every delivery per row without it.
+    index("webhook_deliveries_outbox_idx").on(t.outboxId),
+    // The purge takes the oldest finished deliveries first; the admin list sorts by it too.
+    index("webhook_deliveries_created_idx").on(t.createdAt),
   ],
 );
 
