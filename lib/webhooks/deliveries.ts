@@ -58,11 +58,14 @@ export async function getDelivery(db: DbOrTx, id: string): Promise<DeliveryRow &
 export async function replayDelivery(db: Db, id: string, actor: Actor, now: Date = new Date()): Promise<typeof webhookDeliveries.$inferSelect> {
   assertId(id, "Webhook delivery");
   return db.transaction(async (tx) => {
+    // Held until the copy is committed: the purge skips a locked delivery, so the outbox event the
+    // copy references cannot be purged in between (a purged original is simply not found).
     const [row] = await tx
       .select(withUrl)
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(eq(webhookDeliveries.id, id));
+      .where(eq(webhookDeliveries.id, id))
+      .for("share", { of: webhookDeliveries });
     if (!row) throw notFound("Webhook delivery");
     const [endpoint] = await tx.select({ enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, row.delivery.endpointId));
     if (!endpoint.enabled) throw new AppError("invalid_state", "The endpoint is disabled; enable it before replaying", { extra: { currentStatus: "DISABLED" } });
