@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { Db } from "@/db";
 import { idempotencyKeys, jobRuns, loginAttempts, outbox, rateLimits } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
+import { purgeWebhookTraffic, type WebhookPurgeOptions, type WebhookPurgeResult } from "@/lib/webhooks/retention";
 
-export interface PurgeResult {
+export interface PurgeResult extends WebhookPurgeResult {
   idempotencyKeys: number;
   loginAttempts: number;
   rateLimits: number;
@@ -21,8 +22,10 @@ export const JOB_RUNS_KEEP_DAYS = 7;
  * window bounds them all, so no live counter is touched), job runs older than a week, and queued
  * e-mails (invitation and reset links: no mail server is assumed) once their link has expired, so a
  * token-bearing URL does not outlive its use (30 days after queuing when a message has no expiry).
+ * Webhook traffic past `WEBHOOK_RETENTION_DAYS` goes too, in bounded batches (`purgeWebhookTraffic`).
+ * Takes the client, not a transaction: each batch commits on its own so no lock is held for long.
  */
-export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<PurgeResult> {
+export async function purgeExpired(db: Db, now: Date = new Date(), webhookOpts?: WebhookPurgeOptions): Promise<PurgeResult> {
   const s = await getSettings(db);
   const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
   const longestWindow = Math.max(s.quoteRateWindowSeconds, s.codeValidationWindowSeconds, s.loginWindowSeconds);
@@ -43,5 +46,6 @@ export async function purgeExpired(db: DbOrTx, now: Date = new Date()): Promise<
     .delete(outbox)
     .where(and(eq(outbox.topic, "email"), sql`coalesce((${outbox.payload}->>'expiresAt')::timestamptz, ${outbox.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`))
     .returning({ id: outbox.id });
-  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length, emails: emails.length };
+  const webhooks = await purgeWebhookTraffic(db, now, webhookOpts);
+  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length, emails: emails.length, ...webhooks };
 }

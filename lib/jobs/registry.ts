@@ -49,7 +49,7 @@ export const JOBS: readonly JobDefinition[] = [
   },
   {
     name: "purge-expired",
-    description: "Deletes expired idempotency keys, old throttling rows and job runs, and e-mails whose link expired",
+    description: "Deletes expired idempotency keys, old throttling rows and job runs, e-mails whose link expired, and finished webhook traffic older than 30 days",
     intervalSeconds: 3600,
     run: async (db, { now }) => ({ ...(await purgeExpired(db, now)) }),
   },
