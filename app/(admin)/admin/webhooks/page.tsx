@@ -12,6 +12,7 @@ import { WEBHOOK_EVENT_TYPES } from "@/lib/outbox/enqueue";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { listEndpoints } from "@/lib/webhooks/endpoints";
 import { getInboundSecretStatus, listRecentInbound } from "@/lib/webhooks/inbound-secret";
+import { WEBHOOK_RETENTION_DAYS } from "@/lib/webhooks/retention";
 import { DELIVERY_STATUSES } from "@/lib/webhooks/schemas";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -48,7 +49,10 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           <EndpointForm eventTypes={WEBHOOK_EVENT_TYPES} />
         </div>
       </Panel>
-      <Panel title="Deliveries" description="Retried after 5 s, 30 s, 2 min, 15 min, 1 h, then every 6 h; abandoned after 24 hours.">
+      <Panel
+        title="Deliveries"
+        description={`Retried after 5 s, 30 s, 2 min, 15 min, 1 h, then every 6 h; abandoned after 24 hours. Finished deliveries and their attempts are deleted after ${WEBHOOK_RETENTION_DAYS} days.`}
+      >
         <nav aria-label="Filter deliveries by status" className="mb-3 flex flex-wrap gap-2 text-sm">
           {[undefined, ...DELIVERY_STATUSES].map((s) => (
             <Link
