@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { idempotencyKeys, jobRuns, loginAttempts, outbox, rateLimits } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
@@ -44,7 +44,9 @@ export async function purgeExpired(db: Db, now: Date = new Date(), webhookOpts?:
     .returning({ id: jobRuns.id });
   const emails = await db
     .delete(outbox)
-    .where(and(eq(outbox.topic, "email"), sql`coalesce((${outbox.payload}->>'expiresAt')::timestamptz, ${outbox.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`))
+    // E-mails are never marked processed: saying so lets the planner use the pending-rows index
+    // (topic, available_at) where processed_at is null, instead of reading the whole outbox.
+    .where(and(eq(outbox.topic, "email"), isNull(outbox.processedAt), sql`coalesce((${outbox.payload}->>'expiresAt')::timestamptz, ${outbox.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`))
     .returning({ id: outbox.id });
   const webhooks = await purgeWebhookTraffic(db, now, webhookOpts);
   return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length, emails: emails.length, ...webhooks };
