@@ -2,20 +2,33 @@ import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { PAYMENT_METHODS, partners, payoutItems, PAYOUT_STATUSES, payouts, referrals, rewards } from "@/db/schema";
-import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, sortSpec, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
 
 export const PAYOUT_SORTS = ["createdAt", "paidAt", "amountCents", "status"] as const;
 
+/** Which date `from`/`to` apply to: when the payout was created (default) or paid. */
+export const PAYOUT_DATE_FIELDS = ["createdAt", "paidAt"] as const;
+
+/**
+ * Filters of GET /payouts, the portal's payout history and its CSV export. `dateField=paidAt` ranges
+ * over the paid date: payouts not paid (PENDING, FAILED) have none, so a range leaves them out.
+ */
+export const payoutFilterShape = {
+  status: csvEnum(PAYOUT_STATUSES).optional(),
+  paymentMethod: csvEnum(PAYMENT_METHODS).optional(),
+  partnerId: uuidParam("partnerId").optional(),
+  batchId: uuidParam("batchId").optional(),
+  q: pageParams.q,
+  dateField: z.enum(PAYOUT_DATE_FIELDS, { error: () => `must be one of ${PAYOUT_DATE_FIELDS.join(", ")}` }).default("createdAt"),
+  from: pageParams.from,
+  to: pageParams.to,
+};
+/** The filter parameter names (no sort or paging): what a CSV export link carries. */
+export const PAYOUT_FILTER_KEYS = Object.keys(payoutFilterShape) as (keyof typeof payoutFilterShape)[];
+
 export const payoutListSchema = z
-  .object({
-    status: csvEnum(PAYOUT_STATUSES).optional(),
-    paymentMethod: csvEnum(PAYMENT_METHODS).optional(),
-    partnerId: uuidParam("partnerId").optional(),
-    batchId: uuidParam("batchId").optional(),
-    sort: sortParam(PAYOUT_SORTS, "-createdAt"),
-    ...pageParams,
-  })
+  .object({ ...payoutFilterShape, sort: sortParam(PAYOUT_SORTS, "-createdAt"), page: pageParams.page, pageSize: pageParams.pageSize, cursor: pageParams.cursor })
   .strict();
 
 export type PayoutListInput = z.input<typeof payoutListSchema>;
@@ -55,8 +68,10 @@ export function payoutWhere(scope: Scope, f: Partial<PayoutListParams>): SQL | u
   if (f.batchId) conds.push(eq(payouts.batchId, f.batchId));
   if (f.status?.length) conds.push(inArray(payouts.status, f.status));
   if (f.paymentMethod?.length) conds.push(inArray(payouts.paymentMethod, f.paymentMethod));
-  if (f.from) conds.push(gte(payouts.createdAt, f.from));
-  if (f.to) conds.push(lt(payouts.createdAt, f.to));
+  // Same bounds as every list: `from` inclusive, `to` exclusive (a bare-date `to` already spans its day).
+  const dateColumn = f.dateField === "paidAt" ? payouts.paidAt : payouts.createdAt;
+  if (f.from) conds.push(gte(dateColumn, f.from));
+  if (f.to) conds.push(lt(dateColumn, f.to));
   if (f.q) {
     const like = likePattern(f.q);
     conds.push(
@@ -135,15 +150,20 @@ export async function getPayout(db: DbOrTx, scope: Scope, id: string): Promise<P
   return { ...r.payout, partnerName: `${r.pf} ${r.pl}`, items };
 }
 
-/** Every payout of the filter for a CSV export, newest first, capped (the UI says when it is cut). */
+/**
+ * Every payout of the filter for a CSV export (all pages: `page`, `pageSize` and `cursor` are ignored),
+ * in the list's `sort` (newest first by default), capped at `cap` rows.
+ */
 export async function payoutsForExport(db: DbOrTx, scope: Scope, input: PayoutListInput | RawListInput = {}, cap = 10_000): Promise<PayoutRow[]> {
   const params = parseList(payoutListSchema, input as RawListInput);
+  const spec = sortSpec(params.sort);
+  const dir = spec.desc ? sql`desc` : sql`asc`;
   const rows = await db
     .select({ payout: payouts, pf: partners.firstName, pl: partners.lastName })
     .from(payouts)
     .innerJoin(partners, eq(partners.id, payouts.partnerId))
     .where(payoutWhere(scope, params))
-    .orderBy(sql`${payouts.createdAt} desc`, sql`${payouts.id} desc`)
+    .orderBy(sql`${SORTS[spec.field as keyof typeof SORTS].expr} ${dir}`, sql`${payouts.id} ${dir}`)
     .limit(cap);
   return rows.map((r) => ({ ...r.payout, partnerName: `${r.pf} ${r.pl}` }));
 }

@@ -73,6 +73,14 @@ describe("OpenAPI document", () => {
     expect(Object.keys(filter.properties)).toEqual(expect.arrayContaining(["type", "payoutId", "q"]));
   });
 
+  it("documents the payout list filters, dateField included, on both payout lists", () => {
+    for (const path of ["/api/v1/payouts", "/api/v1/partners/{id}/payouts"]) {
+      const params = doc.paths[path].get.parameters as { name: string; in: string; schema: { enum?: string[]; default?: string } }[];
+      expect(params.filter((p) => p.in === "query").map((p) => p.name), path).toEqual(expect.arrayContaining(["status", "dateField", "from", "to", "sort"]));
+      expect(params.find((p) => p.name === "dateField")?.schema).toMatchObject({ enum: ["createdAt", "paidAt"], default: "createdAt" });
+    }
+  });
+
   it("is served at /api/v1/openapi.json as OpenAPI 3.1 with every $ref resolvable", async () => {
     const res = await call(openapiJson, "GET /api/v1/openapi.json");
     expect(res.status).toBe(200);

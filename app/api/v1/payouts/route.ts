@@ -6,7 +6,7 @@ import { createPayoutBatchSchema } from "@/lib/payouts/schemas";
 import { createPayoutBatch } from "@/lib/payouts/service";
 import { batchJson, pageOf, payoutJson } from "@/lib/api/response-schemas";
 
-/** Payouts (a partner sees its own) with status, paymentMethod, partnerId, batchId, q, from, to, sort, pages. */
+/** Payouts (a partner sees its own) with status, paymentMethod, partnerId, batchId, q, dateField (createdAt | paidAt: what from/to apply to), from, to, sort, pages. */
 export const GET = apiRoute({ auth: "any", doc: { summary: "List payouts (partners: their own)", response: pageOf(payoutJson), successStatus: 200 }, query: payoutListSchema }, async ({ db, principal, query }) =>
   serializePage(await listPayouts(db, scopeOf(principal), query), serializePayout),
 );
