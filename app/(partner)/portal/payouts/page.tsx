@@ -1,30 +1,37 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { FilterBar } from "@/components/portal/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/field";
 import { formatMoney } from "@/components/ui/format";
+import { FormError } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
 import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { SearchParams } from "@/components/ui/url";
-import { listPayouts, payoutItemsFor, payoutListSchema } from "@/lib/payouts/queries";
+import { PAYOUT_STATUSES } from "@/db/schema/enums";
+import { payoutItemsFor } from "@/lib/payouts/queries";
 import { portalContext } from "@/lib/portal/context";
 import { nextPayoutFor } from "@/lib/portal/next-payout";
-import { parseListSafe } from "@/lib/query/list";
+import { payoutHistory, PAYOUT_HISTORY_PATH as BASE } from "@/lib/portal/payout-history";
 
 export const metadata = { title: "Payouts" };
-const BASE = "/portal/payouts";
+
+const DATE_FIELDS = [
+  { value: "createdAt", label: "Created" },
+  { value: "paidAt", label: "Paid" },
+];
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const sp = await searchParams;
   const { db, scope, partner } = await portalContext();
-  const { params } = parseListSafe(payoutListSchema, sp);
-  const [result, next] = await Promise.all([listPayouts(db, scope, params), nextPayoutFor(db, partner.id)]);
+  const [{ params, errors, result, filtered, form, rangeError, exportHref }, next] = await Promise.all([payoutHistory(db, scope, sp), nextPayoutFor(db, partner.id)]);
   const items = await payoutItemsFor(db, scope, result.data.map((p) => p.id));
   const money = (c: number) => formatMoney(c, next.currency);
 
@@ -34,8 +41,8 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         title="Payouts"
         description="Approved earnings are paid once a month when they reach the minimum payout."
         actions={
-          <a href={`${BASE}/export.csv`} download className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
-            Download CSV
+          <a href={exportHref} download className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            {filtered ? "Download CSV (filtered)" : "Download CSV"}
           </a>
         }
       />
@@ -62,10 +69,25 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           </p>
         )}
       </Card>
+      <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
+        <Select label="Status" name="status" defaultValue={form.status} placeholder="Any status" options={PAYOUT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <Select label="Dates by" name="dateField" defaultValue={form.dateField} options={DATE_FIELDS} />
+        <Input label="From" name="from" type="date" defaultValue={form.from} />
+        <Input label="To (inclusive)" name="to" type="date" defaultValue={form.to} min={form.from || undefined} error={rangeError} />
+      </FilterBar>
+      {errors.length > 0 && <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />}
       {result.data.length === 0 ? (
-        <EmptyState title="No payouts yet" action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}>
-          Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with the transaction id.
-        </EmptyState>
+        filtered ? (
+          <EmptyState title="No payouts match these filters" action={<LinkButton href={BASE}>Clear filters</LinkButton>}>
+            Try another status or date range. Payouts not paid yet (pending or failed) have no paid date.
+          </EmptyState>
+        ) : result.pagination.total > 0 ? (
+          <EmptyState title="This page is past the end of your payouts" action={<LinkButton href={BASE}>Back to the first page</LinkButton>} />
+        ) : (
+          <EmptyState title="No payouts yet" action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}>
+            Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with the transaction id.
+          </EmptyState>
+        )
       ) : (
         <>
           <Table caption="Payout history">
