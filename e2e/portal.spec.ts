@@ -127,6 +127,46 @@ test("the payouts CSV downloads and parses", async ({ partnerPage: page }) => {
   expect(parsed.data.some((r) => r.status === "PAID" && r.transaction_id)).toBe(true);
 });
 
+test("payouts: status and date filters live in the URL; the CSV exports exactly the filtered rows", async ({ partnerPage: page }) => {
+  await page.goto("/portal/payouts");
+  const filter = page.getByRole("search", { name: "Filter" });
+  await filter.getByLabel("Status", { exact: true }).selectOption("PAID");
+  await filter.getByLabel("Dates by", { exact: true }).selectOption("paidAt");
+  await filter.getByLabel("From", { exact: true }).fill("2000-01-01");
+  await expect(filter.getByLabel("To (inclusive)", { exact: true })).toHaveValue("");
+  await filter.getByRole("button", { name: "Apply" }).press("Enter");
+  await expect(page).toHaveURL(/status=PAID/);
+  await expect(page).toHaveURL(/dateField=paidAt/);
+  await expect(page).toHaveURL(/from=2000-01-01/);
+  await expect(filter.getByLabel("Status", { exact: true })).toHaveValue("PAID");
+  const badges = tableRows(page).locator("[data-status]");
+  expect(await badges.count()).toBeGreaterThan(0);
+  for (const b of await badges.all()) await expect(b).toHaveText("Paid");
+  const summary = await page.getByRole("navigation", { name: "Pagination" }).getByText(/ of /).innerText();
+  const total = Number(/of ([\d,]+)/.exec(summary)![1].replace(/,/g, ""));
+
+  const link = page.getByRole("link", { name: /Download CSV/ });
+  await expect(link).toHaveAttribute("href", /export\.csv\?.*status=PAID.*dateField=paidAt.*from=2000-01-01/);
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), { header: true, skipEmptyLines: true });
+  expect(parsed.data).toHaveLength(total);
+  for (const row of parsed.data) expect([row.status, row.paid_at >= "2000-01-01"]).toEqual(["PAID", true]);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/portal\/payouts$/);
+  await expect(page.getByRole("link", { name: "Download CSV", exact: true })).toHaveAttribute("href", "/portal/payouts/export.csv");
+
+  await page.goto("/portal/payouts?from=2999-01-01");
+  await expect(page.getByRole("heading", { name: "No payouts match these filters" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/portal\/payouts$/);
+  expect(await tableRows(page).count()).toBeGreaterThan(0);
+
+  const res = await page.goto("/portal/payouts?status=LOST&dateField=sentAt");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByText(/^Some filters were ignored: .*status.*dateField/)).toBeVisible();
+});
+
 test("another partner's referral answers 404", async ({ partnerPage: page, request }) => {
   const admin = await apiToken(request, "admin");
   const partner = await apiToken(request, "partner");
