@@ -79,7 +79,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       {result.data.length === 0 ? (
         filtered ? (
           <EmptyState title="No payouts match these filters" action={<LinkButton href={BASE}>Clear filters</LinkButton>}>
-            Try another status or date range. Payouts not paid yet (pending or failed) have no paid date.
+            Try another status or date range.{params.dateField === "paidAt" && (params.from || params.to) && " Payouts not paid yet (pending or failed) have no paid date, so a paid-date range leaves them out."}
           </EmptyState>
         ) : result.pagination.total > 0 ? (
           <EmptyState title="This page is past the end of your payouts" action={<LinkButton href={BASE}>Back to the first page</LinkButton>} />
