@@ -1,27 +1,24 @@
 import "server-only";
-import { and, asc, count, eq, gt, gte, ilike, isNull, lt, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lte, or, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { partnerCodes, partners, referrals, rewards } from "@/db/schema";
-import { isoFrom, isoTo, pageInput, type Page, parseInput } from "./pagination";
+import { partners, referrals, rewards } from "@/db/schema";
+import { rewardFilterShape, rewardWhere } from "@/lib/rewards/queries";
+import { pageInput, type Page, parseInput } from "./pagination";
 
 export const QUEUE_VIEWS = ["due", "held", "all"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
+const { type, partnerId, q, from, to } = rewardFilterShape;
+
 /**
  * The approval queue: rewards in `CALCULATED`, oldest first. `due` = hold passed (approvable now),
- * `held` = hold still running (approval needs an override with a reason), `all` = both.
+ * `held` = hold still running (approval needs an override with a reason), `all` = both. The other
+ * filters are GET /rewards' own (same names, parsing and `q` columns), so the queue shows exactly what
+ * GET /rewards?status=CALCULATED shows for them, narrowed by the view's hold condition.
  */
 export const approvalQueueFilterSchema = z
-  .object({
-    view: z.enum(QUEUE_VIEWS).default("due"),
-    partnerId: z.uuid("partnerId must be a UUID").optional(),
-    /** Partner name, e-mail, company or referral code. */
-    q: z.string().trim().min(1).max(100).optional(),
-    from: isoFrom.optional(),
-    to: isoTo.optional(),
-    ...pageInput,
-  })
+  .object({ view: z.enum(QUEUE_VIEWS).default("due"), type, partnerId, q, from, to, ...pageInput })
   .strict();
 
 export type ApprovalQueueFilter = z.input<typeof approvalQueueFilterSchema>;
@@ -50,30 +47,10 @@ export interface QueueSummary {
   amountCents: number;
 }
 
-const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function whereOf(f: z.infer<typeof approvalQueueFilterSchema>, now: Date): SQL | undefined {
-  const conds: (SQL | undefined)[] = [eq(rewards.status, "CALCULATED")];
-  if (f.view === "due") conds.push(or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now)));
-  if (f.view === "held") conds.push(gt(rewards.holdUntil, now));
-  if (f.partnerId) conds.push(eq(rewards.partnerId, f.partnerId));
-  if (f.from) conds.push(gte(rewards.createdAt, f.from));
-  if (f.to) conds.push(lt(rewards.createdAt, f.to));
-  if (f.q) {
-    const like = likeOf(f.q);
-    conds.push(
-      or(
-        ilike(partners.firstName, like),
-        ilike(partners.lastName, like),
-        ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
-        ilike(partners.email, like),
-        ilike(partners.companyName, like),
-        ilike(referrals.referralCode, like),
-        sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${partners.id} and pc.code = upper(${f.q}))`,
-      ),
-    );
-  }
-  return and(...conds);
+  const hold = f.view === "due" ? or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now)) : f.view === "held" ? gt(rewards.holdUntil, now) : undefined;
+  const filter = { status: ["CALCULATED" as const], type: f.type, partnerId: f.partnerId, q: f.q, from: f.from, to: f.to };
+  return and(rewardWhere({}, filter), hold);
 }
 
 /** One page of the queue plus the count and total of everything matching (for "approve all"). */

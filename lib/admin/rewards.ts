@@ -1,35 +1,22 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { REWARD_STATUSES, REWARD_TYPES, partners, referrals, rewards } from "@/db/schema";
-import { enumList, isoFrom, isoTo, pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
+import { partners, referrals, rewards } from "@/db/schema";
+import { rewardFilterNeedsJoin, rewardFilterShape, rewardWhere } from "@/lib/rewards/queries";
+import { pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
 
+/** GET /rewards' filters (same names, parsing and `q` columns) with the history view's sorts and pages. */
 export const rewardListSchema = z
-  .object({
-    status: enumList(REWARD_STATUSES, "status").optional(),
-    type: enumList(REWARD_TYPES, "type").optional(),
-    partnerId: z.uuid("partnerId must be a UUID").optional(),
-    referralId: z.uuid("referralId must be a UUID").optional(),
-    from: isoFrom.optional(),
-    to: isoTo.optional(),
-    sort: sortParam(["createdAt", "amountCents"], "-createdAt"),
-    ...pageInput,
-  })
+  .object({ ...rewardFilterShape, sort: sortParam(["createdAt", "amountCents"], "-createdAt"), ...pageInput })
   .strict();
 export type RewardListInput = z.input<typeof rewardListSchema>;
 
 /** Rewards in any status with partner and referral code, for history views. */
 export async function listRewards(db: DbOrTx, input: RewardListInput) {
-  const f = parseInput(rewardListSchema, input);
-  const where: SQL | undefined = and(
-    f.status ? inArray(rewards.status, f.status) : undefined,
-    f.type ? inArray(rewards.type, f.type) : undefined,
-    f.partnerId ? eq(rewards.partnerId, f.partnerId) : undefined,
-    f.referralId ? eq(rewards.referralId, f.referralId) : undefined,
-    f.from ? gte(rewards.createdAt, f.from) : undefined,
-    f.to ? lt(rewards.createdAt, f.to) : undefined,
-  );
+  const { sort, page, pageSize, ...filter } = parseInput(rewardListSchema, input);
+  const where = rewardWhere({}, filter);
+  const f = { sort, page, pageSize };
   const dir = f.sort.desc ? desc : asc;
   const [data, [{ n }]] = await Promise.all([
     db
@@ -59,7 +46,13 @@ export async function listRewards(db: DbOrTx, input: RewardListInput) {
       .orderBy(dir(f.sort.key === "amountCents" ? rewards.amountCents : rewards.createdAt), desc(rewards.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(db.select({ one: rewards.id }).from(rewards).where(where).limit(COUNT_CAP + 1).as("c")),
+    db.select({ n: count() }).from(matching(db, rewardFilterNeedsJoin(filter)).where(where).limit(COUNT_CAP + 1).as("c")),
   ]);
   return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
+}
+
+/** The rows to count: joined to partner and referral only when the filter searches their columns. */
+function matching(db: DbOrTx, join: boolean) {
+  const base = db.select({ one: rewards.id }).from(rewards);
+  return join ? base.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) : base;
 }

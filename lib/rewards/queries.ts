@@ -1,7 +1,7 @@
 import { and, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewards } from "@/db/schema";
+import { partnerCodes, partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewards } from "@/db/schema";
 import type { RewardStatus } from "@/db/schema/enums";
 import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
@@ -44,8 +44,13 @@ const SORTS: Record<(typeof REWARD_SORTS)[number], SortKey> = {
 };
 
 /**
- * WHERE of a reward filter within a scope. Exported for set-based work on "every reward matching the
- * filter" (bulk approve): join `partners` and `referrals` when `q` is set (see `rewardFilterNeedsJoin`).
+ * WHERE of a reward filter within a scope: the one builder behind GET /rewards, bulk approve by filter,
+ * the admin reward history and the approval queue. Join `partners` and `referrals` when `q` is set (see
+ * `rewardFilterNeedsJoin`).
+ *
+ * `q` (case-insensitive substring) searches the reward's referral code, reason, cancel reason and
+ * transaction id, and an exact reward or referral id; in the admin scope also the partner's name
+ * ("first last"), company, e-mail and every code the partner has held (current or old alias).
  */
 export function rewardWhere(scope: Scope, f: Partial<RewardFilter>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
@@ -66,7 +71,14 @@ export function rewardWhere(scope: Scope, f: Partial<RewardFilter>): SQL | undef
         ilike(rewards.cancelReason, like),
         ilike(rewards.transactionId, like),
         ...(isUuid(f.q) ? [eq(rewards.id, f.q), eq(rewards.referralId, f.q)] : []),
-        ...(scope.partnerId ? [] : [ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like), ilike(partners.companyName, like)]),
+        ...(scope.partnerId
+          ? []
+          : [
+              ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
+              ilike(partners.companyName, like),
+              ilike(partners.email, like),
+              sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${rewards.partnerId} and pc.code ilike ${like})`,
+            ]),
       ),
     );
   }

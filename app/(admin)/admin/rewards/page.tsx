@@ -9,6 +9,7 @@ import { ManualRewardForm } from "@/components/admin/rewards/ManualRewardForm";
 import { RewardQueue } from "@/components/admin/rewards/RewardQueue";
 import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
 import { getDb } from "@/db";
+import { REWARD_TYPES } from "@/db/schema";
 import { approvalQueueFilterSchema, listApprovalQueue, type QueueView } from "@/lib/admin/approval-queue";
 import { partnerOptions } from "@/lib/admin/partners";
 import { requireAdmin } from "@/lib/auth/session";
@@ -16,7 +17,7 @@ import { getSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Rewards" };
 
-const KEYS = ["view", "partnerId", "q", "from", "to", "page", "pageSize"] as const;
+const KEYS = ["view", "type", "partnerId", "q", "from", "to", "page", "pageSize"] as const;
 const VIEWS: { view: QueueView; label: string }[] = [
   { view: "due", label: "Ready to approve" },
   { view: "held", label: "On hold" },
@@ -54,7 +55,8 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         values={raw}
         hidden={{ view: view === "due" ? undefined : view }}
         fields={[
-          { name: "q", label: "Search", type: "text", placeholder: "Partner, company or code" },
+          { name: "q", label: "Search", type: "text", placeholder: "Partner, e-mail, company, code or reason" },
+          { name: "type", label: "Type", type: "select", options: REWARD_TYPES.map((t) => ({ value: t, label: t.charAt(0) + t.slice(1).toLowerCase() })) },
           { name: "partnerId", label: "Partner", type: "select", options: partners.map((p) => ({ value: p.id, label: p.label })) },
           { name: "from", label: "Created from", type: "date" },
           { name: "to", label: "Created to", type: "date" },
