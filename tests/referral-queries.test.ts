@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { getReferral, listReferrals } from "@/lib/referrals/queries";
+import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
+import { getReferral, listReferrals, referralListSchema } from "@/lib/referrals/queries";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
 
@@ -94,6 +95,19 @@ describe("listReferrals", () => {
     const next = await listReferrals(t.db, { partnerId: f.a }, { sort: "status", pageSize: 100, cursor: byStatus.pagination.nextCursor! });
     expect(byStatus.data.length + next.data.length).toBe(25);
     expect(next.pagination.page).toBeNull();
+  });
+
+  it("pages show the first page for a stale or hand-edited cursor and say so; other errors still throw", async () => {
+    const scope = { partnerId: f.a };
+    const params = parseListSafe(referralListSchema, { cursor: "not-a-cursor", status: "pending" }).params;
+    const r = await listFirstPageOnBadCursor(params, (p) => listReferrals(t.db, scope, p));
+    const first = await listReferrals(t.db, scope, { status: "pending" });
+    expect(r.result.data.map((x) => x.id)).toEqual(first.data.map((x) => x.id));
+    expect(r.params).toMatchObject({ cursor: undefined, status: ["PENDING"] });
+    expect(r.errors.map((e) => e.path)).toEqual(["cursor"]);
+    const ok = await listFirstPageOnBadCursor(params, async () => "fine");
+    expect(ok).toMatchObject({ result: "fine", errors: [] });
+    await expect(listFirstPageOnBadCursor({ cursor: undefined }, async () => Promise.reject(new AppError("validation", "x")))).rejects.toThrow("x");
   });
 
   it("refuses bad input naming the field: pageSize over 100, unknown sort, bad status, foreign cursor, unknown params", async () => {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db";
-import { AppError, type FieldError } from "@/lib/errors";
+import type { FieldError } from "@/lib/errors";
 import { listPayouts, PAYOUT_FILTER_KEYS, payoutListSchema, type PayoutListParams, type PayoutRow } from "@/lib/payouts/queries";
-import { parseListSafe, toPlainInput, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import { listFirstPageOnBadCursor, parseListSafe, toPlainInput, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
 
 export const PAYOUT_HISTORY_PATH = "/portal/payouts";
 
@@ -40,18 +40,9 @@ export interface PayoutHistory {
  */
 export async function payoutHistory(db: DbOrTx, scope: Required<Scope>, sp: RawListInput): Promise<PayoutHistory> {
   const parsed = parseListSafe(payoutListSchema, sp);
-  let { params } = parsed;
-  const errors = [...parsed.errors];
-  let result: ListResult<PayoutRow>;
-  try {
-    result = await listPayouts(db, scope, params);
-  } catch (e) {
-    // A stale or hand-edited cursor: show the first page rather than an error page.
-    if (!(e instanceof AppError && e.code === "validation" && params.cursor)) throw e;
-    errors.push(...e.errors);
-    params = { ...params, cursor: undefined };
-    result = await listPayouts(db, scope, params);
-  }
+  const listed = await listFirstPageOnBadCursor(parsed.params, (p) => listPayouts(db, scope, p));
+  const { params, result } = listed;
+  const errors = [...parsed.errors, ...listed.errors];
   const { status, from, to } = params;
   const filtered = PAYOUT_FILTER_KEYS.some((k) => k !== "dateField" && params[k] !== undefined);
   const exportQuery = parsed.errors.length === 0 ? payoutExportParams(sp).toString() : "";

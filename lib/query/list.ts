@@ -141,6 +141,23 @@ export function parseListSafe<S extends z.ZodObject>(schema: S, raw: RawListInpu
   return { params: schema.strip().parse({}) as z.output<S>, errors: fieldErrors(r.error) };
 }
 
+/**
+ * For pages: runs a list, and when its cursor is stale or hand-edited (a 400 for API callers) shows the
+ * first page instead of an error page, reporting the cursor among the ignored parameters.
+ */
+export async function listFirstPageOnBadCursor<P extends { cursor?: string }, R>(
+  params: P,
+  run: (p: P) => Promise<R>,
+): Promise<{ params: P; result: R; errors: FieldError[] }> {
+  try {
+    return { params, result: await run(params), errors: [] };
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === "validation" && params.cursor)) throw e;
+    const first = { ...params, cursor: undefined };
+    return { params: first, result: await run(first), errors: e.errors };
+  }
+}
+
 // --- sort + cursor -------------------------------------------------------------------------------
 
 export interface SortSpec {

@@ -16,7 +16,7 @@ import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/tab
 import { firstParam, hrefWith, type SearchParams } from "@/components/ui/url";
 import { REWARD_STATUSES } from "@/db/schema/enums";
 import { portalContext } from "@/lib/portal/context";
-import { parseListSafe } from "@/lib/query/list";
+import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
 import { partnerRewardBalances } from "@/lib/portal/balances";
 import { listRewards, rewardListSchema } from "@/lib/rewards/queries";
 
@@ -41,8 +41,13 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const { db, scope, partner } = await portalContext();
   const period = firstParam(sp.period);
-  const { params, errors } = parseListSafe(rewardListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
-  const [totals, result] = await Promise.all([partnerRewardBalances(db, scope.partnerId), listRewards(db, scope, params)]);
+  const parsed = parseListSafe(rewardListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
+  const [totals, listed] = await Promise.all([
+    partnerRewardBalances(db, scope.partnerId),
+    listFirstPageOnBadCursor(parsed.params, (p) => listRewards(db, scope, p)),
+  ]);
+  const { params, result } = listed;
+  const errors = [...parsed.errors, ...listed.errors];
   const cur = partner.currency;
   const held = stillHeld(result.data);
 

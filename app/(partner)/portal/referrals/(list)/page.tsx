@@ -14,7 +14,7 @@ import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/tab
 import { firstParam, type SearchParams } from "@/components/ui/url";
 import { REFERRAL_SOURCES, REFERRAL_STATUSES } from "@/db/schema/enums";
 import { portalContext } from "@/lib/portal/context";
-import { parseListSafe } from "@/lib/query/list";
+import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
 import { listReferrals, referralListSchema } from "@/lib/referrals/queries";
 
 export const metadata = { title: "Referrals" };
@@ -25,8 +25,9 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
   const sp = await searchParams;
   const { db, scope } = await portalContext();
   const period = firstParam(sp.period);
-  const { params, errors } = parseListSafe(referralListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
-  const result = await listReferrals(db, scope, params);
+  const parsed = parseListSafe(referralListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
+  const { params, result, errors: cursorErrors } = await listFirstPageOnBadCursor(parsed.params, (p) => listReferrals(db, scope, p));
+  const errors = [...parsed.errors, ...cursorErrors];
   const filtered = Boolean(params.q || params.status || params.source || params.from || params.to);
   const status = firstParam(sp.status) ?? "";
 
