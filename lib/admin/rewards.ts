@@ -3,7 +3,7 @@ import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partners, referrals, rewards } from "@/db/schema";
-import { rewardFilterNeedsJoin, rewardFilterShape, rewardWhere } from "@/lib/rewards/queries";
+import { rewardFilterShape, rewardWhere, withRewardFilterJoins } from "@/lib/rewards/queries";
 import { pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
 
 /** GET /rewards' filters (same names, parsing and `q` columns) with the history view's sorts and pages. */
@@ -46,13 +46,7 @@ export async function listRewards(db: DbOrTx, input: RewardListInput) {
       .orderBy(dir(f.sort.key === "amountCents" ? rewards.amountCents : rewards.createdAt), desc(rewards.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(matching(db, rewardFilterNeedsJoin(filter)).where(where).limit(COUNT_CAP + 1).as("c")),
+    db.select({ n: count() }).from(withRewardFilterJoins(db.select({ one: rewards.id }).from(rewards).$dynamic(), filter).where(where).limit(COUNT_CAP + 1).as("c")),
   ]);
   return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
-}
-
-/** The rows to count: joined to partner and referral only when the filter searches their columns. */
-function matching(db: DbOrTx, join: boolean) {
-  const base = db.select({ one: rewards.id }).from(rewards);
-  return join ? base.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) : base;
 }

@@ -1,4 +1,5 @@
 import { and, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partnerCodes, partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewards } from "@/db/schema";
@@ -87,6 +88,16 @@ export function rewardWhere(scope: Scope, f: Partial<RewardFilter>): SQL | undef
 
 export const rewardFilterNeedsJoin = (f: Partial<RewardFilter>) => Boolean(f.q);
 
+/**
+ * A query of `rewards` with the tables `rewardWhere` reads for this filter (`q` searches the partner and
+ * the referral code): joined only when needed, so counts and set-based updates stay on `rewards` otherwise.
+ * For queries with an explicit selection: the join adds no columns to their rows, hence the same type.
+ */
+export function withRewardFilterJoins<T extends PgSelect>(qb: T, f: Partial<RewardFilter>): T {
+  if (!rewardFilterNeedsJoin(f)) return qb;
+  return qb.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) as unknown as T;
+}
+
 /** Rewards matching the filters, newest first by default. Partner scope: only its own. */
 export async function listRewards(db: DbOrTx, scope: Scope, input: RewardListInput | RawListInput = {}): Promise<ListResult<RewardRow>> {
   const params = parseList(rewardListSchema, input as RawListInput);
@@ -109,9 +120,7 @@ export async function listRewards(db: DbOrTx, scope: Scope, input: RewardListInp
       return rows.map((r) => ({ ...r.reward, partnerName: `${r.pf} ${r.pl}`, referralCode: r.referralCode, cursor: r.cursor }));
     },
     count: async (w) => {
-      const base = db.select({ n: count() }).from(rewards);
-      const q = params.q ? base.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) : base;
-      const [{ n }] = await q.where(w);
+      const [{ n }] = await withRewardFilterJoins(db.select({ n: count() }).from(rewards).$dynamic(), params).where(w);
       return Number(n);
     },
   });
@@ -133,9 +142,8 @@ export type RewardTotals = Record<RewardStatus, { count: number; amountCents: nu
 
 /** Count and amount per reward status (every status present) for the scope and optional filter. */
 export async function rewardTotals(db: DbOrTx, scope: Scope, f: Partial<RewardFilter> = {}): Promise<RewardTotals> {
-  const base = db.select({ status: rewards.status, n: count(), cents: sql<string>`coalesce(sum(${rewards.amountCents}), 0)` }).from(rewards);
-  const q = rewardFilterNeedsJoin(f) ? base.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) : base;
-  const rows = await q.where(rewardWhere(scope, f)).groupBy(rewards.status);
+  const base = db.select({ status: rewards.status, n: count(), cents: sql<string>`coalesce(sum(${rewards.amountCents}), 0)` }).from(rewards).$dynamic();
+  const rows = await withRewardFilterJoins(base, f).where(rewardWhere(scope, f)).groupBy(rewards.status);
   const out = Object.fromEntries(REWARD_STATUSES.map((s) => [s, { count: 0, amountCents: 0 }])) as RewardTotals;
   for (const r of rows) out[r.status] = { count: Number(r.n), amountCents: Number(r.cents) };
   return out;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { partners, payouts, referrals, rewards } from "@/db/schema";
+import { partners, payouts, rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent, recordEvents } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
@@ -9,7 +9,7 @@ import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/outbox/enqueue"
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
 import { heldError, lockReward, moveReward, rewardPayload, type Reward } from "./core";
-import { rewardFilterNeedsJoin, rewardWhere, type RewardFilter } from "./queries";
+import { rewardFilterNeedsJoin, rewardWhere, withRewardFilterJoins, type RewardFilter } from "./queries";
 import { MAX_BULK_FILTER, type ApproveRewardInput, type ManualRewardInput } from "./schemas";
 
 export type { Reward } from "./core";
@@ -84,10 +84,7 @@ function approvalSet(now: Date, actor: Actor, override: boolean, reason: string 
 function matchingFilter(tx: DbOrTx, filter: Partial<RewardFilter>): SQL | undefined {
   const where = rewardWhere({}, filter);
   if (!rewardFilterNeedsJoin(filter)) return where;
-  return inArray(
-    rewards.id,
-    tx.select({ id: rewards.id }).from(rewards).innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)).where(where),
-  );
+  return inArray(rewards.id, withRewardFilterJoins(tx.select({ id: rewards.id }).from(rewards).$dynamic(), filter).where(where));
 }
 
 export type BulkIdResult = { id: string; result: "approved" | "skipped"; reason?: string };
