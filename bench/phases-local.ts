@@ -1,8 +1,7 @@
 import {
   adminAnalytics,
   dashboardAnalytics,
-  foldRollupDeltas,
-  vacuumRollupDeltas,
+  foldAndVacuum,
   partnerStatistics,
   referralStatistics,
   rewardStatistics,
@@ -30,8 +29,7 @@ export async function inProcessPhases(ctx: BenchContext): Promise<void> {
   const db0 = db.handle.db;
   // The fold-analytics job (JOBS=off here) folds deltas every 30 s and vacuums; do what it would before reading.
   const f0 = performance.now();
-  const folded = await foldRollupDeltas(db0);
-  await vacuumRollupDeltas(db0);
+  const folded = await foldAndVacuum(db0);
   const foldMs = performance.now() - f0;
   if (!smoke) report.lines.push({ name: `Rollup fold of ${folded.deltas} pending deltas`, via: "fold-analytics job (fold + vacuum)", value: `${Math.round(foldMs)} ms` });
   const largest = gen.partnerIds[0];

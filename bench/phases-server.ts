@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { checkRollups, foldRollupDeltas, vacuumRollupDeltas } from "@/lib/analytics";
+import { checkRollups, foldAndVacuum } from "@/lib/analytics";
 import { MAX_CONNECTIONS, ms, p5095, type BenchContext } from "./context";
 import { loadTest, reserveBodies, signIn, status, timeGet, type LoadResult } from "./http";
 import { openLoop } from "./open-loop";
@@ -79,8 +79,7 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
     }
 
     // The jobs are off (JOBS=off): fold what lead capture appended and vacuum, as the fold-analytics job would.
-    const folded = await foldRollupDeltas(db.handle.db);
-    await vacuumRollupDeltas(db.handle.db);
+    const folded = await foldAndVacuum(db.handle.db);
     log(`folded ${folded.deltas} rollup deltas`);
 
     const n = smoke ? 1 : 30;

@@ -1,6 +1,6 @@
 import "server-only";
 import { systemActor } from "@/lib/audit/actor";
-import { foldRollupDeltas, vacuumRollupDeltas } from "@/lib/analytics/rollup";
+import { foldAndVacuum } from "@/lib/analytics/rollup";
 import { expireStale } from "@/lib/referrals/service";
 import { deliverDue } from "@/lib/webhooks/deliver";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
@@ -41,11 +41,7 @@ export const JOBS: readonly JobDefinition[] = [
     name: "fold-analytics",
     description: "Folds analytics deltas into the daily rollups",
     intervalSeconds: 30,
-    run: async (db) => {
-      const folded = await foldRollupDeltas(db);
-      if (folded.deltas > 0) await vacuumRollupDeltas(db);
-      return { ...folded };
-    },
+    run: async (db) => ({ ...(await foldAndVacuum(db)) }),
   },
   {
     name: "purge-expired",
