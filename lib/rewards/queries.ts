@@ -47,7 +47,7 @@ const SORTS: Record<(typeof REWARD_SORTS)[number], SortKey> = {
 /**
  * WHERE of a reward filter within a scope: the one builder behind GET /rewards, bulk approve by filter,
  * the admin reward history and the approval queue. Join `partners` and `referrals` when `q` is set (see
- * `rewardFilterNeedsJoin`).
+ * `withRewardFilterJoins`).
  *
  * `q` (case-insensitive substring) searches the reward's referral code, reason, cancel reason and
  * transaction id, and an exact reward or referral id; in the admin scope also the partner's name
