@@ -24,5 +24,7 @@ export default auth(async (request) => {
 
 export const config = {
   // Pages only: API routes authenticate in apiRoute(), static assets need nothing.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|css|js|map|txt)$).*)"],
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|css|js|map|txt)$).*)",
+  ],
 };

@@ -24,7 +24,10 @@ export default function Home() {
           <Link className="rounded-md bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700" href="/quote">
             Get an insurance quote
           </Link>
-          <Link className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-100" href="/login">
+          <Link
+            className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-100"
+            href="/login"
+          >
             Partner log in
           </Link>
         </div>
@@ -34,9 +37,18 @@ export default function Home() {
           How it works
         </h2>
         {[
-          ["Share your link", "Every partner gets a code like JOHDOE1234 and a link that remembers who referred the visitor."],
-          ["Leads become policies", "Each quote request is recorded with consent evidence and follows its lead to the sale."],
-          ["Commission, on time", "Rewards are computed from your rate on conversion, approved by the team and paid out monthly."],
+          [
+            "Share your link",
+            "Every partner gets a code like JOHDOE1234 and a link that remembers who referred the visitor.",
+          ],
+          [
+            "Leads become policies",
+            "Each quote request is recorded with consent evidence and follows its lead to the sale.",
+          ],
+          [
+            "Commission, on time",
+            "Rewards are computed from your rate on conversion, approved by the team and paid out monthly.",
+          ],
         ].map(([title, text]) => (
           <div key={title} className="rounded-lg border border-slate-200 bg-white p-5">
             <h3 className="font-semibold">{title}</h3>

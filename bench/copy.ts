@@ -7,7 +7,9 @@ import type { Sql } from "postgres";
 export function field(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return "\\N";
   if (typeof v !== "string") return String(v);
-  return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : v;
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : v;
 }
 
 /**
@@ -49,7 +51,8 @@ export class CopySink {
     const ok = this.stream.write(this.buf.join(""));
     this.buf = [];
     this.size = 0;
-    if (!ok && !this.pendingDrain) this.pendingDrain = once(this.stream, "drain").finally(() => (this.pendingDrain = null));
+    if (!ok && !this.pendingDrain)
+      this.pendingDrain = once(this.stream, "drain").finally(() => (this.pendingDrain = null));
   }
 
   /** Waits while the server is behind. */

@@ -13,7 +13,12 @@ const benchActor: Actor = { type: "API_KEY", id: null, label: "benchmark" };
 
 export async function leadCaptureDirect(ctx: BenchContext, lead: (i: number) => unknown): Promise<void> {
   const { db, smoke, report } = ctx;
-  const fn = (i: number) => captureLead(db.handle.db, leadInputSchema.parse(lead(2_000_000 + i)), { actor: benchActor, channel: "API", ip: "127.0.0.1" });
+  const fn = (i: number) =>
+    captureLead(db.handle.db, leadInputSchema.parse(lead(2_000_000 + i)), {
+      actor: benchActor,
+      channel: "API",
+      ip: "127.0.0.1",
+    });
   if (smoke) {
     await fn(0);
     return;
@@ -28,7 +33,13 @@ export async function leadCaptureDirect(ctx: BenchContext, lead: (i: number) => 
   });
   if (ctx.rawLeads) {
     const ratio = r.rps / ctx.rawLeads.rps;
-    report.lines.push({ name: "Lead capture captureLead ÷ raw SQL throughput", via: "ratio (no HTTP)", value: `${Math.round(ratio * 100)} %`, target: "≥ 40 %", ok: ratio >= 0.4 });
+    report.lines.push({
+      name: "Lead capture captureLead ÷ raw SQL throughput",
+      via: "ratio (no HTTP)",
+      value: `${Math.round(ratio * 100)} %`,
+      target: "≥ 40 %",
+      ok: ratio >= 0.4,
+    });
   }
 }
 

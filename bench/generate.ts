@@ -31,14 +31,65 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 export const uid = (tag: number, n: number): string =>
   `${tag.toString(16).padStart(8, "0")}-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-const TAG = { partner: 0xb0000001, code: 0xb0000002, lead: 0xb0000003, referral: 0xb0000004, click: 0xb0000005, extraClick: 0xb0000006, reward: 0xb0000007, bonus: 0xb0000008, payout: 0xb0000009 };
+const TAG = {
+  partner: 0xb0000001,
+  code: 0xb0000002,
+  lead: 0xb0000003,
+  referral: 0xb0000004,
+  click: 0xb0000005,
+  extraClick: 0xb0000006,
+  reward: 0xb0000007,
+  bonus: 0xb0000008,
+  payout: 0xb0000009,
+};
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Mateo", "Sofia", "Lucas", "Mia", "Ethan", "Zoe", "Aarav", "Grace", "Hiro", "Isabel", "Jonas"];
-const LAST = ["Martinez", "Nguyen", "Johnson", "Okafor", "Schmidt", "Patel", "Rossi", "Kowalski", "Brown", "Garcia", "Dubois", "Silva", "Tanaka", "Walker"];
+const FIRST = [
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Mateo",
+  "Sofia",
+  "Lucas",
+  "Mia",
+  "Ethan",
+  "Zoe",
+  "Aarav",
+  "Grace",
+  "Hiro",
+  "Isabel",
+  "Jonas",
+];
+const LAST = [
+  "Martinez",
+  "Nguyen",
+  "Johnson",
+  "Okafor",
+  "Schmidt",
+  "Patel",
+  "Rossi",
+  "Kowalski",
+  "Brown",
+  "Garcia",
+  "Dubois",
+  "Silva",
+  "Tanaka",
+  "Walker",
+];
 const STATES = ["CA", "TX", "FL", "NY", "IL", "PA", "OH", "GA", "NC", "MI"];
 const SOURCE_WEIGHTS = [40, 15, 15, 10, 5, 12, 3];
-const LOADED = ["partners", "partner_codes", "leads", "referrals", "referral_clicks", "rewards", "payouts", "payout_items"];
+const LOADED = [
+  "partners",
+  "partner_codes",
+  "leads",
+  "referrals",
+  "referral_clicks",
+  "rewards",
+  "payouts",
+  "payout_items",
+];
 
 /** Cumulative weights ∝ 1/(rank+1)^0.7: the largest partner has a few percent of all referrals. */
 function zipf(n: number): (rng: Rng) => number {
@@ -84,14 +135,30 @@ export async function generate(sql: Sql, o: GenerateOptions): Promise<Generated>
   const pickSource = weighted(REFERRAL_SOURCES, SOURCE_WEIGHTS);
   const saved = await dropIndexes(sql, LOADED);
   const [{ rolsuper }] = await sql<{ rolsuper: boolean }[]>`select rolsuper from pg_roles where rolname = current_user`;
-  if (!rolsuper) throw new Error("the benchmark loads with session_replication_role = replica: connect as a superuser (DATABASE_URL)");
+  if (!rolsuper)
+    throw new Error(
+      "the benchmark loads with session_replication_role = replica: connect as a superuser (DATABASE_URL)",
+    );
   const open = (table: string, cols: string[]) => CopySink.open(sql, table, cols, true);
 
   const partnerIds: string[] = [];
   const codes: string[] = [];
   const rates: number[] = [];
   const methods: string[] = [];
-  const partners = await open("partners", ["id", "first_name", "last_name", "email", "company_name", "status", "commission_rate_bps", "payout_method", "created_via", "approved_at", "created_at", "updated_at"]);
+  const partners = await open("partners", [
+    "id",
+    "first_name",
+    "last_name",
+    "email",
+    "company_name",
+    "status",
+    "commission_rate_bps",
+    "payout_method",
+    "created_via",
+    "approved_at",
+    "created_at",
+    "updated_at",
+  ]);
   const partnerCodes = await open("partner_codes", ["id", "partner_id", "code", "is_current", "created_at"]);
   for (let i = 0; i < o.partners; i++) {
     const id = uid(TAG.partner, i);
@@ -103,15 +170,91 @@ export async function generate(sql: Sql, o: GenerateOptions): Promise<Generated>
     const code = `BENCH${i.toString().padStart(5, "0")}`;
     partnerIds.push(id);
     codes.push(code);
-    partners.row([id, rng.pick(FIRST), rng.pick(LAST), `partner${i}@bench.test`, i % 3 === 0 ? `Agency ${i}` : null, status, rates[i], methods[i], "ADMIN", created, created, created]);
+    partners.row([
+      id,
+      rng.pick(FIRST),
+      rng.pick(LAST),
+      `partner${i}@bench.test`,
+      i % 3 === 0 ? `Agency ${i}` : null,
+      status,
+      rates[i],
+      methods[i],
+      "ADMIN",
+      created,
+      created,
+      created,
+    ]);
     partnerCodes.row([uid(TAG.code, i), id, code, true, created]);
   }
 
   const sinks = {
-    leads: await open("leads", ["id", "first_name", "last_name", "email", "phone", "state", "zip", "insurance_type", "status", "conversion_value_cents", "status_changed_at", "created_at", "updated_at"]),
-    referrals: await open("referrals", ["id", "partner_id", "referral_code", "lead_id", "click_id", "source", "status", "rejection_reason", "conversion_value_cents", "expires_at", "accepted_at", "rejected_at", "converted_at", "paid_at", "expired_at", "created_at", "updated_at"]),
-    clicks: await open("referral_clicks", ["id", "partner_id", "code", "valid", "invalid_reason", "landing_url", "utm_source", "created_at"]),
-    rewards: await open("rewards", ["id", "partner_id", "referral_id", "type", "amount_cents", "rate_bps", "base_cents", "status", "hold_until", "reason", "calculated_at", "approved_at", "approved_by", "paid_at", "payment_method", "transaction_id", "payout_id", "cancelled_at", "cancel_reason", "created_at", "updated_at"]),
+    leads: await open("leads", [
+      "id",
+      "first_name",
+      "last_name",
+      "email",
+      "phone",
+      "state",
+      "zip",
+      "insurance_type",
+      "status",
+      "conversion_value_cents",
+      "status_changed_at",
+      "created_at",
+      "updated_at",
+    ]),
+    referrals: await open("referrals", [
+      "id",
+      "partner_id",
+      "referral_code",
+      "lead_id",
+      "click_id",
+      "source",
+      "status",
+      "rejection_reason",
+      "conversion_value_cents",
+      "expires_at",
+      "accepted_at",
+      "rejected_at",
+      "converted_at",
+      "paid_at",
+      "expired_at",
+      "created_at",
+      "updated_at",
+    ]),
+    clicks: await open("referral_clicks", [
+      "id",
+      "partner_id",
+      "code",
+      "valid",
+      "invalid_reason",
+      "landing_url",
+      "utm_source",
+      "created_at",
+    ]),
+    rewards: await open("rewards", [
+      "id",
+      "partner_id",
+      "referral_id",
+      "type",
+      "amount_cents",
+      "rate_bps",
+      "base_cents",
+      "status",
+      "hold_until",
+      "reason",
+      "calculated_at",
+      "approved_at",
+      "approved_by",
+      "paid_at",
+      "payment_method",
+      "transaction_id",
+      "payout_id",
+      "cancelled_at",
+      "cancel_reason",
+      "created_at",
+      "updated_at",
+    ]),
     items: await open("payout_items", ["payout_id", "reward_id", "amount_cents"]),
   };
   const payouts = new Map<string, { id: string; partner: number; amount: number; count: number; paidAt: number }>();
@@ -131,31 +274,92 @@ export async function generate(sql: Sql, o: GenerateOptions): Promise<Generated>
     const value = converted ? rng.int(200, 6000) * 100 : null;
     const leadId = uid(TAG.lead, i);
     const refId = uid(TAG.referral, i);
-    const leadStatus = converted ? "CONVERTED" : status === "REJECTED" || status === "EXPIRED" ? "LOST" : status === "ACCEPTED" ? rng.pick(["CONTACTED", "QUALIFIED", "QUOTED"]) : "NEW";
+    const leadStatus = converted
+      ? "CONVERTED"
+      : status === "REJECTED" || status === "EXPIRED"
+        ? "LOST"
+        : status === "ACCEPTED"
+          ? rng.pick(["CONTACTED", "QUALIFIED", "QUOTED"])
+          : "NEW";
     const changed = iso(paidAt ?? convertedAt ?? accepted ?? created);
-    sinks.leads.row([leadId, rng.pick(FIRST), rng.pick(LAST), `lead${i}@prospects.bench.test`, String(2_000_000_000 + i), rng.pick(STATES), String(10_000 + (i % 89_999)), rng.pick(INSURANCE_TYPES), leadStatus, value, changed, iso(created), changed]);
+    sinks.leads.row([
+      leadId,
+      rng.pick(FIRST),
+      rng.pick(LAST),
+      `lead${i}@prospects.bench.test`,
+      String(2_000_000_000 + i),
+      rng.pick(STATES),
+      String(10_000 + (i % 89_999)),
+      rng.pick(INSURANCE_TYPES),
+      leadStatus,
+      value,
+      changed,
+      iso(created),
+      changed,
+    ]);
     let clickId: string | null = null;
     if (rng.chance(0.6)) {
       clickId = uid(TAG.click, i);
-      sinks.clicks.row([clickId, partnerIds[p], codes[p], true, null, "/quote", rng.chance(0.3) ? "newsletter" : null, iso(created - rng.int(1, 600) * 1000)]);
+      sinks.clicks.row([
+        clickId,
+        partnerIds[p],
+        codes[p],
+        true,
+        null,
+        "/quote",
+        rng.chance(0.3) ? "newsletter" : null,
+        iso(created - rng.int(1, 600) * 1000),
+      ]);
     }
     if (rng.chance(0.6)) {
       const valid = rng.chance(0.95);
       const at = created - rng.int(1, 72) * HOUR;
-      sinks.clicks.row([uid(TAG.extraClick, extraClicks++), valid ? partnerIds[p] : null, valid ? codes[p] : "NOSUCHCODE", valid, valid ? null : "UNKNOWN_CODE", "/", null, iso(at)]);
+      sinks.clicks.row([
+        uid(TAG.extraClick, extraClicks++),
+        valid ? partnerIds[p] : null,
+        valid ? codes[p] : "NOSUCHCODE",
+        valid,
+        valid ? null : "UNKNOWN_CODE",
+        "/",
+        null,
+        iso(at),
+      ]);
     }
-    sinks.referrals.row([refId, partnerIds[p], codes[p], leadId, clickId, pickSource(rng), status, status === "REJECTED" ? rng.pick(["DUPLICATE_LEAD", "LEAD_LOST", "SELF_REFERRAL"]) : null, value,
-      iso(created + 90 * DAY), accepted && iso(accepted), status === "REJECTED" ? iso(created + HOUR) : null, convertedAt && iso(convertedAt), paidAt && iso(paidAt),
-      status === "EXPIRED" ? iso(created + 90 * DAY) : null, iso(created), changed]);
+    sinks.referrals.row([
+      refId,
+      partnerIds[p],
+      codes[p],
+      leadId,
+      clickId,
+      pickSource(rng),
+      status,
+      status === "REJECTED" ? rng.pick(["DUPLICATE_LEAD", "LEAD_LOST", "SELF_REFERRAL"]) : null,
+      value,
+      iso(created + 90 * DAY),
+      accepted && iso(accepted),
+      status === "REJECTED" ? iso(created + HOUR) : null,
+      convertedAt && iso(convertedAt),
+      paidAt && iso(paidAt),
+      status === "EXPIRED" ? iso(created + 90 * DAY) : null,
+      iso(created),
+      changed,
+    ]);
     if (converted) {
-      const rstatus = status === "PAID" ? "PAID" : weighted(["PENDING", "CALCULATED", "APPROVED", "CANCELLED"], [3, 45, 40, 12])(rng);
+      const rstatus =
+        status === "PAID" ? "PAID" : weighted(["PENDING", "CALCULATED", "APPROVED", "CANCELLED"], [3, 45, 40, 12])(rng);
       const amount = rstatus === "PENDING" ? null : Math.round((value! * rates[p]) / 10_000);
       const rewardId = uid(TAG.reward, i);
       let payoutId: string | null = null;
       if (rstatus === "PAID") {
         const month = iso(paidAt!).slice(0, 7);
         const key = `${p}|${month}`;
-        const po = payouts.get(key) ?? { id: uid(TAG.payout, payouts.size), partner: p, amount: 0, count: 0, paidAt: 0 };
+        const po = payouts.get(key) ?? {
+          id: uid(TAG.payout, payouts.size),
+          partner: p,
+          amount: 0,
+          count: 0,
+          paidAt: 0,
+        };
         payouts.set(key, po);
         po.amount += amount!;
         po.count++;
@@ -165,9 +369,29 @@ export async function generate(sql: Sql, o: GenerateOptions): Promise<Generated>
       }
       if (rstatus === "CALCULATED") calculated++;
       const approvedAt = rstatus === "APPROVED" || rstatus === "PAID" ? iso(convertedAt! + DAY) : null;
-      sinks.rewards.row([rewardId, partnerIds[p], refId, "CONVERSION", amount, rates[p], value, rstatus, iso(convertedAt!), null, rstatus === "PENDING" ? null : iso(convertedAt!),
-        approvedAt, approvedAt && "bench", paidAt && iso(paidAt), rstatus === "PAID" ? methods[p] : null, null, payoutId,
-        rstatus === "CANCELLED" ? iso(convertedAt! + DAY) : null, rstatus === "CANCELLED" ? "policy cancelled" : null, iso(convertedAt!), changed]);
+      sinks.rewards.row([
+        rewardId,
+        partnerIds[p],
+        refId,
+        "CONVERSION",
+        amount,
+        rates[p],
+        value,
+        rstatus,
+        iso(convertedAt!),
+        null,
+        rstatus === "PENDING" ? null : iso(convertedAt!),
+        approvedAt,
+        approvedAt && "bench",
+        paidAt && iso(paidAt),
+        rstatus === "PAID" ? methods[p] : null,
+        null,
+        payoutId,
+        rstatus === "CANCELLED" ? iso(convertedAt! + DAY) : null,
+        rstatus === "CANCELLED" ? "policy cancelled" : null,
+        iso(convertedAt!),
+        changed,
+      ]);
     }
     if (i % 5000 === 0) await Promise.all(Object.values(sinks).map((s) => s.drain()));
   }
@@ -178,19 +402,85 @@ export async function generate(sql: Sql, o: GenerateOptions): Promise<Generated>
     const at = end - rng.int(1, o.days) * DAY;
     const amount = type === "CLAWBACK" ? -rng.int(500, 5_000) : rng.int(1_000, 20_000);
     const st = rng.pick(["CALCULATED", "APPROVED", "CANCELLED"]);
-    sinks.rewards.row([uid(TAG.bonus, i), partnerIds[p], null, type, amount, null, null, st, iso(at), `${type.toLowerCase()} for the quarter`, iso(at), st === "APPROVED" ? iso(at + DAY) : null,
-      st === "APPROVED" ? "bench" : null, null, null, null, null, st === "CANCELLED" ? iso(at + DAY) : null, st === "CANCELLED" ? "duplicate" : null, iso(at), iso(at)]);
+    sinks.rewards.row([
+      uid(TAG.bonus, i),
+      partnerIds[p],
+      null,
+      type,
+      amount,
+      null,
+      null,
+      st,
+      iso(at),
+      `${type.toLowerCase()} for the quarter`,
+      iso(at),
+      st === "APPROVED" ? iso(at + DAY) : null,
+      st === "APPROVED" ? "bench" : null,
+      null,
+      null,
+      null,
+      null,
+      st === "CANCELLED" ? iso(at + DAY) : null,
+      st === "CANCELLED" ? "duplicate" : null,
+      iso(at),
+      iso(at),
+    ]);
   }
-  const payoutSink = await open("payouts", ["id", "partner_id", "amount_cents", "status", "payment_method", "transaction_id", "reward_count", "batch_id", "failure_reason", "created_by", "created_at", "updated_at", "paid_at", "failed_at"]);
+  const payoutSink = await open("payouts", [
+    "id",
+    "partner_id",
+    "amount_cents",
+    "status",
+    "payment_method",
+    "transaction_id",
+    "reward_count",
+    "batch_id",
+    "failure_reason",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "paid_at",
+    "failed_at",
+  ]);
   for (const po of payouts.values()) {
     const createdAt = iso(po.paidAt - DAY);
-    payoutSink.row([po.id, partnerIds[po.partner], po.amount, "PAID", methods[po.partner], `TX-${po.id.slice(-12)}`, po.count, null, null, "bench", createdAt, iso(po.paidAt), iso(po.paidAt), null]);
+    payoutSink.row([
+      po.id,
+      partnerIds[po.partner],
+      po.amount,
+      "PAID",
+      methods[po.partner],
+      `TX-${po.id.slice(-12)}`,
+      po.count,
+      null,
+      null,
+      "bench",
+      createdAt,
+      iso(po.paidAt),
+      iso(po.paidAt),
+      null,
+    ]);
   }
   // Pending batches and failures (their rewards went back to APPROVED, so they carry no items here).
   for (let i = 0; i < Math.min(o.partners, 100); i++) {
     const failed = i % 4 === 0;
     const at = end - rng.int(1, 20) * DAY;
-    payoutSink.row([uid(TAG.payout, payouts.size + i), partnerIds[i], rng.int(5_000, 90_000), failed ? "FAILED" : "PENDING", methods[i], null, 0, null, failed ? "account closed" : null, "bench", iso(at), iso(at), null, failed ? iso(at + DAY) : null]);
+    payoutSink.row([
+      uid(TAG.payout, payouts.size + i),
+      partnerIds[i],
+      rng.int(5_000, 90_000),
+      failed ? "FAILED" : "PENDING",
+      methods[i],
+      null,
+      0,
+      null,
+      failed ? "account closed" : null,
+      "bench",
+      iso(at),
+      iso(at),
+      null,
+      failed ? iso(at + DAY) : null,
+    ]);
   }
   const rows: Record<string, number> = {};
   rows.partners = await partners.end();

@@ -36,11 +36,15 @@ export async function signIn(base: string, email: string, password: string): Pro
 
 /** Sequential GETs, each read to the end; fails on any non-200. */
 export async function timeGet(url: string, headers: Record<string, string>, n: number, warmup = 3): Promise<Summary> {
-  return timeSequential(async () => {
-    const r = await fetch(url, { headers, redirect: "manual" });
-    await r.arrayBuffer();
-    if (r.status !== 200) throw new Error(`GET ${url} answered ${r.status}`);
-  }, n, warmup);
+  return timeSequential(
+    async () => {
+      const r = await fetch(url, { headers, redirect: "manual" });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`GET ${url} answered ${r.status}`);
+    },
+    n,
+    warmup,
+  );
 }
 
 export interface LoadResult {
@@ -68,7 +72,12 @@ export function reserveBodies(n: number): number {
   return first;
 }
 
-export async function loadTest(url: string, headers: Record<string, string>, body: (i: number) => unknown, o: { rate: number | null; connections: number; seconds: number }): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  headers: Record<string, string>,
+  body: (i: number) => unknown,
+  o: { rate: number | null; connections: number; seconds: number },
+): Promise<LoadResult> {
   const samples: number[] = [];
   const statusCodes: Record<string, number> = {};
   const instance = autocannon({

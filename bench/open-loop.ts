@@ -35,7 +35,14 @@ export async function openLoop(
         resolve();
       };
       const req = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": payload.length } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: "POST",
+          agent,
+          headers: { ...headers, "content-type": "application/json", "content-length": payload.length },
+        },
         (res) => {
           res.resume();
           res.on("end", () => {

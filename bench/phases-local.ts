@@ -31,7 +31,12 @@ export async function inProcessPhases(ctx: BenchContext): Promise<void> {
   const f0 = performance.now();
   const folded = await foldAndVacuum(db0);
   const foldMs = performance.now() - f0;
-  if (!smoke) report.lines.push({ name: `Rollup fold of ${folded.deltas} pending deltas`, via: "fold-analytics job (fold + vacuum)", value: `${Math.round(foldMs)} ms` });
+  if (!smoke)
+    report.lines.push({
+      name: `Rollup fold of ${folded.deltas} pending deltas`,
+      via: "fold-analytics job (fold + vacuum)",
+      value: `${Math.round(foldMs)} ms`,
+    });
   const largest = gen.partnerIds[0];
   const n = smoke ? 1 : 30;
   const measures: [string, () => Promise<unknown>, number][] = [
@@ -39,13 +44,27 @@ export async function inProcessPhases(ctx: BenchContext): Promise<void> {
     ["Referral statistics (30 days)", () => referralStatistics(db0), 300],
     ["Reward statistics (30 days)", () => rewardStatistics(db0), 300],
     ["Partner statistics (30 days)", () => partnerStatistics(db0), 300],
-    ["Admin analytics, 365 days", () => adminAnalytics(db0, { from: new Date(Date.now() - 364 * 86_400_000) , interval: "week" }), 300],
-    [`Partner dashboard data, largest partner (${gen.largestPartnerReferrals} referrals)`, () => dashboardAnalytics(db0, { partnerId: largest }), 100],
+    [
+      "Admin analytics, 365 days",
+      () => adminAnalytics(db0, { from: new Date(Date.now() - 364 * 86_400_000), interval: "week" }),
+      300,
+    ],
+    [
+      `Partner dashboard data, largest partner (${gen.largestPartnerReferrals} referrals)`,
+      () => dashboardAnalytics(db0, { partnerId: largest }),
+      100,
+    ],
   ];
   for (const [name, fn, target] of measures) {
     const s = await timeSequential(fn, n, smoke ? 0 : 3);
     if (smoke) continue;
     report.details[`inProcess:${name}`] = s;
-    report.lines.push({ name, via: "domain function in-process", value: p5095(s), target: `< ${target} ms`, ok: s.p95 < target });
+    report.lines.push({
+      name,
+      via: "domain function in-process",
+      value: p5095(s),
+      target: `< ${target} ms`,
+      ok: s.p95 < target,
+    });
   }
 }

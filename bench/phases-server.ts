@@ -25,7 +25,9 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
   const { db, gen, creds, smoke, report, log, failures, root } = ctx;
   const logFile = path.join(root, ".data", "bench-server.log");
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  log(`starting the app in production mode on 127.0.0.1:${ctx.port} (builds first when needed; log in .data/bench-server.log)`);
+  log(
+    `starting the app in production mode on 127.0.0.1:${ctx.port} (builds first when needed; log in .data/bench-server.log)`,
+  );
   const server = await startServer(root, ctx.port, db.url, logFile);
   const missing: string[] = [];
   try {
@@ -45,7 +47,11 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
       consent: { given: true, textVersion: version },
     });
     const leadsUrl = `${base}/api/v1/leads`;
-    const probe = await status(leadsUrl, { method: "POST", headers: { ...api, "content-type": "application/json" }, body: JSON.stringify(lead(-1)) });
+    const probe = await status(leadsUrl, {
+      method: "POST",
+      headers: { ...api, "content-type": "application/json" },
+      body: JSON.stringify(lead(-1)),
+    });
     if (probe === 201 || probe === 200) {
       // Smoke: two seconds at 20 req/s, so the open-loop generator cannot rot either.
       const rates = smoke ? [20] : [50, 100, 200];
@@ -54,27 +60,50 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
         log(`POST /api/v1/leads at ${rate} req/s for ${seconds} s (open loop: evenly spaced arrivals)`);
         const r = await openLoop(leadsUrl, api, lead, { rate, seconds, first: reserveBodies(rate * seconds) });
         if (smoke) {
-          if (r.errors || r.requests !== rate * seconds) failures.push(`open-loop smoke: ${r.errors} errors of ${r.requests} (${JSON.stringify(r.statusCodes)})`);
+          if (r.errors || r.requests !== rate * seconds)
+            failures.push(`open-loop smoke: ${r.errors} errors of ${r.requests} (${JSON.stringify(r.statusCodes)})`);
           continue;
         }
         report.details[`leads@${rate}`] = r;
-        const target = rate === 200 ? { target: "p99 < 50 ms, 0 errors", ok: r.latency.p99 < 50 && r.errors === 0 } : {};
-        report.lines.push({ name: `Lead capture at ${rate} req/s (30 s)`, via: "HTTP POST /api/v1/leads, open loop", value: describeLoad(r), ...target });
+        const target =
+          rate === 200 ? { target: "p99 < 50 ms, 0 errors", ok: r.latency.p99 < 50 && r.errors === 0 } : {};
+        report.lines.push({
+          name: `Lead capture at ${rate} req/s (30 s)`,
+          via: "HTTP POST /api/v1/leads, open loop",
+          value: describeLoad(r),
+          ...target,
+        });
       }
       log(`POST /api/v1/leads, max throughput at ${MAX_CONNECTIONS} connections`);
-      const max = await loadTest(leadsUrl, api, lead, { rate: null, connections: MAX_CONNECTIONS, seconds: smoke ? 2 : 30 });
+      const max = await loadTest(leadsUrl, api, lead, {
+        rate: null,
+        connections: MAX_CONNECTIONS,
+        seconds: smoke ? 2 : 30,
+      });
       report.details.leadsMax = max;
-      if (smoke && max.errors) failures.push(`lead capture smoke: ${max.errors} errors (${JSON.stringify(max.statusCodes)})`);
+      if (smoke && max.errors)
+        failures.push(`lead capture smoke: ${max.errors} errors (${JSON.stringify(max.statusCodes)})`);
       if (!smoke) {
-        report.lines.push({ name: `Lead capture, max throughput (${MAX_CONNECTIONS} connections)`, via: "HTTP POST /api/v1/leads", value: describeLoad(max) });
+        report.lines.push({
+          name: `Lead capture, max throughput (${MAX_CONNECTIONS} connections)`,
+          via: "HTTP POST /api/v1/leads",
+          value: describeLoad(max),
+        });
         if (ctx.rawLeads) {
           const ratio = max.rps / ctx.rawLeads.rps;
-          report.lines.push({ name: "Lead capture HTTP ÷ raw SQL throughput", via: "ratio", value: `${Math.round(ratio * 100)} %`, target: "≥ 40 %", ok: ratio >= 0.4 });
+          report.lines.push({
+            name: "Lead capture HTTP ÷ raw SQL throughput",
+            via: "ratio",
+            value: `${Math.round(ratio * 100)} %`,
+            target: "≥ 40 %",
+            ok: ratio >= 0.4,
+          });
         }
       }
     } else {
       missing.push(`POST /api/v1/leads answered ${probe}`);
-      if (probe !== 404 && probe !== 405) failures.push(`POST /api/v1/leads answered ${probe} (see .data/bench-server.log)`);
+      if (probe !== 404 && probe !== 405)
+        failures.push(`POST /api/v1/leads answered ${probe} (see .data/bench-server.log)`);
       else await leadCaptureDirect(ctx, lead);
     }
 
@@ -83,7 +112,12 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
     log(`folded ${folded.deltas} rollup deltas`);
 
     const n = smoke ? 1 : 30;
-    const endpoints = ["/api/v1/referrals/statistics", "/api/v1/rewards/statistics", "/api/v1/partners/statistics", "/api/v1/partners/top?metric=earnings"];
+    const endpoints = [
+      "/api/v1/referrals/statistics",
+      "/api/v1/rewards/statistics",
+      "/api/v1/partners/statistics",
+      "/api/v1/partners/top?metric=earnings",
+    ];
     for (const p of endpoints) {
       const code = await status(`${base}${p}`, { headers: api });
       if (code !== 200) {
@@ -91,7 +125,14 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
         continue;
       }
       const s = await timeGet(`${base}${p}`, api, n);
-      if (!smoke) report.lines.push({ name: `GET ${p.split("?")[0]}`, via: "HTTP (API key)", value: p5095(s), target: "< 300 ms", ok: s.p95 < 300 });
+      if (!smoke)
+        report.lines.push({
+          name: `GET ${p.split("?")[0]}`,
+          via: "HTTP (API key)",
+          value: p5095(s),
+          target: "< 300 ms",
+          ok: s.p95 < 300,
+        });
     }
     const pages: [string, string, string, number][] = [
       ["Admin analytics page", BENCH_ADMIN, "/admin", 300],
@@ -105,10 +146,24 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
         continue;
       }
       const s = await timeGet(`${base}${page}`, { cookie }, n);
-      if (!smoke) report.lines.push({ name, via: `HTTP GET ${page} (signed in)`, value: p5095(s), target: `${target === 100 ? "p95" : ""} < ${target} ms`.trim(), ok: s.p95 < target });
+      if (!smoke)
+        report.lines.push({
+          name,
+          via: `HTTP GET ${page} (signed in)`,
+          value: p5095(s),
+          target: `${target === 100 ? "p95" : ""} < ${target} ms`.trim(),
+          ok: s.p95 < target,
+        });
     }
     await bulkApproval(ctx, base, api, missing);
-    if (!smoke) report.lines.push({ name: "Peak server memory (RSS)", via: "/proc of the server process tree", value: `${server.peakRssMb()} MB`, target: "< 500 MB", ok: server.peakRssMb() < 500 });
+    if (!smoke)
+      report.lines.push({
+        name: "Peak server memory (RSS)",
+        via: "/proc of the server process tree",
+        value: `${server.peakRssMb()} MB`,
+        target: "< 500 MB",
+        ok: server.peakRssMb() < 500,
+      });
   } finally {
     await server.stop();
   }

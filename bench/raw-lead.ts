@@ -13,7 +13,8 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
     const code = codes[i % codes.length];
     const email = `raw-${process.pid}-${i}@prospects.bench.test`;
     const phone = String(5_000_000_000 + i);
-    const [key] = await sql`select id, role, partner_id, secret_hash, last_used_at from api_keys where prefix = ${apiKeyPrefix} and revoked_at is null`;
+    const [key] =
+      await sql`select id, role, partner_id, secret_hash, last_used_at from api_keys where prefix = ${apiKeyPrefix} and revoked_at is null`;
     if (!key) throw new Error("no api key");
     // The route's per-IP limit (lib/ratelimit): settings, then one counter row for every request from this IP.
     await sql`select * from settings where id = 1`;
@@ -26,7 +27,8 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
         tx`select * from leads where (email = ${email} or phone = ${phone}) and created_at >= now() - interval '24 hours'
           order by created_at desc limit 1 for update`,
       ]);
-      const [lead] = await tx`insert into leads (first_name, last_name, email, phone, state, insurance_type, status, status_changed_at)
+      const [lead] =
+        await tx`insert into leads (first_name, last_name, email, phone, state, insurance_type, status, status_changed_at)
         values ('Raw', 'Prospect', ${email}, ${phone}, 'CA', 'AUTO', 'NEW', now()) returning *`;
       // Pipelined as the app does: the consent row and the code → partner (+ current code) lookup.
       const [[consent], [partner]] = await Promise.all([
@@ -40,7 +42,8 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
         where r.lead_id in (select id from leads where email = ${email} union select id from leads where phone = ${phone})
           and r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
           and r.created_at >= now() - interval '90 days' limit 1`;
-      const [ref] = await tx`insert into referrals (partner_id, referral_code, lead_id, source, status, currency, expires_at, created_at, updated_at)
+      const [ref] =
+        await tx`insert into referrals (partner_id, referral_code, lead_id, source, status, currency, expires_at, created_at, updated_at)
         values (${partner.id}, ${code}, ${lead.id}, 'WEBSITE', 'PENDING', ${partner.currency}, now() + interval '90 days', now(), now()) returning *`;
       // The referral's and the lead's audit events in one insert, pipelined with the webhook outbox row.
       await Promise.all([

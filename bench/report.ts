@@ -28,7 +28,13 @@ export function machine(): string {
 
 export function table(lines: Line[]): string {
   const head = ["Measure", "Via", "Result", "Target", ""];
-  const rows = lines.map((l) => [l.name, l.via, l.value, l.target ?? "", l.ok === undefined ? "" : l.ok ? "met" : "MISSED"]);
+  const rows = lines.map((l) => [
+    l.name,
+    l.via,
+    l.value,
+    l.target ?? "",
+    l.ok === undefined ? "" : l.ok ? "met" : "MISSED",
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   return [fmt(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(fmt)].join("\n");

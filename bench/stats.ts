@@ -17,7 +17,13 @@ export function percentile(sorted: number[], p: number): number {
 export function summarize(samples: number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
-  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] ?? NaN) };
+  return {
+    n: s.length,
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    max: r(s[s.length - 1] ?? NaN),
+  };
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `n` times sequentially; milliseconds per call. */
@@ -41,7 +47,11 @@ export interface Throughput {
 }
 
 /** `workers` loops calling `fn` for `seconds`: the maximum throughput at that concurrency. */
-export async function closedLoop(fn: (i: number) => Promise<unknown>, workers: number, seconds: number): Promise<Throughput> {
+export async function closedLoop(
+  fn: (i: number) => Promise<unknown>,
+  workers: number,
+  seconds: number,
+): Promise<Throughput> {
   const until = performance.now() + seconds * 1000;
   const samples: number[] = [];
   let errors = 0;
@@ -61,5 +71,11 @@ export async function closedLoop(fn: (i: number) => Promise<unknown>, workers: n
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  return { requests: samples.length, errors, seconds: Math.round(elapsed * 10) / 10, rps: Math.round(samples.length / elapsed), latency: summarize(samples) };
+  return {
+    requests: samples.length,
+    errors,
+    seconds: Math.round(elapsed * 10) / 10,
+    rps: Math.round(samples.length / elapsed),
+    latency: summarize(samples),
+  };
 }

@@ -14,9 +14,54 @@ export const DEMO_ADMIN_EMAIL = "admin@demo.test";
 export const DEMO_PARTNER_EMAIL = "partner@demo.test";
 export const DEMO_PARTNER_CODE = "DEMPAR0001";
 
-const FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Mateo", "Sofía", "Lucas", "Mia", "Ethan", "Zoë", "Aarav", "Chloé", "Diego", "Grace", "Hiro", "Isabel", "Jonas"];
-const LAST = ["Martínez", "Nguyen", "Johnson", "Okafor", "Schmidt", "Patel", "Rossi", "Kowalski", "Brown", "García", "Dubois", "Silva", "Müller", "Tanaka", "Walker", "Cohen", "Larsen", "Reyes"];
-const COMPANIES = ["Harbor Insurance Group", "Summit Brokers", "QuoteCompare.io", "Main Street Agency", "Bluewater Benefits", "Keystone Advisors"];
+const FIRST = [
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Mateo",
+  "Sofía",
+  "Lucas",
+  "Mia",
+  "Ethan",
+  "Zoë",
+  "Aarav",
+  "Chloé",
+  "Diego",
+  "Grace",
+  "Hiro",
+  "Isabel",
+  "Jonas",
+];
+const LAST = [
+  "Martínez",
+  "Nguyen",
+  "Johnson",
+  "Okafor",
+  "Schmidt",
+  "Patel",
+  "Rossi",
+  "Kowalski",
+  "Brown",
+  "García",
+  "Dubois",
+  "Silva",
+  "Müller",
+  "Tanaka",
+  "Walker",
+  "Cohen",
+  "Larsen",
+  "Reyes",
+];
+const COMPANIES = [
+  "Harbor Insurance Group",
+  "Summit Brokers",
+  "QuoteCompare.io",
+  "Main Street Agency",
+  "Bluewater Benefits",
+  "Keystone Advisors",
+];
 
 export const hasDemoData = async (db: Db) =>
   (await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL)).limit(1)).length > 0;
@@ -33,12 +78,30 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
-    const [adminUser] = await tx.insert(users).values({ email: DEMO_ADMIN_EMAIL, name: "Demo Admin", passwordHash, role: "ADMIN", createdAt: daysAgo(130) }).returning();
-    const admin: Actor = { type: "USER", id: adminUser.id, label: DEMO_ADMIN_EMAIL, role: "ADMIN", requestId: "demo-seed" };
+    const [adminUser] = await tx
+      .insert(users)
+      .values({ email: DEMO_ADMIN_EMAIL, name: "Demo Admin", passwordHash, role: "ADMIN", createdAt: daysAgo(130) })
+      .returning();
+    const admin: Actor = {
+      type: "USER",
+      id: adminUser.id,
+      label: DEMO_ADMIN_EMAIL,
+      role: "ADMIN",
+      requestId: "demo-seed",
+    };
     const visitor: Actor = { type: "PUBLIC", id: null, label: "visitor", requestId: "demo-seed" };
 
     const specs = [
-      { firstName: "Demo", lastName: "Partner", email: DEMO_PARTNER_EMAIL, code: DEMO_PARTNER_CODE, status: "ACTIVE" as const, companyName: "Demo Insurance Agency", via: "ADMIN" as const, rate: 1500 },
+      {
+        firstName: "Demo",
+        lastName: "Partner",
+        email: DEMO_PARTNER_EMAIL,
+        code: DEMO_PARTNER_CODE,
+        status: "ACTIVE" as const,
+        companyName: "Demo Insurance Agency",
+        via: "ADMIN" as const,
+        rate: 1500,
+      },
       ...Array.from({ length: 19 }, (_, i) => {
         const firstName = FIRST[i % FIRST.length];
         const lastName = LAST[(i * 7) % LAST.length];
@@ -46,7 +109,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
         return {
           firstName,
           lastName,
-          email: `${firstName}.${lastName}`.normalize("NFKD").replace(/[^\w.]/g, "").toLowerCase() + `${i}@partners.demo.test`,
+          email:
+            `${firstName}.${lastName}`
+              .normalize("NFKD")
+              .replace(/[^\w.]/g, "")
+              .toLowerCase() + `${i}@partners.demo.test`,
           code: makeReferralCode(firstName, lastName, (n) => rng.int(0, n - 1)),
           status,
           companyName: rng.pick(COMPANIES),
@@ -70,10 +137,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
         licensedStates: ["TX", "CA", "FL", "NY", "IL"].slice(0, rng.int(1, 5)),
       });
       // The SUSPENDED partner is suspended 20 days ago inside the activity replay, after its earlier referrals.
-      const p = await createPartner(tx, input, s.via === "SELF" ? visitor : admin, { via: s.via, code: s.code, now: createdAt });
+      const p = await createPartner(tx, input, s.via === "SELF" ? visitor : admin, {
+        via: s.via,
+        code: s.code,
+        now: createdAt,
+      });
       made.push(p);
       if (s.email === DEMO_PARTNER_EMAIL) {
-        await tx.insert(users).values({ email: s.email, name: "Demo Partner", passwordHash, role: "PARTNER", partnerId: p.id, createdAt });
+        await tx
+          .insert(users)
+          .values({ email: s.email, name: "Demo Partner", passwordHash, role: "PARTNER", partnerId: p.id, createdAt });
       }
     }
     await seedActivity(tx, { partners: made, admin, visitor, now, rng });

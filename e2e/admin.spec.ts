@@ -16,7 +16,11 @@ test.describe("admin console as the demo admin", () => {
   test.describe.configure({ mode: "serial" });
   let page: Page;
   test.beforeAll(async ({ browser, adminState }, info) => {
-    const context = await browser.newContext({ storageState: adminState, baseURL: info.project.use.baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser.newContext({
+      storageState: adminState,
+      baseURL: info.project.use.baseURL,
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     page = await context.newPage();
   });
   test.afterAll(() => page.context().close());
@@ -60,8 +64,14 @@ test.describe("admin console as the demo admin", () => {
     const create = page.getByRole("button", { name: /Create batch: [1-9]/ });
     await create.click();
     await expect(page.getByText(/Batch created: \d+ payouts/)).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV for the bank" }).click()]);
-    const csv = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), { header: true, skipEmptyLines: true });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV for the bank" }).click(),
+    ]);
+    const csv = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(csv.data.length).toBeGreaterThan(0);
     expect(csv.data.every((r) => r.status === "PENDING" && /^\d+\.\d{2}$/.test(r.amount))).toBe(true);
 
@@ -112,7 +122,13 @@ test.describe("admin console as the demo admin", () => {
   test("analytics renders the program's data", async () => {
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "Program analytics" })).toBeVisible();
-    const stat = async (label: string) => Number((await page.getByRole("group", { name: label, exact: true }).getByTestId("stat-value").textContent())?.replace(/[^\d.]/g, ""));
+    const stat = async (label: string) =>
+      Number(
+        (await page.getByRole("group", { name: label, exact: true }).getByTestId("stat-value").textContent())?.replace(
+          /[^\d.]/g,
+          "",
+        ),
+      );
     expect(await stat("Active partners")).toBeGreaterThan(0);
     expect((await stat("Rewards approved")) + (await stat("Rewards paid"))).toBeGreaterThan(0);
     await expect(page.locator(".recharts-surface").first()).toBeVisible();

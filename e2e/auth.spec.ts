@@ -1,7 +1,10 @@
 import { DEMO, apiToken, expect, signIn, test } from "./fixtures";
 
 test.describe("sign-in", () => {
-  test("an admin lands in /admin and a partner in /portal; each area refuses the other role", async ({ adminPage, partnerPage }) => {
+  test("an admin lands in /admin and a partner in /portal; each area refuses the other role", async ({
+    adminPage,
+    partnerPage,
+  }) => {
     await adminPage.goto("/login");
     await expect(adminPage).toHaveURL(/\/admin$/);
     await partnerPage.goto("/login");
@@ -22,7 +25,9 @@ test.describe("sign-in", () => {
   });
 
   test("a forged x-middleware-subrequest header gains nothing on pages or the API", async ({ request }) => {
-    const headers = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+    const headers = {
+      "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware",
+    };
     const page = await request.get("/admin/settings/api-keys", { headers, maxRedirects: 0 });
     expect([302, 303, 307, 308]).toContain(page.status());
     expect(page.headers()["location"]).toContain("/login");
@@ -73,7 +78,10 @@ test.describe("API access", () => {
   test("a token creates an API key that works until it is revoked", async ({ request }) => {
     const token = await apiToken(request, "admin");
     const auth = { authorization: `Bearer ${token}` };
-    const created = await request.post("/api/v1/api-keys", { headers: auth, data: { name: "e2e integration", role: "ADMIN" } });
+    const created = await request.post("/api/v1/api-keys", {
+      headers: auth,
+      data: { name: "e2e integration", role: "ADMIN" },
+    });
     expect(created.status()).toBe(201);
     const key = await created.json();
     const list = await request.get("/api/v1/api-keys", { headers: { "x-api-key": key.key } });
@@ -85,7 +93,9 @@ test.describe("API access", () => {
     expect((await request.get("/api/v1/api-keys", { headers: { "x-api-key": key.key } })).status()).toBe(401);
     expect((await request.get("/api/v1/api-keys")).status()).toBe(401);
     const partnerToken = await apiToken(request, "partner");
-    expect((await request.get("/api/v1/api-keys", { headers: { authorization: `Bearer ${partnerToken}` } })).status()).toBe(403);
+    expect(
+      (await request.get("/api/v1/api-keys", { headers: { authorization: `Bearer ${partnerToken}` } })).status(),
+    ).toBe(403);
   });
 });
 
@@ -124,7 +134,11 @@ test.describe("accounts", () => {
     await expect(page.getByText("At least 10 characters").first()).toBeVisible();
   });
 
-  test("forgot password answers the same for every e-mail; a reset link sets a new password once", async ({ page, request, browser }) => {
+  test("forgot password answers the same for every e-mail; a reset link sets a new password once", async ({
+    page,
+    request,
+    browser,
+  }) => {
     const email = `reset-${Date.now()}@example.com`;
     await signUp(page, email, "first-password-1");
     await expect(page.getByTestId("referral-code")).toBeVisible();
@@ -138,7 +152,10 @@ test.describe("accounts", () => {
     }
     // No mail server: the program team hands the link over (it is also in the outbox).
     const token = await apiToken(request, "admin");
-    const res = await request.post("/api/v1/auth/password-resets", { headers: { authorization: `Bearer ${token}` }, data: { email } });
+    const res = await request.post("/api/v1/auth/password-resets", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { email },
+    });
     expect(res.status()).toBe(201);
     const { path } = await res.json();
     await page.goto(path);
@@ -157,11 +174,19 @@ test.describe("accounts", () => {
     await fresh.close();
   });
 
-  test("a partner created by an admin accepts the invitation link and lands in the portal", async ({ page, request }) => {
+  test("a partner created by an admin accepts the invitation link and lands in the portal", async ({
+    page,
+    request,
+  }) => {
     const token = await apiToken(request, "admin");
     const res = await request.post("/api/v1/partners", {
       headers: { authorization: `Bearer ${token}` },
-      data: { firstName: "Ivy", lastName: "Invited", email: `ivy-${Date.now()}@example.com`, companyName: "Ivy Agency" },
+      data: {
+        firstName: "Ivy",
+        lastName: "Invited",
+        email: `ivy-${Date.now()}@example.com`,
+        companyName: "Ivy Agency",
+      },
     });
     expect(res.status(), await res.text()).toBe(201);
     const { invitation } = await res.json();
@@ -179,7 +204,10 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/portal$/);
   });
 
-  test("an admin creates an API key in the settings, it works, and revoking it stops it", async ({ adminPage, request }) => {
+  test("an admin creates an API key in the settings, it works, and revoking it stops it", async ({
+    adminPage,
+    request,
+  }) => {
     await adminPage.goto("/admin/settings/api-keys");
     const name = `UI key ${Date.now()}`;
     await adminPage.getByLabel("Name").fill(name);

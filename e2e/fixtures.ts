@@ -10,7 +10,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext, type Browser, type Page, type WorkerInfo } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type WorkerInfo,
+} from "@playwright/test";
 
 export const DEMO = {
   admin: { email: "admin@demo.test", password: "demo-password", home: "/admin" },
@@ -24,11 +31,16 @@ export async function signIn(page: Page, email: string, password: string, expect
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  if (expectPath) await page.waitForURL((u) => (typeof expectPath === "string" ? u.pathname === expectPath : expectPath.test(u.pathname)));
+  if (expectPath)
+    await page.waitForURL((u) =>
+      typeof expectPath === "string" ? u.pathname === expectPath : expectPath.test(u.pathname),
+    );
 }
 
 export async function apiToken(request: APIRequestContext, role: DemoRole): Promise<string> {
-  const res = await request.post("/api/v1/auth/token", { data: { email: DEMO[role].email, password: DEMO[role].password } });
+  const res = await request.post("/api/v1/auth/token", {
+    data: { email: DEMO[role].email, password: DEMO[role].password },
+  });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()).accessToken;
 }

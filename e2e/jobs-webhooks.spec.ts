@@ -15,7 +15,11 @@ async function receiver() {
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/e2e-hook`, got, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/e2e-hook`,
+    got,
+    close: () => server.close(),
+  };
 }
 
 function signed(secret: string, id: string, payload: unknown) {
@@ -32,7 +36,10 @@ function signed(secret: string, id: string, payload: unknown) {
   };
 }
 
-test("admin registers an endpoint and an inbound secret; a signed CRM lead becomes a referral delivered signed to the endpoint", async ({ adminPage: page, request }) => {
+test("admin registers an endpoint and an inbound secret; a signed CRM lead becomes a referral delivered signed to the endpoint", async ({
+  adminPage: page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const rx = await receiver();
   try {
@@ -54,7 +61,15 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
     const email = `crm-${Date.now()}@example.com`;
     const msg = signed(inboundSecret, `msg_e2e_${Date.now()}`, {
       type: "lead.created",
-      data: { firstName: "Robin", lastName: "Crm", email, insuranceType: "auto", referralCode: "DEMPAR0001", consent: { given: true, textVersion: "crm-v1" }, crmOnly: 1 },
+      data: {
+        firstName: "Robin",
+        lastName: "Crm",
+        email,
+        insuranceType: "auto",
+        referralCode: "DEMPAR0001",
+        consent: { given: true, textVersion: "crm-v1" },
+        crmOnly: 1,
+      },
     });
     const first = await request.post("/api/v1/webhooks/leads", { headers: msg.headers, data: msg.body });
     expect(first.status(), await first.text()).toBe(200);
@@ -62,7 +77,10 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
     expect(result).toMatchObject({ duplicate: false, result: { referralStatus: "PENDING" } });
     const again = await request.post("/api/v1/webhooks/leads", { headers: msg.headers, data: msg.body });
     expect(await again.json()).toMatchObject({ duplicate: true });
-    const forged = await request.post("/api/v1/webhooks/leads", { headers: { ...msg.headers, "webhook-signature": "v1,AAAA" }, data: msg.body });
+    const forged = await request.post("/api/v1/webhooks/leads", {
+      headers: { ...msg.headers, "webhook-signature": "v1,AAAA" },
+      data: msg.body,
+    });
     expect(forged.status()).toBe(401);
 
     // The in-process jobs dispatch and deliver within a few ticks; the delivery verifies with the shown secret.
@@ -70,7 +88,10 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
       .poll(() => rx.got.find((m) => m.body.includes(result.result.referralId)), { timeout: 45_000, intervals: [1000] })
       .toBeTruthy();
     const delivered = rx.got.find((m) => m.body.includes(result.result.referralId))!;
-    const event = new Webhook(endpointSecret).verify(delivered.body, delivered.headers) as { type: string; data: { id: string } };
+    const event = new Webhook(endpointSecret).verify(delivered.body, delivered.headers) as {
+      type: string;
+      data: { id: string };
+    };
     expect(event).toMatchObject({ type: "referral.created", data: { id: result.result.referralId } });
 
     await page.reload();
@@ -81,10 +102,19 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
   }
 });
 
-test("the jobs page shows each job's last run, result and next run, and can run one now", async ({ adminPage: page }) => {
+test("the jobs page shows each job's last run, result and next run, and can run one now", async ({
+  adminPage: page,
+}) => {
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
-  for (const name of ["expire-referrals", "release-rewards", "dispatch-webhooks", "deliver-webhooks", "fold-analytics", "purge-expired"]) {
+  for (const name of [
+    "expire-referrals",
+    "release-rewards",
+    "dispatch-webhooks",
+    "deliver-webhooks",
+    "fold-analytics",
+    "purge-expired",
+  ]) {
     await expect(page.getByTestId(`job-${name}`)).toContainText(/OK|RUNNING/);
   }
   await page.getByRole("button", { name: "Run purge-expired now" }).click();

@@ -6,19 +6,30 @@ import { apiToken, expect, test } from "./fixtures";
 
 const tableRows = (page: import("@playwright/test").Page) => page.getByRole("table").locator("tbody tr");
 
-test("dashboard shows the figures and charts; a screenshot goes into the report", async ({ partnerPage: page }, testInfo) => {
+test("dashboard shows the figures and charts; a screenshot goes into the report", async ({
+  partnerPage: page,
+}, testInfo) => {
   await page.goto("/portal");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Demo");
   await expect(page.getByText("You earn 15%")).toBeVisible();
   const perf = page.locator("dl[aria-label='Performance over the last 30 days']");
-  for (const label of ["Link clicks", "Referrals", "Conversions", "Conversion rate"]) await expect(perf.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Link clicks", "Referrals", "Conversions", "Conversion rate"])
+    await expect(perf.getByText(label, { exact: true })).toBeVisible();
   const earnings = page.locator("dl[aria-label='Earnings, all time']");
-  for (const label of ["Pending", "Approved", "Paid", "Next payout"]) await expect(earnings.getByText(label, { exact: true })).toBeVisible();
+  for (const label of ["Pending", "Approved", "Paid", "Next payout"])
+    await expect(earnings.getByText(label, { exact: true })).toBeVisible();
   // The demo partner has referrals in the last 30 days: the referrals card is not zero.
   await expect(perf.locator("dd").nth(2)).not.toHaveText("0");
-  await expect(page.getByRole("figure", { name: "Referrals and conversions" }).locator("svg.recharts-surface").first()).toBeVisible();
-  await expect(page.getByRole("figure", { name: "Referrals by source" }).locator("svg.recharts-surface").first()).toBeVisible();
-  await testInfo.attach("partner dashboard", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await expect(
+    page.getByRole("figure", { name: "Referrals and conversions" }).locator("svg.recharts-surface").first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("figure", { name: "Referrals by source" }).locator("svg.recharts-surface").first(),
+  ).toBeVisible();
+  await testInfo.attach("partner dashboard", {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
 
   await page.getByRole("link", { name: "12 months" }).click();
   await expect(page).toHaveURL(/range=365/);
@@ -27,7 +38,9 @@ test("dashboard shows the figures and charts; a screenshot goes into the report"
   await expect(page).toHaveURL(/interval=day/);
 });
 
-test("referrals: filters, sorting and pagination live in the URL; details are masked with a timeline", async ({ partnerPage: page }) => {
+test("referrals: filters, sorting and pagination live in the URL; details are masked with a timeline", async ({
+  partnerPage: page,
+}) => {
   await page.goto("/portal/referrals?pageSize=5");
   await expect(tableRows(page)).toHaveCount(5);
   const first = await tableRows(page).first().innerText();
@@ -61,7 +74,9 @@ test("referrals: filters, sorting and pagination live in the URL; details are ma
 
 test("earnings, payouts and profile render with data", async ({ partnerPage: page }) => {
   await page.goto("/portal/earnings");
-  await expect(page.locator("dl[aria-label='Earnings by status, all time']").getByText("Approved", { exact: true })).toBeVisible();
+  await expect(
+    page.locator("dl[aria-label='Earnings by status, all time']").getByText("Approved", { exact: true }),
+  ).toBeVisible();
   expect(await tableRows(page).count()).toBeGreaterThan(0);
   await page.goto("/portal/payouts");
   await expect(page.getByRole("heading", { name: "Next payout" })).toBeVisible();
@@ -86,7 +101,9 @@ test("share: copy button, QR code, link builder and snippet", async ({ partnerPa
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/r\/DEMPAR0001$/);
   await page.getByLabel("Sub id", { exact: true }).fill("flyer-42");
   await page.getByLabel("Destination", { exact: true }).selectOption("/quote/home");
-  await expect(page.getByRole("textbox", { name: "Your tracked link" })).toHaveValue(/\/r\/DEMPAR0001\?to=%2Fquote%2Fhome&sub=flyer-42$/);
+  await expect(page.getByRole("textbox", { name: "Your tracked link" })).toHaveValue(
+    /\/r\/DEMPAR0001\?to=%2Fquote%2Fhome&sub=flyer-42$/,
+  );
   await expect(page.getByRole("img", { name: "QR code for the tracked link" }).locator("svg")).toBeVisible();
   await expect(page.getByText("?ref=DEMPAR0001").first()).toBeVisible();
   await expect(page.locator("pre code")).toContainText("Get a quote</a>");
@@ -117,17 +134,37 @@ test("a referral submitted by hand appears in the list", async ({ partnerPage: p
 
 test("the payouts CSV downloads and parses", async ({ partnerPage: page }) => {
   await page.goto("/portal/payouts");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^payouts-\d{4}-\d{2}-\d{2}\.csv$/);
-  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
-  expect(parsed.meta.fields).toEqual(["payout_id", "created_at", "paid_at", "status", "amount", "currency", "payment_method", "transaction_id", "reward_count", "reward_ids", "failure_reason"]);
+  expect(parsed.meta.fields).toEqual([
+    "payout_id",
+    "created_at",
+    "paid_at",
+    "status",
+    "amount",
+    "currency",
+    "payment_method",
+    "transaction_id",
+    "reward_count",
+    "reward_ids",
+    "failure_reason",
+  ]);
   expect(parsed.data.length).toBeGreaterThan(0);
   for (const row of parsed.data) expect(row.amount).toMatch(/^-?\d+\.\d{2}$/);
   expect(parsed.data.some((r) => r.status === "PAID" && r.transaction_id)).toBe(true);
 });
 
-test("payouts: status and date filters live in the URL; the CSV exports exactly the filtered rows", async ({ partnerPage: page }) => {
+test("payouts: status and date filters live in the URL; the CSV exports exactly the filtered rows", async ({
+  partnerPage: page,
+}) => {
   await page.goto("/portal/payouts");
   const filter = page.getByRole("search", { name: "Filter" });
   await filter.getByLabel("Status", { exact: true }).selectOption("PAID");
@@ -148,13 +185,19 @@ test("payouts: status and date filters live in the URL; the CSV exports exactly 
   const link = page.getByRole("link", { name: /Download CSV/ });
   await expect(link).toHaveAttribute("href", /export\.csv\?.*status=PAID.*dateField=paidAt.*from=2000-01-01/);
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.data).toHaveLength(total);
   for (const row of parsed.data) expect([row.status, row.paid_at >= "2000-01-01"]).toEqual(["PAID", true]);
 
   await page.goBack();
   await expect(page).toHaveURL(/\/portal\/payouts$/);
-  await expect(page.getByRole("link", { name: "Download CSV", exact: true })).toHaveAttribute("href", "/portal/payouts/export.csv");
+  await expect(page.getByRole("link", { name: "Download CSV", exact: true })).toHaveAttribute(
+    "href",
+    "/portal/payouts/export.csv",
+  );
 
   await page.goto("/portal/payouts?from=2999-01-01");
   await expect(page.getByRole("heading", { name: "No payouts match these filters" })).toBeVisible();
@@ -170,8 +213,12 @@ test("payouts: status and date filters live in the URL; the CSV exports exactly 
 test("another partner's referral answers 404", async ({ partnerPage: page, request }) => {
   const admin = await apiToken(request, "admin");
   const partner = await apiToken(request, "partner");
-  const me = await (await request.get("/api/v1/partners/me", { headers: { authorization: `Bearer ${partner}` } })).json();
-  const list = await (await request.get("/api/v1/referrals?pageSize=100", { headers: { authorization: `Bearer ${admin}` } })).json();
+  const me = await (
+    await request.get("/api/v1/partners/me", { headers: { authorization: `Bearer ${partner}` } })
+  ).json();
+  const list = await (
+    await request.get("/api/v1/referrals?pageSize=100", { headers: { authorization: `Bearer ${admin}` } })
+  ).json();
   const foreign = (list.data as { id: string; partnerId: string }[]).find((r) => r.partnerId !== me.id);
   expect(foreign, "the demo data has other partners' referrals").toBeDefined();
   const res = await page.goto(`/portal/referrals/${foreign!.id}`);

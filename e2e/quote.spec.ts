@@ -3,13 +3,17 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 const stamp = Date.now().toString(36);
 
 async function adminToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/v1/auth/token", { data: { email: "admin@demo.test", password: "demo-password" } });
+  const res = await request.post("/api/v1/auth/token", {
+    data: { email: "admin@demo.test", password: "demo-password" },
+  });
   expect(res.status()).toBe(200);
   return (await res.json()).accessToken as string;
 }
 
 async function findLead(request: APIRequestContext, token: string, email: string) {
-  const list = await request.get(`/api/v1/leads?q=${encodeURIComponent(email)}`, { headers: { Authorization: `Bearer ${token}` } });
+  const list = await request.get(`/api/v1/leads?q=${encodeURIComponent(email)}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(list.status()).toBe(200);
   const { data } = await list.json();
   expect(data).toHaveLength(1);
@@ -23,13 +27,20 @@ async function fillQuote(page: Page, email: string, opts: { consent?: boolean } 
   await page.getByLabel("Last name", { exact: true }).fill("Prospect");
   await page.getByLabel("E-mail", { exact: true }).fill(email);
   // A phone of its own per lead: the same phone within 24 hours would merge into the earlier lead.
-  await page.getByLabel("Phone", { exact: true }).fill(`(555) ${String(Date.now() % 10_000_000).padStart(7, "0").replace(/^(\d{3})/, "$1-")}`);
+  await page.getByLabel("Phone", { exact: true }).fill(
+    `(555) ${String(Date.now() % 10_000_000)
+      .padStart(7, "0")
+      .replace(/^(\d{3})/, "$1-")}`,
+  );
   await page.getByLabel(/^State/).selectOption("TX");
   await page.getByLabel(/^ZIP code/).fill("73301");
   if (opts.consent !== false) await page.getByRole("checkbox").check();
 }
 
-test("a referral link leads to the form, which saves the lead, its referral and the consent evidence", async ({ page, request }) => {
+test("a referral link leads to the form, which saves the lead, its referral and the consent evidence", async ({
+  page,
+  request,
+}) => {
   await page.goto("/r/DEMPAR0001?to=/quote/auto&sub=e2e-sub&utm_source=newsletter&utm_campaign=spring");
   await expect(page).toHaveURL(/\/quote\/auto\?utm_source=newsletter&utm_campaign=spring$/);
   await expect(page.getByText("Referred by Demo Partner")).toBeVisible();
@@ -45,9 +56,22 @@ test("a referral link leads to the form, which saves the lead, its referral and 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Thank you");
 
   const lead = await findLead(request, await adminToken(request), email);
-  expect(lead).toMatchObject({ firstName: "Paula", lastName: "Prospect", email, insuranceType: "AUTO", status: "NEW", state: "TX", zip: "73301" });
+  expect(lead).toMatchObject({
+    firstName: "Paula",
+    lastName: "Prospect",
+    email,
+    insuranceType: "AUTO",
+    status: "NEW",
+    state: "TX",
+    zip: "73301",
+  });
   expect(lead.referrals).toHaveLength(1);
-  expect(lead.referrals[0]).toMatchObject({ referralCode: "DEMPAR0001", partnerName: "Demo Partner", status: "PENDING", source: "EMAIL" });
+  expect(lead.referrals[0]).toMatchObject({
+    referralCode: "DEMPAR0001",
+    partnerName: "Demo Partner",
+    status: "PENDING",
+    source: "EMAIL",
+  });
   expect(lead.consents).toHaveLength(1);
   expect(lead.consents[0]).toMatchObject({ textVersion: "quote-2026-11-v1", channel: "FORM" });
   expect(lead.consents[0].textHash).toMatch(/^[0-9a-f]{64}$/);
@@ -55,7 +79,10 @@ test("a referral link leads to the form, which saves the lead, its referral and 
   expect(lead.consents[0].pageUrl).toContain("/quote/auto");
 });
 
-test("an unknown code still redirects to the form and still saves the lead, without a referral", async ({ page, request }) => {
+test("an unknown code still redirects to the form and still saves the lead, without a referral", async ({
+  page,
+  request,
+}) => {
   const res = await page.goto("/r/NOSUCH0000");
   expect(res?.status()).toBe(200);
   await expect(page).toHaveURL(/\/quote$/);
@@ -74,7 +101,10 @@ test("an unknown code still redirects to the form and still saves the lead, with
   expect(lead.consents).toHaveLength(1);
 });
 
-test("the consent box is required: errors are announced next to the fields and typed values are kept", async ({ page, request }) => {
+test("the consent box is required: errors are announced next to the fields and typed values are kept", async ({
+  page,
+  request,
+}) => {
   await page.goto("/quote/life");
   const email = `no-consent-${stamp}@example.com`;
   await fillQuote(page, email, { consent: false });
@@ -105,7 +135,10 @@ test("the consent box is required: errors are announced next to the fields and t
 test("POST /api/v1/leads answers 429 with Retry-After past the per-IP limit", async ({ request }) => {
   const token = await adminToken(request);
   // A client address of its own, so this test's bucket is not the browser tests' one.
-  const headers = { Authorization: `Bearer ${token}`, "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 200) + 20}` };
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 200) + 20}`,
+  };
   const body = (i: number) => ({
     firstName: "Rate",
     lastName: `Limited${i}`,
@@ -116,7 +149,8 @@ test("POST /api/v1/leads answers 429 with Retry-After past the per-IP limit", as
   // Fixed 10-minute windows: if the run straddles a window boundary the count restarts once, so the
   // first 429 comes after at least 10 and at most 20 accepted leads, every one before it a 201.
   const statuses: number[] = [];
-  for (let i = 0; i < 21 && !statuses.includes(429); i++) statuses.push((await request.post("/api/v1/leads", { headers, data: body(i) })).status());
+  for (let i = 0; i < 21 && !statuses.includes(429); i++)
+    statuses.push((await request.post("/api/v1/leads", { headers, data: body(i) })).status());
   const first429 = statuses.indexOf(429);
   expect(first429).toBeGreaterThanOrEqual(10);
   expect(statuses.slice(0, first429)).toEqual(Array(first429).fill(201));
@@ -142,6 +176,8 @@ test("a bot that fills the hidden honeypot field is thanked and nothing is saved
   await page.locator('input[name="website"]').evaluate((el: HTMLInputElement) => (el.value = "http://spam.example"));
   await page.getByRole("button", { name: "Get my quote" }).click();
   await expect(page).toHaveURL(/\/quote\/thanks$/);
-  const list = await request.get(`/api/v1/leads?q=${encodeURIComponent(email)}`, { headers: { Authorization: `Bearer ${await adminToken(request)}` } });
+  const list = await request.get(`/api/v1/leads?q=${encodeURIComponent(email)}`, {
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
   expect((await list.json()).data).toEqual([]);
 });

@@ -88,7 +88,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const conflict = (message: string, extra?: Record<string, unknown>) => new AppError("conflict", message, { extra });
+export const conflict = (message: string, extra?: Record<string, unknown>) =>
+  new AppError("conflict", message, { extra });
 export const invalidState = (entity: string, current: string, wanted: string) =>
   new AppError("invalid_state", `${entity} is ${current}; cannot ${wanted}`, { extra: { currentStatus: current } });
 
@@ -107,7 +108,9 @@ export function pgErrorCode(e: unknown): string | undefined {
 export function pgConstraint(e: unknown): string | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
-    const c = (cur as { constraint_name?: unknown; constraint?: unknown }).constraint_name ?? (cur as { constraint?: unknown }).constraint;
+    const c =
+      (cur as { constraint_name?: unknown; constraint?: unknown }).constraint_name ??
+      (cur as { constraint?: unknown }).constraint;
     if (typeof c === "string") return c;
     cur = (cur as { cause?: unknown }).cause;
   }

@@ -36,7 +36,8 @@ export function centsToMajor(cents: number): string {
  * (banker's rounding keeps sums of many rewards unbiased).
  */
 export function applyRateBps(cents: number, bps: number): number {
-  if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(bps)) throw new AppError("validation", "Amount and rate must be integers");
+  if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(bps))
+    throw new AppError("validation", "Amount and rate must be integers");
   const neg = cents < 0 !== bps < 0;
   const product = BigInt(Math.abs(cents)) * BigInt(Math.abs(bps));
   let q = product / 10000n;

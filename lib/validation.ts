@@ -12,14 +12,20 @@ export function enumInput<const T extends readonly [string, ...string[]]>(values
 export function optionalText(max: number, message?: string) {
   return z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v),
-    z.string({ error: () => message ?? "Must be text" }).max(max, `At most ${max} characters`).optional(),
+    z
+      .string({ error: () => message ?? "Must be text" })
+      .max(max, `At most ${max} characters`)
+      .optional(),
   );
 }
 
 export function requiredText(max: number, message: string) {
   return z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: () => message }).min(1, message).max(max, `At most ${max} characters`),
+    z
+      .string({ error: () => message })
+      .min(1, message)
+      .max(max, `At most ${max} characters`),
   );
 }
 

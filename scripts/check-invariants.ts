@@ -10,7 +10,9 @@ runCli("check:invariants", async () => {
   const width = Math.max(...results.map((r) => r.name.length));
   for (const r of results) {
     const sample = r.sample.length ? `  e.g. ${r.sample.join(", ")}` : "";
-    console.log(`${r.violations === 0 ? "ok  " : "FAIL"} ${r.name.padEnd(width)}  ${String(r.violations).padStart(6)}  ${r.description}${sample}`);
+    console.log(
+      `${r.violations === 0 ? "ok  " : "FAIL"} ${r.name.padEnd(width)}  ${String(r.violations).padStart(6)}  ${r.description}${sample}`,
+    );
   }
   const total = totalViolations(results);
   console.log(`${total} violation${total === 1 ? "" : "s"}`);

@@ -9,7 +9,11 @@ runCli("db:seed", async () => {
   await migrateDb(handle);
   const started = Date.now();
   const { created } = await seedDemo(handle.db);
-  console.log(created ? `[db:seed] demo data loaded in ${Date.now() - started} ms` : "[db:seed] demo data already present; nothing to do");
+  console.log(
+    created
+      ? `[db:seed] demo data loaded in ${Date.now() - started} ms`
+      : "[db:seed] demo data already present; nothing to do",
+  );
   console.log(demoLoginBanner());
   await handle.close();
 });

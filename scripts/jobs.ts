@@ -16,7 +16,9 @@ async function main() {
     handle = await openDb({ url: process.env.DATABASE_URL || undefined });
   } catch (e) {
     if (e instanceof DataDirLockedError) {
-      console.error(`[jobs] ${e.message}\n[jobs] The server already runs the jobs in-process; a separate worker needs DATABASE_URL (PostgreSQL).`);
+      console.error(
+        `[jobs] ${e.message}\n[jobs] The server already runs the jobs in-process; a separate worker needs DATABASE_URL (PostgreSQL).`,
+      );
       process.exit(2);
     }
     throw e;

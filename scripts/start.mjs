@@ -16,7 +16,10 @@ function loadSecret() {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    if (process.env.DATABASE_URL) console.warn("[start] AUTH_SECRET is not set: generated one in .data/auth-secret. Set it explicitly in production.");
+    if (process.env.DATABASE_URL)
+      console.warn(
+        "[start] AUTH_SECRET is not set: generated one in .data/auth-secret. Set it explicitly in production.",
+      );
   }
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
@@ -51,7 +54,9 @@ if (needsBuild()) {
 if (process.argv.includes("--build-only")) process.exit(0);
 
 const port = process.env.PORT ?? "3000";
-console.log(`[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`);
+console.log(
+  `[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`,
+);
 const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

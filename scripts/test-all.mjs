@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, Vitest (unit + integration on a throwaway PostgreSQL database),
+// `npm test`: typecheck, lint, Prettier check, Vitest (unit + integration on a throwaway PostgreSQL database),
 // Playwright (against a production build on its own embedded database), then one closing line
 // `N passed, N failed` adding up every suite. Exits non-zero when anything failed.
 // `npm test -- --skip-e2e` leaves Playwright out (quick local loop).
@@ -33,12 +33,24 @@ const typeOk = run("typecheck", bin("next"), ["typegen"]) && run("typecheck", bi
 results.push({ suite: "typecheck", passed: typeOk ? 1 : 0, failed: typeOk ? 0 : 1 });
 const lintOk = run("lint", bin("eslint"), ["--max-warnings=0", "."]);
 results.push({ suite: "lint", passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1 });
+const formatOk = run("format", bin("prettier"), ["--check", "--log-level=warn", "."]);
+results.push({ suite: "format", passed: formatOk ? 1 : 0, failed: formatOk ? 0 : 1 });
 
 const vitestFile = "test-results/vitest.json";
 fs.rmSync(vitestFile, { force: true });
-const vitestOk = run("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestFile}`]);
+const vitestOk = run("vitest", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${vitestFile}`,
+]);
 const v = readJson(vitestFile);
-if (v) results.push({ suite: "vitest", passed: v.numPassedTests, failed: v.numFailedTests + (vitestOk || v.numFailedTests ? 0 : 1) });
+if (v)
+  results.push({
+    suite: "vitest",
+    passed: v.numPassedTests,
+    failed: v.numFailedTests + (vitestOk || v.numFailedTests ? 0 : 1),
+  });
 else results.push({ suite: "vitest", passed: 0, failed: 1 });
 
 if (!args.has("--skip-e2e")) {

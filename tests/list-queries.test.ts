@@ -33,7 +33,12 @@ describe("masking", () => {
   ])("maskPhone(%s) = %s", (input, out) => expect(maskPhone(input)).toBe(out));
 
   it("keeps the first name and the last initial", () => {
-    expect(maskLead({ firstName: "John", lastName: "doe", email: null, phone: null })).toEqual({ firstName: "John", lastName: "D.", email: null, phone: null });
+    expect(maskLead({ firstName: "John", lastName: "doe", email: null, phone: null })).toEqual({
+      firstName: "John",
+      lastName: "D.",
+      email: null,
+      phone: null,
+    });
   });
 });
 
@@ -45,7 +50,9 @@ describe("rewards", () => {
     expect(a.data.map((r) => r.amountCents)).toEqual([20000, 10000, 7000]);
     expect(a.data[0].referralCode).toBe("ALIARC0001");
     expect(await getReward(t.db, { partnerId: f.b }, f.aRewards[0])).toBeNull();
-    expect((await getReward(t.db, { partnerId: f.a }, f.aRewards[4]))?.cancelReason).toBe("Policy cancelled within 30 days");
+    expect((await getReward(t.db, { partnerId: f.a }, f.aRewards[4]))?.cancelReason).toBe(
+      "Policy cancelled within 30 days",
+    );
   });
 
   it("totals per status match the rows", async () => {
@@ -87,7 +94,10 @@ describe("partners", () => {
     expect(await getPartner(t.db, { partnerId: f.a }, f.b)).toBeNull();
     expect((await getPartner(t.db, {}, f.b))?.codes.map((c) => c.code)).toEqual(["BRUBAK0001"]);
     expect((await listPartners(t.db, {}, { q: "bruBAK" })).data.map((p) => p.id)).toEqual([f.b]);
-    expect((await listPartners(t.db, {}, { sort: "lastName" })).data.map((p) => p.lastName)).toEqual(["Archer", "Baker"]);
+    expect((await listPartners(t.db, {}, { sort: "lastName" })).data.map((p) => p.lastName)).toEqual([
+      "Archer",
+      "Baker",
+    ]);
   });
 });
 
@@ -95,7 +105,9 @@ describe("leads", () => {
   it("a partner sees only leads it referred, masked, without the message", async () => {
     const b = await listLeads(t.db, { partnerId: f.b }, { pageSize: 100 });
     expect(b.pagination.total).toBe(5);
-    expect(b.data.every((l) => l.lastName.endsWith(".") && l.email?.startsWith("b***@") && !("message" in l))).toBe(true);
+    expect(b.data.every((l) => l.lastName.endsWith(".") && l.email?.startsWith("b***@") && !("message" in l))).toBe(
+      true,
+    );
     expect(b.data.every((l) => l.referrals.every((r) => r.partnerId === f.b))).toBe(true);
     const aLead = (await listLeads(t.db, { partnerId: f.a }, { pageSize: 1 })).data[0];
     expect(await getLead(t.db, { partnerId: f.b }, aLead.id)).toBeNull();
@@ -109,7 +121,10 @@ describe("leads", () => {
 describe("parseListSafe (pages)", () => {
   it("ignores unknown params and falls back to defaults with errors on bad ones", () => {
     const ok = parseListSafe(referralListSchema, { utm_source: "x", status: "pending", page: "2" });
-    expect(ok).toMatchObject({ params: { status: ["PENDING"], page: 2, pageSize: 20, sort: "-createdAt" }, errors: [] });
+    expect(ok).toMatchObject({
+      params: { status: ["PENDING"], page: 2, pageSize: 20, sort: "-createdAt" },
+      errors: [],
+    });
     const bad = parseListSafe(referralListSchema, { pageSize: "500" });
     expect(bad.params.pageSize).toBe(20);
     expect(bad.errors[0].path).toBe("pageSize");

@@ -25,7 +25,10 @@ beforeAll(async () => {
     { partnerId: f.a, code: "ALIARC0001", valid: true, createdAt: new Date(NOW.getTime() - 40 * 86_400_000) },
     { partnerId: f.a, code: "ALIARC0001", valid: false, invalidReason: "PARTNER_INACTIVE" },
   ]);
-  [{ id: demoPartner }] = await t.db.select({ id: partners.id }).from(partners).where(eq(partners.email, DEMO_PARTNER_EMAIL));
+  [{ id: demoPartner }] = await t.db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(eq(partners.email, DEMO_PARTNER_EMAIL));
 });
 afterAll(() => t.drop());
 
@@ -37,11 +40,15 @@ async function expectMatchesSql(partnerId: string, range: DashboardRange) {
   const from = new Date(`${d.period.from}T00:00:00Z`);
   const to = new Date(Date.parse(`${d.period.to}T00:00:00Z`) + 86_400_000);
   const inPeriod = sql`partner_id = ${partnerId}::uuid and created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz`;
-  const [refs] = await q<{ n: string; conv: string }>(sql`select count(*) n, count(*) filter (where status in ('CONVERTED','PAID')) conv from referrals where ${inPeriod}`);
+  const [refs] = await q<{ n: string; conv: string }>(
+    sql`select count(*) n, count(*) filter (where status in ('CONVERTED','PAID')) conv from referrals where ${inPeriod}`,
+  );
   const [clicks] = await q<{ n: string }>(sql`select count(*) n from referral_clicks where valid and ${inPeriod}`);
   expect(d.current.referrals).toBe(Number(refs.n));
   expect(d.current.conversions).toBe(Number(refs.conv));
-  expect(d.current.conversionRateBps).toBe(Number(refs.n) ? Math.round((Number(refs.conv) * 10_000) / Number(refs.n)) : 0);
+  expect(d.current.conversionRateBps).toBe(
+    Number(refs.n) ? Math.round((Number(refs.conv) * 10_000) / Number(refs.n)) : 0,
+  );
   expect(d.current.clicks).toBe(Number(clicks.n));
 
   const byDay = await q<{ day: string; n: string; conv: string }>(
@@ -52,7 +59,9 @@ async function expectMatchesSql(partnerId: string, range: DashboardRange) {
     const row = byDay.find((r) => r.day === p.date);
     expect([p.date, p.referrals, p.conversions]).toEqual([p.date, Number(row?.n ?? 0), Number(row?.conv ?? 0)]);
   }
-  const bySource = await q<{ source: string; n: string }>(sql`select source::text, count(*) n from referrals where ${inPeriod} group by 1`);
+  const bySource = await q<{ source: string; n: string }>(
+    sql`select source::text, count(*) n from referrals where ${inPeriod} group by 1`,
+  );
   for (const s of d.sources) expect(s.referrals).toBe(Number(bySource.find((r) => r.source === s.source)?.n ?? 0));
 
   const totals = await q<{ status: string; n: string; cents: string }>(
@@ -108,16 +117,27 @@ describe("partner dashboard figures agree with direct SQL", () => {
   });
 
   it("a reward inside a pending payout is on its way, not counted again", async () => {
-    const [po] = await t.db.insert(payouts).values({ partnerId: f.b, amountCents: 9900, status: "PENDING" }).returning();
+    const [po] = await t.db
+      .insert(payouts)
+      .values({ partnerId: f.b, amountCents: 9900, status: "PENDING" })
+      .returning();
     await t.db.update(rewards).set({ payoutId: po.id }).where(eq(rewards.partnerId, f.b));
     const np = await nextPayoutFor(t.db, f.b, NOW);
-    expect(np).toMatchObject({ approvedCents: 0, eligible: false, shortByCents: 5000, inProgress: { id: po.id, amountCents: 9900 } });
+    expect(np).toMatchObject({
+      approvedCents: 0,
+      eligible: false,
+      shortByCents: 5000,
+      inProgress: { id: po.id, amountCents: 9900 },
+    });
     await expectMatchesSql(f.b, 30);
   });
 
   it("reward balances from the rollups equal the raw rows, also after a status change", async () => {
     expect(await partnerRewardBalances(t.db, f.a)).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
-    await t.db.update(rewards).set({ status: "APPROVED" }).where(and(eq(rewards.partnerId, f.a), eq(rewards.status, "CALCULATED")));
+    await t.db
+      .update(rewards)
+      .set({ status: "APPROVED" })
+      .where(and(eq(rewards.partnerId, f.a), eq(rewards.status, "CALCULATED")));
     const after = await partnerRewardBalances(t.db, f.a);
     expect(after).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
     expect(after.APPROVED).toEqual({ count: 2, amountCents: 12000 });

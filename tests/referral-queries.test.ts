@@ -39,27 +39,53 @@ describe("listReferrals", () => {
   it("masks lead details in partner scope and not for admins", async () => {
     const a = await listReferrals(t.db, { partnerId: f.a }, { pageSize: 100 });
     const lead = a.data.find((r) => r.id === f.aReferrals[12])!.lead!;
-    expect(lead).toMatchObject({ firstName: "AFirst12", lastName: "L.", email: "a***@example.com", phone: "***-***-0012" });
+    expect(lead).toMatchObject({
+      firstName: "AFirst12",
+      lastName: "L.",
+      email: "a***@example.com",
+      phone: "***-***-0012",
+    });
     const admin = await listReferrals(t.db, {}, { partnerId: f.a, pageSize: 100 });
-    expect(admin.data.find((r) => r.id === f.aReferrals[12])!.lead).toMatchObject({ lastName: "Last12", email: "a12@example.com", phone: "5550000012" });
+    expect(admin.data.find((r) => r.id === f.aReferrals[12])!.lead).toMatchObject({
+      lastName: "Last12",
+      email: "a12@example.com",
+      phone: "5550000012",
+    });
   });
 
   it("filters by comma-separated status case-insensitively, by source and by period", async () => {
     const r = await listReferrals(t.db, { partnerId: f.a }, { status: "converted,paid", pageSize: 100 });
     expect(r.data.every((x) => x.status === "CONVERTED" || x.status === "PAID")).toBe(true);
     expect(r.pagination.total).toBe(8); // i % 6 in {3,4} for i < 25
-    const s = await listReferrals(t.db, { partnerId: f.a }, new URLSearchParams("source=email&status=PENDING&status=expired"));
-    expect(s.data.every((x) => x.source === "EMAIL" && ["PENDING", "EXPIRED"].includes(x.status))).toBe(true);
-    const period = await listReferrals(t.db, { partnerId: f.a }, { from: "2026-11-10", to: "2026-11-15", pageSize: 100 });
-    // Days 5..10 before 2026-11-20 (both bare dates inclusive).
-    expect(period.data.map((x) => x.createdAt.toISOString().slice(0, 10)).sort()).toEqual(
-      ["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"],
+    const s = await listReferrals(
+      t.db,
+      { partnerId: f.a },
+      new URLSearchParams("source=email&status=PENDING&status=expired"),
     );
+    expect(s.data.every((x) => x.source === "EMAIL" && ["PENDING", "EXPIRED"].includes(x.status))).toBe(true);
+    const period = await listReferrals(
+      t.db,
+      { partnerId: f.a },
+      { from: "2026-11-10", to: "2026-11-15", pageSize: 100 },
+    );
+    // Days 5..10 before 2026-11-20 (both bare dates inclusive).
+    expect(period.data.map((x) => x.createdAt.toISOString().slice(0, 10)).sort()).toEqual([
+      "2026-11-10",
+      "2026-11-11",
+      "2026-11-12",
+      "2026-11-13",
+      "2026-11-14",
+      "2026-11-15",
+    ]);
   });
 
   it("searches by first name, code and sub id, but a partner cannot probe hidden e-mails", async () => {
-    expect((await listReferrals(t.db, { partnerId: f.a }, { q: "afirst17" })).data.map((r) => r.id)).toEqual([f.aReferrals[17]]);
-    expect((await listReferrals(t.db, { partnerId: f.a }, { q: "spring" })).data.map((r) => r.id)).toEqual([f.aReferrals[7]]);
+    expect((await listReferrals(t.db, { partnerId: f.a }, { q: "afirst17" })).data.map((r) => r.id)).toEqual([
+      f.aReferrals[17],
+    ]);
+    expect((await listReferrals(t.db, { partnerId: f.a }, { q: "spring" })).data.map((r) => r.id)).toEqual([
+      f.aReferrals[7],
+    ]);
     expect((await listReferrals(t.db, { partnerId: f.a }, { q: "a17@example.com" })).pagination.total).toBe(0);
     expect((await listReferrals(t.db, {}, { q: "a17@example.com" })).data.map((r) => r.id)).toEqual([f.aReferrals[17]]);
     expect((await listReferrals(t.db, { partnerId: f.a }, { q: "%" })).pagination.total).toBe(0);
@@ -92,7 +118,11 @@ describe("listReferrals", () => {
     expect(byCursor).toEqual(desc.data.map((r) => r.id));
 
     const byStatus = await listReferrals(t.db, { partnerId: f.a }, { sort: "status", pageSize: 3 });
-    const next = await listReferrals(t.db, { partnerId: f.a }, { sort: "status", pageSize: 100, cursor: byStatus.pagination.nextCursor! });
+    const next = await listReferrals(
+      t.db,
+      { partnerId: f.a },
+      { sort: "status", pageSize: 100, cursor: byStatus.pagination.nextCursor! },
+    );
     expect(byStatus.data.length + next.data.length).toBe(25);
     expect(next.pagination.page).toBeNull();
   });
@@ -107,7 +137,9 @@ describe("listReferrals", () => {
     expect(r.errors.map((e) => e.path)).toEqual(["cursor"]);
     const ok = await listFirstPageOnBadCursor(params, async () => "fine");
     expect(ok).toMatchObject({ result: "fine", errors: [] });
-    await expect(listFirstPageOnBadCursor({ cursor: undefined }, async () => Promise.reject(new AppError("validation", "x")))).rejects.toThrow("x");
+    await expect(
+      listFirstPageOnBadCursor({ cursor: undefined }, async () => Promise.reject(new AppError("validation", "x"))),
+    ).rejects.toThrow("x");
   });
 
   it("refuses bad input naming the field: pageSize over 100, unknown sort, bad status, foreign cursor, unknown params", async () => {

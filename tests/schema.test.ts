@@ -32,7 +32,10 @@ describe.each(DRIVERS)("schema constraints on %s", (_driver, create) => {
 
   it("refuses a referral code used by another partner", async () => {
     await t.db.insert(partnerCodes).values({ partnerId: partnerA, code: "ANNLEE1234" });
-    await refuses(t.db.insert(partnerCodes).values({ partnerId: partnerB, code: "ANNLEE1234", isCurrent: false }), "23505");
+    await refuses(
+      t.db.insert(partnerCodes).values({ partnerId: partnerB, code: "ANNLEE1234", isCurrent: false }),
+      "23505",
+    );
   });
 
   it("refuses lower-case codes and a second current code", async () => {
@@ -45,31 +48,60 @@ describe.each(DRIVERS)("schema constraints on %s", (_driver, create) => {
       .insert(referrals)
       .values({ partnerId: partnerA, referralCode: "ANNLEE1234", expiresAt: new Date(Date.now() + 90 * day) })
       .returning();
-    await t.db.insert(rewards).values({ partnerId: partnerA, referralId: r.id, amountCents: 10000, status: "CALCULATED" });
-    await refuses(t.db.insert(rewards).values({ partnerId: partnerA, referralId: r.id, amountCents: 10000, status: "CALCULATED" }), "23505");
+    await t.db
+      .insert(rewards)
+      .values({ partnerId: partnerA, referralId: r.id, amountCents: 10000, status: "CALCULATED" });
+    await refuses(
+      t.db.insert(rewards).values({ partnerId: partnerA, referralId: r.id, amountCents: 10000, status: "CALCULATED" }),
+      "23505",
+    );
     // A bonus on the same referral is a different reward type and is allowed.
-    await t.db.insert(rewards).values({ partnerId: partnerA, referralId: r.id, type: "BONUS", amountCents: 500, status: "CALCULATED" });
+    await t.db
+      .insert(rewards)
+      .values({ partnerId: partnerA, referralId: r.id, type: "BONUS", amountCents: 500, status: "CALCULATED" });
   });
 
   it("allows rejected duplicates but only one live referral per lead", async () => {
-    const [lead] = await t.db.execute<{ id: string }>(sql`insert into leads (first_name, last_name, email, insurance_type) values ('Cy', 'Doe', 'cy@example.com', 'AUTO') returning id`).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { id: string }[] }).rows));
+    const [lead] = await t.db
+      .execute<{ id: string }>(
+        sql`insert into leads (first_name, last_name, email, insurance_type) values ('Cy', 'Doe', 'cy@example.com', 'AUTO') returning id`,
+      )
+      .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { id: string }[] }).rows));
     const base = { referralCode: "X", leadId: lead.id, expiresAt: new Date(Date.now() + 90 * day) };
     await t.db.insert(referrals).values({ ...base, partnerId: partnerA });
-    await t.db.insert(referrals).values({ ...base, partnerId: partnerB, status: "REJECTED", rejectionReason: "DUPLICATE_LEAD" });
-    await t.db.insert(referrals).values({ ...base, partnerId: partnerB, status: "REJECTED", rejectionReason: "DUPLICATE_LEAD" });
+    await t.db
+      .insert(referrals)
+      .values({ ...base, partnerId: partnerB, status: "REJECTED", rejectionReason: "DUPLICATE_LEAD" });
+    await t.db
+      .insert(referrals)
+      .values({ ...base, partnerId: partnerB, status: "REJECTED", rejectionReason: "DUPLICATE_LEAD" });
     await refuses(t.db.insert(referrals).values({ ...base, partnerId: partnerB }), "23505");
   });
 
   it("refuses a transaction id reused for the same payment method", async () => {
-    const row = { partnerId: partnerA, amountCents: 100, paymentMethod: "BANK_TRANSFER" as const, transactionId: "TXN-1", status: "PAID" as const };
+    const row = {
+      partnerId: partnerA,
+      amountCents: 100,
+      paymentMethod: "BANK_TRANSFER" as const,
+      transactionId: "TXN-1",
+      status: "PAID" as const,
+    };
     await t.db.insert(payouts).values(row);
     await refuses(t.db.insert(payouts).values(row), "23505");
     await t.db.insert(payouts).values({ ...row, paymentMethod: "PAYPAL" });
   });
 
   it("refuses negative rewards except clawbacks, and rates outside 0–10,000 bp", async () => {
-    await refuses(t.db.insert(rewards).values({ partnerId: partnerA, type: "BONUS", amountCents: -1, status: "CALCULATED" }), "23514");
-    await t.db.insert(rewards).values({ partnerId: partnerA, type: "CLAWBACK", amountCents: -500, status: "CALCULATED" });
-    await refuses(t.db.insert(partners).values({ firstName: "X", lastName: "Y", email: "x@example.com", commissionRateBps: 10001 }), "23514");
+    await refuses(
+      t.db.insert(rewards).values({ partnerId: partnerA, type: "BONUS", amountCents: -1, status: "CALCULATED" }),
+      "23514",
+    );
+    await t.db
+      .insert(rewards)
+      .values({ partnerId: partnerA, type: "CLAWBACK", amountCents: -500, status: "CALCULATED" });
+    await refuses(
+      t.db.insert(partners).values({ firstName: "X", lastName: "Y", email: "x@example.com", commissionRateBps: 10001 }),
+      "23514",
+    );
   });
 });

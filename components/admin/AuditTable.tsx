@@ -8,13 +8,23 @@ function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div>
       <p className="text-xs font-semibold text-slate-500">{label}</p>
-      <pre className="mt-0.5 max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap">{JSON.stringify(value, null, 2)}</pre>
+      <pre className="mt-0.5 max-w-md overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap">
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </div>
   );
 }
 
 /** Who did what to which record, the status change, and the before/after snapshots. */
-export function AuditTable({ events, caption, showEntity = true }: { events: AuditEvent[]; caption: string; showEntity?: boolean }) {
+export function AuditTable({
+  events,
+  caption,
+  showEntity = true,
+}: {
+  events: AuditEvent[];
+  caption: string;
+  showEntity?: boolean;
+}) {
   return (
     <Table caption={caption} head={["When", "Who", ...(showEntity ? ["Record"] : []), "Action", "Change", "Details"]}>
       {events.map((e) => {
@@ -32,7 +42,9 @@ export function AuditTable({ events, caption, showEntity = true }: { events: Aud
               </Td>
             ) : null}
             <Td className="font-mono text-xs">{e.action}</Td>
-            <Td className="whitespace-nowrap">{e.fromStatus || e.toStatus ? `${e.fromStatus ?? "∅"} → ${e.toStatus ?? "∅"}` : "—"}</Td>
+            <Td className="whitespace-nowrap">
+              {e.fromStatus || e.toStatus ? `${e.fromStatus ?? "∅"} → ${e.toStatus ?? "∅"}` : "—"}
+            </Td>
             <Td>
               {hasDetails ? (
                 <details>

@@ -56,10 +56,20 @@ export function ConfirmDialog({
 
   return (
     <>
-      <button type="button" className={triggerClassName ?? buttonClass.small} disabled={disabled} onClick={() => ref.current?.showModal()}>
+      <button
+        type="button"
+        className={triggerClassName ?? buttonClass.small}
+        disabled={disabled}
+        onClick={() => ref.current?.showModal()}
+      >
         {trigger}
       </button>
-      <dialog ref={ref} aria-labelledby={`${id}-t`} aria-describedby={description ? `${id}-d` : undefined} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={ref}
+        aria-labelledby={`${id}-t`}
+        aria-describedby={description ? `${id}-d` : undefined}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form onSubmit={confirm} className="flex flex-col gap-4 p-5">
           <h2 id={`${id}-t`} className="text-lg font-semibold">
             {title}
@@ -95,10 +105,19 @@ export function ConfirmDialog({
             </div>
           ) : null}
           <div className="flex justify-end gap-2">
-            <button type="button" className={buttonClass.secondary} onClick={() => ref.current?.close()} disabled={busy}>
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => ref.current?.close()}
+              disabled={busy}
+            >
               Cancel
             </button>
-            <button type="submit" className={tone === "danger" ? buttonClass.danger : buttonClass.primary} disabled={busy}>
+            <button
+              type="submit"
+              className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
+              disabled={busy}
+            >
               {busy ? "Working…" : confirmLabel}
             </button>
           </div>

@@ -4,7 +4,13 @@ import { humanize } from "./format";
 export type FilterField =
   | { name: string; label: string; type: "text"; placeholder?: string }
   | { name: string; label: string; type: "date" }
-  | { name: string; label: string; type: "select"; options: readonly (string | { value: string; label: string })[]; anyLabel?: string };
+  | {
+      name: string;
+      label: string;
+      type: "select";
+      options: readonly (string | { value: string; label: string })[];
+      anyLabel?: string;
+    };
 
 /** The option matching the current value; enum values match case-insensitively as the API does. */
 function selected(options: readonly (string | { value: string })[], v: string | undefined): string {
@@ -17,9 +23,26 @@ function selected(options: readonly (string | { value: string })[], v: string | 
  * A GET form over the list's search params: works without JavaScript, keeps the URL shareable,
  * and resets the page to 1 by leaving `page` out. Hidden fields keep params the bar does not show.
  */
-export function FilterBar({ action, fields, values, hidden = {}, label }: { action: string; fields: FilterField[]; values: Record<string, string>; hidden?: Record<string, string | undefined>; label: string }) {
+export function FilterBar({
+  action,
+  fields,
+  values,
+  hidden = {},
+  label,
+}: {
+  action: string;
+  fields: FilterField[];
+  values: Record<string, string>;
+  hidden?: Record<string, string | undefined>;
+  label: string;
+}) {
   return (
-    <form method="get" action={action} aria-label={label} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      method="get"
+      action={action}
+      aria-label={label}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+    >
       {Object.entries(hidden).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       {fields.map((f) => {
         const id = `f-${f.name}`;
@@ -41,7 +64,14 @@ export function FilterBar({ action, fields, values, hidden = {}, label }: { acti
                 })}
               </select>
             ) : (
-              <input id={id} name={f.name} type={f.type} defaultValue={values[f.name] ?? ""} placeholder={f.type === "text" ? f.placeholder : undefined} className={inputClass} />
+              <input
+                id={id}
+                name={f.name}
+                type={f.type}
+                defaultValue={values[f.name] ?? ""}
+                placeholder={f.type === "text" ? f.placeholder : undefined}
+                className={inputClass}
+              />
             )}
           </div>
         );

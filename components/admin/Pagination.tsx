@@ -40,7 +40,9 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p>
-        {total === 0 ? "No results" : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}${totalCapped ? "+" : ""}`}
+        {total === 0
+          ? "No results"
+          : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}${totalCapped ? "+" : ""}`}
       </p>
       <div className="flex items-center gap-2">
         {page > 1 ? (

@@ -15,7 +15,11 @@ const GROUPS: { title: string; fields: [NumKey | "minimumPayout", string, string
   {
     title: "Commission and attribution",
     fields: [
-      ["defaultCommissionRateBps", "Default commission rate (basis points)", "100 bp = 1 %. New partners get this rate."],
+      [
+        "defaultCommissionRateBps",
+        "Default commission rate (basis points)",
+        "100 bp = 1 %. New partners get this rate.",
+      ],
       ["attributionWindowDays", "Attribution window (days)", "How long a referral link's cookie lasts."],
       ["leadOwnershipDays", "Lead ownership window (days)", "The first valid referral owns a lead for this long."],
       ["referralExpiryDays", "Referral expiry (days)", "Pending and accepted referrals expire after this."],
@@ -46,7 +50,8 @@ const GROUPS: { title: string; fields: [NumKey | "minimumPayout", string, string
 /** Every program default, validated on the server; field errors appear next to their field. */
 export function SettingsForm({ initial }: { initial: Values }) {
   const { run, pending, outcome } = useAction(saveSettings, {
-    success: (d) => (d.changed.length ? `Saved ${d.changed.length} change${d.changed.length > 1 ? "s" : ""}.` : "Nothing changed."),
+    success: (d) =>
+      d.changed.length ? `Saved ${d.changed.length} change${d.changed.length > 1 ? "s" : ""}.` : "Nothing changed.",
   });
   const [rate, setRate] = useState(String(initial.defaultCommissionRateBps));
   const [minimum, setMinimum] = useState(centsToText(initial.minimumPayoutCents));
@@ -68,7 +73,8 @@ export function SettingsForm({ initial }: { initial: Values }) {
   const err = (k: string) => fieldError(outcome, k === "minimumPayout" ? "minimumPayoutCents" : k);
   const hintFor = (k: string, hint?: string) => {
     if (k === "defaultCommissionRateBps" && /^\d+$/.test(rate)) return `${hint} Currently ${formatBps(Number(rate))}.`;
-    if (k === "minimumPayout" && !Number.isNaN(centsFromText(minimum))) return `${hint} ${formatMoney(centsFromText(minimum), initial.defaultCurrency)}.`;
+    if (k === "minimumPayout" && !Number.isNaN(centsFromText(minimum)))
+      return `${hint} ${formatMoney(centsFromText(minimum), initial.defaultCurrency)}.`;
     return hint;
   };
 
@@ -78,20 +84,49 @@ export function SettingsForm({ initial }: { initial: Values }) {
         <legend className="px-1 text-base font-semibold">Program</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Business name" htmlFor="businessName" error={err("businessName")}>
-            <input id="businessName" name="businessName" defaultValue={initial.businessName} className={inputClass} required {...describedBy("businessName", false, err("businessName"))} />
+            <input
+              id="businessName"
+              name="businessName"
+              defaultValue={initial.businessName}
+              className={inputClass}
+              required
+              {...describedBy("businessName", false, err("businessName"))}
+            />
           </Field>
-          <Field label="Currency" htmlFor="defaultCurrency" hint="ISO 4217 code, e.g. USD." error={err("defaultCurrency")}>
-            <input id="defaultCurrency" name="defaultCurrency" defaultValue={initial.defaultCurrency} maxLength={3} className={`${inputClass} uppercase`} {...describedBy("defaultCurrency", true, err("defaultCurrency"))} />
+          <Field
+            label="Currency"
+            htmlFor="defaultCurrency"
+            hint="ISO 4217 code, e.g. USD."
+            error={err("defaultCurrency")}
+          >
+            <input
+              id="defaultCurrency"
+              name="defaultCurrency"
+              defaultValue={initial.defaultCurrency}
+              maxLength={3}
+              className={`${inputClass} uppercase`}
+              {...describedBy("defaultCurrency", true, err("defaultCurrency"))}
+            />
           </Field>
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="autoApproveRewards" defaultChecked={initial.autoApproveRewards} className="mt-1" />
+            <input
+              type="checkbox"
+              name="autoApproveRewards"
+              defaultChecked={initial.autoApproveRewards}
+              className="mt-1"
+            />
             <span>
               <span className="font-medium">Auto-approve rewards after the hold</span>
               <span className="block text-xs text-slate-500">Otherwise rewards wait in the approval queue.</span>
             </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="autoApprovePartners" defaultChecked={initial.autoApprovePartners} className="mt-1" />
+            <input
+              type="checkbox"
+              name="autoApprovePartners"
+              defaultChecked={initial.autoApprovePartners}
+              className="mt-1"
+            />
             <span>
               <span className="font-medium">Auto-approve partner sign-ups</span>
               <span className="block text-xs text-slate-500">Otherwise sign-ups wait as applications (inactive).</span>
@@ -106,7 +141,11 @@ export function SettingsForm({ initial }: { initial: Values }) {
             {g.fields.map(([k, label, hint]) => {
               const value = k === "minimumPayout" ? minimum : k === "defaultCommissionRateBps" ? rate : undefined;
               const onChange =
-                k === "minimumPayout" ? (e: React.ChangeEvent<HTMLInputElement>) => setMinimum(e.target.value) : k === "defaultCommissionRateBps" ? (e: React.ChangeEvent<HTMLInputElement>) => setRate(e.target.value) : undefined;
+                k === "minimumPayout"
+                  ? (e: React.ChangeEvent<HTMLInputElement>) => setMinimum(e.target.value)
+                  : k === "defaultCommissionRateBps"
+                    ? (e: React.ChangeEvent<HTMLInputElement>) => setRate(e.target.value)
+                    : undefined;
               const h = hintFor(k, hint);
               return (
                 <Field key={k} label={label} htmlFor={k} hint={h} error={err(k)}>

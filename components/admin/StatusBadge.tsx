@@ -27,7 +27,9 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
   if (!status) return <span className="text-slate-400">—</span>;
   const tone = TONES[status] ?? "bg-slate-100 text-slate-700 ring-slate-500/20";
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone}`}
+    >
       {humanize(status)}
     </span>
   );

@@ -10,13 +10,19 @@ export function Timeline({ events }: { events: AuditEvent[] }) {
         const reason = (e.data as { reason?: string } | null)?.reason;
         return (
           <li key={e.id} className="mb-4 ml-4">
-            <span aria-hidden="true" className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border border-white bg-brand-600" />
+            <span
+              aria-hidden="true"
+              className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border border-white bg-brand-600"
+            />
             <p className="text-sm font-medium text-slate-900">
               <span className="font-mono text-xs">{e.action}</span>
-              {e.fromStatus || e.toStatus ? <span className="ml-2 text-slate-700">{`${e.fromStatus ?? "∅"} → ${e.toStatus ?? "∅"}`}</span> : null}
+              {e.fromStatus || e.toStatus ? (
+                <span className="ml-2 text-slate-700">{`${e.fromStatus ?? "∅"} → ${e.toStatus ?? "∅"}`}</span>
+              ) : null}
             </p>
             <p className="text-xs text-slate-500">
-              <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time> · {e.actorLabel ?? e.actorId ?? e.actorType.toLowerCase()}
+              <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time> ·{" "}
+              {e.actorLabel ?? e.actorId ?? e.actorType.toLowerCase()}
             </p>
             {reason ? <p className="text-xs text-slate-700">Reason: {reason}</p> : null}
           </li>

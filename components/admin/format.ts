@@ -21,12 +21,17 @@ const numberFmt = new Intl.NumberFormat("en-US");
 const percentFmt = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 
 export const formatDate = (d: Date | string | null | undefined) => (d ? dateFmt.format(new Date(d)) : "—");
-export const formatDateTime = (d: Date | string | null | undefined) => (d ? `${dateTimeFmt.format(new Date(d))} UTC` : "—");
-export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? "—" : numberFmt.format(n));
-export const formatPercent = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? "—" : percentFmt.format(ratio));
-export const formatBps = (bps: number | null | undefined) => (bps === null || bps === undefined ? "—" : `${numberFmt.format(bps / 100)} %`);
+export const formatDateTime = (d: Date | string | null | undefined) =>
+  d ? `${dateTimeFmt.format(new Date(d))} UTC` : "—";
+export const formatNumber = (n: number | null | undefined) =>
+  n === null || n === undefined ? "—" : numberFmt.format(n);
+export const formatPercent = (ratio: number | null | undefined) =>
+  ratio === null || ratio === undefined ? "—" : percentFmt.format(ratio);
+export const formatBps = (bps: number | null | undefined) =>
+  bps === null || bps === undefined ? "—" : `${numberFmt.format(bps / 100)} %`;
 
 /** ISO date (YYYY-MM-DD) of a Date in UTC, for date inputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export const humanize = (s: string | null | undefined) => (s ? s.charAt(0).toUpperCase() + s.slice(1).toLowerCase().replace(/_/g, " ") : "—");
+export const humanize = (s: string | null | undefined) =>
+  s ? s.charAt(0).toUpperCase() + s.slice(1).toLowerCase().replace(/_/g, " ") : "—";

@@ -9,7 +9,10 @@ export type Outcome = { kind: "success" | "error"; message: string; fieldErrors?
  * Runs a server action from a client component: pending state, the success or error message, field
  * errors, and a refresh of the server components so the page shows the new state.
  */
-export function useAction<I, T>(action: (prev: null, input: I) => Promise<ActionResult<T>>, opts: { success?: string | ((data: T) => string); refresh?: boolean } = {}) {
+export function useAction<I, T>(
+  action: (prev: null, input: I) => Promise<ActionResult<T>>,
+  opts: { success?: string | ((data: T) => string); refresh?: boolean } = {},
+) {
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const router = useRouter();
@@ -28,7 +31,10 @@ export function useAction<I, T>(action: (prev: null, input: I) => Promise<Action
             }
             resolve(res);
           } catch {
-            setOutcome({ kind: "error", message: "The request failed. Check your connection and try again; nothing was changed." });
+            setOutcome({
+              kind: "error",
+              message: "The request failed. Check your connection and try again; nothing was changed.",
+            });
             resolve(null);
           }
         });

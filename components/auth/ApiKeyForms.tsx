@@ -25,7 +25,13 @@ export function CreateApiKeyForm({ partners }: { partners: { id: string; label: 
         <label htmlFor="f-role" className="text-sm font-medium">
           Acts as
         </label>
-        <select id="f-role" name="role" value={role} onChange={(e) => setRole(e.target.value)} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+        <select
+          id="f-role"
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2"
+        >
           <option value="ADMIN">Admin (full program access)</option>
           <option value="PARTNER">One partner (its own data only)</option>
         </select>
@@ -35,7 +41,12 @@ export function CreateApiKeyForm({ partners }: { partners: { id: string; label: 
           <label htmlFor="f-partnerId" className="text-sm font-medium">
             Partner
           </label>
-          <select id="f-partnerId" name="partnerId" className="rounded-md border border-slate-300 bg-white px-3 py-2" aria-invalid={fe?.partnerId ? true : undefined}>
+          <select
+            id="f-partnerId"
+            name="partnerId"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+            aria-invalid={fe?.partnerId ? true : undefined}
+          >
             <option value="">Choose…</option>
             {partners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -63,7 +74,12 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
       }}
     >
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="text-sm font-medium text-red-700 hover:underline" disabled={pending} aria-label={`Revoke ${name}`}>
+      <button
+        type="submit"
+        className="text-sm font-medium text-red-700 hover:underline"
+        disabled={pending}
+        aria-label={`Revoke ${name}`}
+      >
         Revoke
       </button>
       {state && !state.ok && <span className="ml-2 text-sm text-red-700">{state.error}</span>}

@@ -16,9 +16,28 @@ export function ChangePasswordForm() {
           Password changed. Other signed-in browsers and API tokens have been signed out.
         </p>
       )}
-      <FormField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fe?.currentPassword} />
-      <FormField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." error={fe?.newPassword} />
-      <FormField label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" error={fe?.confirmPassword} />
+      <FormField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={fe?.currentPassword}
+      />
+      <FormField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={fe?.newPassword}
+      />
+      <FormField
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={fe?.confirmPassword}
+      />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </button>

@@ -10,7 +10,8 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input with its error announced next to it (aria-describedby). */
 export function FormField({ label, name, error, hint, id, ...input }: Props) {
   const inputId = id ?? `f-${name}`;
-  const describedBy = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
@@ -42,7 +43,11 @@ export function FormField({ label, name, error, hint, id, ...input }: Props) {
 export function FormMessage({ state }: { state: { ok: boolean; error?: string } | null }) {
   if (!state || state.ok || !state.error) return null;
   return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error">
+    <p
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+      data-testid="form-error"
+    >
       {state.error}
     </p>
   );

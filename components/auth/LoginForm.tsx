@@ -12,7 +12,14 @@ export function LoginForm({ next }: { next?: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <FormField label="E-mail" name="email" type="email" autoComplete="username" required error={fe?.email} />
-      <FormField label="Password" name="password" type="password" autoComplete="current-password" required error={fe?.password} />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fe?.password}
+      />
       {next && <input type="hidden" name="next" value={next} />}
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

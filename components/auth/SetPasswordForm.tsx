@@ -13,8 +13,21 @@ export function SetPasswordForm({ token, kind }: { token: string; kind: "INVITE"
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="kind" value={kind} />
-      <FormField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={fe?.password} />
-      <FormField label="Repeat the password" name="confirmPassword" type="password" autoComplete="new-password" error={fe?.confirmPassword} />
+      <FormField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={fe?.password}
+      />
+      <FormField
+        label="Repeat the password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={fe?.confirmPassword}
+      />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : kind === "INVITE" ? "Set password and sign in" : "Reset password and sign in"}
       </button>

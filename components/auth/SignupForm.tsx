@@ -13,7 +13,11 @@ export function SignupForm() {
       <div role="status" className="flex flex-col gap-3 rounded-lg border border-green-200 bg-green-50 p-5">
         <h2 className="text-lg font-semibold">Welcome, {firstName}!</h2>
         <p>
-          Your referral code is <strong data-testid="referral-code" className="font-mono text-lg">{referralCode}</strong>.
+          Your referral code is{" "}
+          <strong data-testid="referral-code" className="font-mono text-lg">
+            {referralCode}
+          </strong>
+          .
         </p>
         <p className="text-sm text-slate-700">
           {status === "ACTIVE"
@@ -37,8 +41,21 @@ export function SignupForm() {
       <FormField label="E-mail" name="email" type="email" autoComplete="email" error={fe?.email} />
       <FormField label="Phone (optional)" name="phone" type="tel" autoComplete="tel" error={fe?.phone} />
       <FormField label="Company (optional)" name="companyName" autoComplete="organization" error={fe?.companyName} />
-      <FormField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={fe?.password} />
-      <FormField label="Repeat the password" name="confirmPassword" type="password" autoComplete="new-password" error={fe?.confirmPassword} />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={fe?.password}
+      />
+      <FormField
+        label="Repeat the password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={fe?.confirmPassword}
+      />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Creating your account…" : "Create partner account"}
       </button>

@@ -1,6 +1,15 @@
 "use client";
 
-import { Bar, BarChart as RBarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart as RBarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame } from "./chart-frame";
 import { formatTick, formatValue, PALETTE, type ValueFormat } from "./format";
 import type { Series } from "./time-series-chart";
@@ -32,25 +41,48 @@ export function BarChart({
   const rows = data.map((d) => [String(d[categoryKey]), ...series.map((s) => formatValue(d[s.key], format, currency))]);
   const vertical = layout === "vertical";
   return (
-    <ChartFrame title={title} description={description} columns={[categoryKey, ...series.map((s) => s.label)]} rows={rows} height={height}>
+    <ChartFrame
+      title={title}
+      description={description}
+      columns={[categoryKey, ...series.map((s) => s.label)]}
+      rows={rows}
+      height={height}
+    >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
         <RBarChart data={data} layout={layout} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           {vertical ? (
             <>
-              <XAxis type="number" tickFormatter={(v) => formatTick(v, format, currency)} fontSize={12} allowDecimals={false} />
+              <XAxis
+                type="number"
+                tickFormatter={(v) => formatTick(v, format, currency)}
+                fontSize={12}
+                allowDecimals={false}
+              />
               <YAxis type="category" dataKey={categoryKey} fontSize={12} width={110} />
             </>
           ) : (
             <>
               <XAxis dataKey={categoryKey} fontSize={12} />
-              <YAxis tickFormatter={(v) => formatTick(v, format, currency)} fontSize={12} width={56} allowDecimals={false} />
+              <YAxis
+                tickFormatter={(v) => formatTick(v, format, currency)}
+                fontSize={12}
+                width={56}
+                allowDecimals={false}
+              />
             </>
           )}
           <Tooltip formatter={(v) => formatValue(v, format, currency)} />
           {series.length > 1 && <Legend />}
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color ?? PALETTE[i % PALETTE.length]} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color ?? PALETTE[i % PALETTE.length]}
+              stackId={stacked ? "stack" : undefined}
+              isAnimationActive={false}
+            />
           ))}
         </RBarChart>
       </ResponsiveContainer>

@@ -4,7 +4,21 @@ import type { ReactNode } from "react";
  * A chart in a figure with a caption, plus the same numbers as a visually hidden table so screen
  * readers get the data the picture shows.
  */
-export function ChartFrame({ title, description, columns, rows, children, height }: { title: string; description?: string; columns: string[]; rows: (string | number)[][]; children: ReactNode; height: number }) {
+export function ChartFrame({
+  title,
+  description,
+  columns,
+  rows,
+  children,
+  height,
+}: {
+  title: string;
+  description?: string;
+  columns: string[];
+  rows: (string | number)[][];
+  children: ReactNode;
+  height: number;
+}) {
   return (
     <figure className="flex flex-col gap-2" aria-label={title}>
       <figcaption className="text-base font-semibold text-slate-900">

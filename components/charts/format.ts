@@ -20,13 +20,19 @@ export function formatTick(v: unknown, format: ValueFormat = "number", currency 
   if (!Number.isFinite(n)) return "";
   if (format === "bps") return formatBps(n);
   const value = format === "money" ? n / 100 : n;
-  return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1, ...(format === "money" ? { style: "currency", currency } : {}) }).format(value);
+  return new Intl.NumberFormat("en-US", {
+    notation: "compact",
+    maximumFractionDigits: 1,
+    ...(format === "money" ? { style: "currency", currency } : {}),
+  }).format(value);
 }
 
 /** Short date label for `YYYY-MM-DD` buckets (UTC). */
 export function formatBucket(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(d);
+  return Number.isNaN(d.getTime())
+    ? day
+    : new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(d);
 }
 
 /** Colour-blind-safe palette (Okabe–Ito, darkened for contrast on white). */

@@ -10,15 +10,49 @@ export interface Slice {
 }
 
 /** Shares of a whole; `donut` leaves the middle open. Zero slices are left out of the picture. */
-export function PieChart({ title, description, data, format = "number", currency = "USD", donut = true, height = 260 }: { title: string; description?: string; data: Slice[]; format?: ValueFormat; currency?: string; donut?: boolean; height?: number }) {
+export function PieChart({
+  title,
+  description,
+  data,
+  format = "number",
+  currency = "USD",
+  donut = true,
+  height = 260,
+}: {
+  title: string;
+  description?: string;
+  data: Slice[];
+  format?: ValueFormat;
+  currency?: string;
+  donut?: boolean;
+  height?: number;
+}) {
   const total = data.reduce((s, d) => s + d.value, 0);
-  const rows = data.map((d) => [d.name, formatValue(d.value, format, currency), total ? `${Math.round((d.value * 100) / total)}%` : "0%"]);
+  const rows = data.map((d) => [
+    d.name,
+    formatValue(d.value, format, currency),
+    total ? `${Math.round((d.value * 100) / total)}%` : "0%",
+  ]);
   const shown = data.filter((d) => d.value > 0);
   return (
-    <ChartFrame title={title} description={description} columns={["Name", "Value", "Share"]} rows={rows} height={height}>
+    <ChartFrame
+      title={title}
+      description={description}
+      columns={["Name", "Value", "Share"]}
+      rows={rows}
+      height={height}
+    >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height }}>
         <RPieChart>
-          <Pie data={shown} dataKey="value" nameKey="name" innerRadius={donut ? "55%" : 0} outerRadius="80%" paddingAngle={shown.length > 1 ? 1 : 0} isAnimationActive={false}>
+          <Pie
+            data={shown}
+            dataKey="value"
+            nameKey="name"
+            innerRadius={donut ? "55%" : 0}
+            outerRadius="80%"
+            paddingAngle={shown.length > 1 ? 1 : 0}
+            isAnimationActive={false}
+          >
             {shown.map((d, i) => (
               <Cell key={d.name} fill={PALETTE[i % PALETTE.length]} />
             ))}

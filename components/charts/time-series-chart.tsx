@@ -1,6 +1,17 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFrame } from "./chart-frame";
 import { formatBucket, formatTick, formatValue, PALETTE, type ValueFormat } from "./format";
 
@@ -43,20 +54,44 @@ export function TimeSeriesChart({
     </>
   );
   return (
-    <ChartFrame title={title} description={description} columns={["Date", ...series.map((s) => s.label)]} rows={rows} height={height}>
+    <ChartFrame
+      title={title}
+      description={description}
+      columns={["Date", ...series.map((s) => s.label)]}
+      rows={rows}
+      height={height}
+    >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
         {variant === "area" ? (
           <AreaChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             {axes}
             {series.map((s, i) => (
-              <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} fill={s.color ?? PALETTE[i % PALETTE.length]} fillOpacity={0.15} isAnimationActive={false} />
+              <Area
+                key={s.key}
+                type="linear"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color ?? PALETTE[i % PALETTE.length]}
+                fill={s.color ?? PALETTE[i % PALETTE.length]}
+                fillOpacity={0.15}
+                isAnimationActive={false}
+              />
             ))}
           </AreaChart>
         ) : (
           <LineChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             {axes}
             {series.map((s, i) => (
-              <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color ?? PALETTE[i % PALETTE.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line
+                key={s.key}
+                type="linear"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color ?? PALETTE[i % PALETTE.length]}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         )}

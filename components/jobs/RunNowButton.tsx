@@ -7,7 +7,13 @@ export function RunNowButton({ name }: { name: string }) {
   const { run, pending, result } = useAdminAction(() => runJobNowAction(name));
   return (
     <div className="flex flex-col gap-1">
-      <button type="button" disabled={pending} className={secondaryButton} onClick={() => run(undefined)} aria-label={`Run ${name} now`}>
+      <button
+        type="button"
+        disabled={pending}
+        className={secondaryButton}
+        onClick={() => run(undefined)}
+        aria-label={`Run ${name} now`}
+      >
         Run now
       </button>
       <ResultMessage result={result} success="Due now; runs on the next tick" />

@@ -8,10 +8,27 @@ export type NavItem = TabItem;
  * The signed-in frame of the portal and the admin console: skip link, banner, one navigation
  * landmark (a scrollable row on phones, a sidebar from `md` up) and the main landmark.
  */
-export function AppShell({ brand, brandHref, navLabel, nav, account, children }: { brand: ReactNode; brandHref: string; navLabel: string; nav: NavItem[]; account?: ReactNode; children: ReactNode }) {
+export function AppShell({
+  brand,
+  brandHref,
+  navLabel,
+  nav,
+  account,
+  children,
+}: {
+  brand: ReactNode;
+  brandHref: string;
+  navLabel: string;
+  nav: NavItem[];
+  account?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only z-50 rounded bg-white px-3 py-2 font-semibold text-brand-700 focus:not-sr-only focus:fixed focus:left-2 focus:top-2">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 font-semibold text-brand-700 focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+      >
         Skip to main content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -23,7 +40,10 @@ export function AppShell({ brand, brandHref, navLabel, nav, account, children }:
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col md:flex-row">
-        <nav aria-label={navLabel} className="border-b border-slate-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r md:bg-transparent">
+        <nav
+          aria-label={navLabel}
+          className="border-b border-slate-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r md:bg-transparent"
+        >
           <ul className="flex gap-1 overflow-x-auto px-2 py-2 md:sticky md:top-0 md:flex-col md:px-3 md:py-6">
             {nav.map((item) => (
               <li key={item.href} className="shrink-0">

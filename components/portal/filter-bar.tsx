@@ -6,9 +6,25 @@ import { buttonClass } from "@/components/ui/button";
  * A GET form for list filters: submitting changes the URL, so filtered views are linkable and work
  * without JavaScript. Changing filters starts again at page 1 (no `page` field is sent).
  */
-export function FilterBar({ action, children, sort, resetHref }: { action: string; children: ReactNode; sort?: string; resetHref: string }) {
+export function FilterBar({
+  action,
+  children,
+  sort,
+  resetHref,
+}: {
+  action: string;
+  children: ReactNode;
+  sort?: string;
+  resetHref: string;
+}) {
   return (
-    <form method="get" action={action} role="search" aria-label="Filter" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="Filter"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       {children}
       {sort && <input type="hidden" name="sort" value={sort} />}
       <div className="flex gap-2">

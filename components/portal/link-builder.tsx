@@ -18,15 +18,38 @@ export function LinkBuilder({ origin, code }: { origin: string; code: string }) 
       live = false;
     };
   }, [link]);
-  const field = (k: keyof LinkOptions) => ({ value: o[k] ?? "", onChange: (e: { target: { value: string } }) => setO((prev) => ({ ...prev, [k]: e.target.value })) });
+  const field = (k: keyof LinkOptions) => ({
+    value: o[k] ?? "",
+    onChange: (e: { target: { value: string } }) => setO((prev) => ({ ...prev, [k]: e.target.value })),
+  });
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Select label="Destination" name="to" options={[{ value: "/quote", label: "Quote form (any insurance)" }, ...QUOTE_TYPES.map((t) => ({ value: `/quote/${t.slug}`, label: `${t.label} insurance quote` }))]} {...field("to")} />
-        <Input label="Sub id" name="sub" hint="Your own tag, e.g. a newsletter issue" maxLength={100} {...field("sub")} />
+        <Select
+          label="Destination"
+          name="to"
+          options={[
+            { value: "/quote", label: "Quote form (any insurance)" },
+            ...QUOTE_TYPES.map((t) => ({ value: `/quote/${t.slug}`, label: `${t.label} insurance quote` })),
+          ]}
+          {...field("to")}
+        />
+        <Input
+          label="Sub id"
+          name="sub"
+          hint="Your own tag, e.g. a newsletter issue"
+          maxLength={100}
+          {...field("sub")}
+        />
         <Input label="utm_source" name="utm_source" placeholder="newsletter" maxLength={100} {...field("utmSource")} />
         <Input label="utm_medium" name="utm_medium" placeholder="email" maxLength={100} {...field("utmMedium")} />
-        <Input label="utm_campaign" name="utm_campaign" placeholder="spring-2026" maxLength={100} {...field("utmCampaign")} />
+        <Input
+          label="utm_campaign"
+          name="utm_campaign"
+          placeholder="spring-2026"
+          maxLength={100}
+          {...field("utmCampaign")}
+        />
       </div>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex min-w-0 flex-1 flex-col gap-2">
@@ -34,11 +57,24 @@ export function LinkBuilder({ origin, code }: { origin: string; code: string }) 
             Your tracked link
           </label>
           <div className="flex gap-2">
-            <input id="built-link" readOnly value={link} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="built-link"
+              readOnly
+              value={link}
+              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <CopyButton value={link} label="Copy link" />
           </div>
         </div>
-        {svg && <div role="img" aria-label="QR code for the tracked link" className="size-44 shrink-0 rounded bg-white p-2" dangerouslySetInnerHTML={{ __html: svg }} />}
+        {svg && (
+          <div
+            role="img"
+            aria-label="QR code for the tracked link"
+            className="size-44 shrink-0 rounded bg-white p-2"
+            dangerouslySetInnerHTML={{ __html: svg }}
+          />
+        )}
       </div>
     </div>
   );

@@ -33,9 +33,11 @@ export function referralLink(origin: string, code: string, o: LinkOptions = {}):
 }
 
 /** The `?ref=` form: any public page with the code as a query parameter. */
-export const refParamLink = (origin: string, code: string, path = "/quote") => `${new URL(path, origin).toString()}?ref=${encodeURIComponent(code)}`;
+export const refParamLink = (origin: string, code: string, path = "/quote") =>
+  `${new URL(path, origin).toString()}?ref=${encodeURIComponent(code)}`;
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A self-contained "Get a quote" button for the partner's own site (inline styles, no script). */
 export function quoteButtonSnippet(link: string, label = "Get a quote"): string {

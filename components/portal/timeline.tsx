@@ -26,7 +26,10 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
     <ol className="relative flex flex-col gap-4 border-l border-slate-200 pl-5">
       {events.map((e) => (
         <li key={e.id} className="relative">
-          <span aria-hidden="true" className="absolute -left-[1.6rem] top-1 size-2.5 rounded-full bg-brand-600 ring-4 ring-white" />
+          <span
+            aria-hidden="true"
+            className="absolute -left-[1.6rem] top-1 size-2.5 rounded-full bg-brand-600 ring-4 ring-white"
+          />
           <p className="text-sm font-medium text-slate-900">
             {describe(e.action)} {e.toStatus && <StatusBadge status={e.toStatus} />}
           </p>

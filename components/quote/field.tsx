@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
 
 /** A labelled form control with its error next to it, tied together for screen readers. */
-export function Field(props: { id: string; label: string; error?: string; hint?: string; optional?: boolean; children: (aria: ControlAria) => ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  optional?: boolean;
+  children: (aria: ControlAria) => ReactNode;
+}) {
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
   const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -16,7 +23,11 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
           {props.hint}
         </p>
       ) : null}
-      {props.children({ id: props.id, "aria-invalid": props.error ? true : undefined, "aria-describedby": describedBy })}
+      {props.children({
+        id: props.id,
+        "aria-invalid": props.error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
       {props.error ? (
         <p id={errorId} className="text-sm text-red-700">
           {props.error}

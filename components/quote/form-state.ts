@@ -6,7 +6,16 @@ export interface QuoteFormState {
   formError?: string;
 }
 
-export const QUOTE_FIELDS = ["insuranceType", "firstName", "lastName", "email", "phone", "state", "zip", "message"] as const;
+export const QUOTE_FIELDS = [
+  "insuranceType",
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "state",
+  "zip",
+  "message",
+] as const;
 export type QuoteField = (typeof QUOTE_FIELDS)[number];
 
 /** Name of the honeypot input: invisible to people, tempting to bots. */
@@ -22,7 +31,55 @@ export const INSURANCE_OPTIONS = [
 ] as const;
 
 export const US_STATES = [
-  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
-  "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
-  "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+  "AL",
+  "AK",
+  "AZ",
+  "AR",
+  "CA",
+  "CO",
+  "CT",
+  "DE",
+  "DC",
+  "FL",
+  "GA",
+  "HI",
+  "ID",
+  "IL",
+  "IN",
+  "IA",
+  "KS",
+  "KY",
+  "LA",
+  "ME",
+  "MD",
+  "MA",
+  "MI",
+  "MN",
+  "MS",
+  "MO",
+  "MT",
+  "NE",
+  "NV",
+  "NH",
+  "NJ",
+  "NM",
+  "NY",
+  "NC",
+  "ND",
+  "OH",
+  "OK",
+  "OR",
+  "PA",
+  "RI",
+  "SC",
+  "SD",
+  "TN",
+  "TX",
+  "UT",
+  "VT",
+  "VA",
+  "WA",
+  "WV",
+  "WI",
+  "WY",
 ] as const;

@@ -61,26 +61,75 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
 
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="firstName" label="First name" error={e.firstName}>
-          {(aria) => <input {...aria} name="firstName" defaultValue={v.firstName} autoComplete="given-name" required className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="firstName"
+              defaultValue={v.firstName}
+              autoComplete="given-name"
+              required
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="lastName" label="Last name" error={e.lastName}>
-          {(aria) => <input {...aria} name="lastName" defaultValue={v.lastName} autoComplete="family-name" required className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="lastName"
+              defaultValue={v.lastName}
+              autoComplete="family-name"
+              required
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="email" label="E-mail" hint="E-mail or phone: at least one, so we can send your quote." error={e.email}>
-          {(aria) => <input {...aria} name="email" type="email" defaultValue={v.email} autoComplete="email" inputMode="email" className={inputClass} />}
+        <Field
+          id="email"
+          label="E-mail"
+          hint="E-mail or phone: at least one, so we can send your quote."
+          error={e.email}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              name="email"
+              type="email"
+              defaultValue={v.email}
+              autoComplete="email"
+              inputMode="email"
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="phone" label="Phone" error={e.phone}>
-          {(aria) => <input {...aria} name="phone" type="tel" defaultValue={v.phone} autoComplete="tel" inputMode="tel" className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="phone"
+              type="tel"
+              defaultValue={v.phone}
+              autoComplete="tel"
+              inputMode="tel"
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
 
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="state" label="State" optional error={e.state}>
           {(aria) => (
-            <select {...aria} name="state" defaultValue={v.state ?? ""} autoComplete="address-level1" className={inputClass}>
+            <select
+              {...aria}
+              name="state"
+              defaultValue={v.state ?? ""}
+              autoComplete="address-level1"
+              className={inputClass}
+            >
               <option value="">Choose a state</option>
               {US_STATES.map((s) => (
                 <option key={s} value={s}>
@@ -91,12 +140,31 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
           )}
         </Field>
         <Field id="zip" label="ZIP code" optional error={e.zip}>
-          {(aria) => <input {...aria} name="zip" defaultValue={v.zip} autoComplete="postal-code" inputMode="numeric" maxLength={10} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="zip"
+              defaultValue={v.zip}
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={10}
+              className={inputClass}
+            />
+          )}
         </Field>
       </div>
 
       <Field id="message" label="Anything we should know?" optional error={e.message}>
-        {(aria) => <textarea {...aria} name="message" defaultValue={v.message} rows={3} maxLength={2000} className={inputClass} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="message"
+            defaultValue={v.message}
+            rows={3}
+            maxLength={2000}
+            className={inputClass}
+          />
+        )}
       </Field>
 
       {/* Honeypot: hidden from people and assistive technology; bots that fill it are quietly ignored. */}

@@ -2,10 +2,30 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 /** A titled section; a string title also names the region for assistive technology (`id` when titles repeat). */
-export function Card({ title, description, actions, children, className, id, as: Tag = "section" }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; className?: string; id?: string; as?: "section" | "div" | "article" }) {
-  const headingId = id ?? (typeof title === "string" ? `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` : undefined);
+export function Card({
+  title,
+  description,
+  actions,
+  children,
+  className,
+  id,
+  as: Tag = "section",
+}: {
+  title?: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  id?: string;
+  as?: "section" | "div" | "article";
+}) {
+  const headingId =
+    id ?? (typeof title === "string" ? `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` : undefined);
   return (
-    <Tag aria-labelledby={title ? headingId : undefined} className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}>
+    <Tag
+      aria-labelledby={title ? headingId : undefined}
+      className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)}
+    >
       {(title || actions) && (
         <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
           <div>
@@ -25,9 +45,24 @@ export function Card({ title, description, actions, children, className, id, as:
 }
 
 /** One figure with its label; `hint` explains it or compares it with the previous period. */
-export function StatCard({ label, value, hint, tone = "default" }: { label: ReactNode; value: ReactNode; hint?: ReactNode; tone?: "default" | "good" | "warn" }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  tone = "default",
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: "default" | "good" | "warn";
+}) {
   return (
-    <div className={cn("rounded-lg border bg-white p-4 shadow-sm", tone === "good" ? "border-emerald-200" : tone === "warn" ? "border-amber-200" : "border-slate-200")}>
+    <div
+      className={cn(
+        "rounded-lg border bg-white p-4 shadow-sm",
+        tone === "good" ? "border-emerald-200" : tone === "warn" ? "border-amber-200" : "border-slate-200",
+      )}
+    >
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</dd>
       {hint && <dd className="mt-1 text-xs text-slate-600">{hint}</dd>}
@@ -38,7 +73,10 @@ export function StatCard({ label, value, hint, tone = "default" }: { label: Reac
 /** A grid of StatCards as one description list. */
 export function StatGrid({ children, label, wide }: { children: ReactNode; label?: string; wide?: boolean }) {
   return (
-    <dl aria-label={label} className={cn("grid grid-cols-2 gap-3 md:grid-cols-3", wide ? "xl:grid-cols-5" : "xl:grid-cols-4")}>
+    <dl
+      aria-label={label}
+      className={cn("grid grid-cols-2 gap-3 md:grid-cols-3", wide ? "xl:grid-cols-5" : "xl:grid-cols-4")}
+    >
       {children}
     </dl>
   );

@@ -34,10 +34,19 @@ export function ConfirmDialog({
   const titleId = `dlg-${title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
     <>
-      <button type="button" className={buttonClass(triggerVariant, "sm")} onClick={() => ref.current?.showModal()} disabled={disabled}>
+      <button
+        type="button"
+        className={buttonClass(triggerVariant, "sm")}
+        onClick={() => ref.current?.showModal()}
+        disabled={disabled}
+      >
         {triggerLabel}
       </button>
-      <dialog ref={ref} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={ref}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form
           action={async (fd) => {
             await action(fd);

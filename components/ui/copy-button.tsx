@@ -4,7 +4,17 @@ import { useState } from "react";
 import { buttonClass, type ButtonVariant } from "./button";
 
 /** Copies `value` to the clipboard; says so in a live region. */
-export function CopyButton({ value, label = "Copy", variant = "secondary", className }: { value: string; label?: string; variant?: ButtonVariant; className?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  variant = "secondary",
+  className,
+}: {
+  value: string;
+  label?: string;
+  variant?: ButtonVariant;
+  className?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     try {
@@ -19,7 +29,11 @@ export function CopyButton({ value, label = "Copy", variant = "secondary", class
     <button type="button" onClick={copy} className={buttonClass(variant, "sm", className)} data-copy-value={value}>
       <span>{state === "copied" ? "Copied" : label}</span>
       <span role="status" className="sr-only">
-        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Copy failed: select the text and copy it by hand" : ""}
+        {state === "copied"
+          ? "Copied to the clipboard"
+          : state === "failed"
+            ? "Copy failed: select the text and copy it by hand"
+            : ""}
       </span>
     </button>
   );

@@ -24,8 +24,20 @@ function relative(d: Date): string {
  * A date in the viewer's locale and time zone. The server renders a stable UTC form (no hydration
  * mismatch); the browser swaps in the local one after hydration. The ISO value stays in `dateTime`.
  */
-export function DateTime({ value, mode = "datetime", className }: { value: Date | string | null | undefined; mode?: Mode; className?: string }) {
-  const onClient = useSyncExternalStore(noop, () => true, () => false);
+export function DateTime({
+  value,
+  mode = "datetime",
+  className,
+}: {
+  value: Date | string | null | undefined;
+  mode?: Mode;
+  className?: string;
+}) {
+  const onClient = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   if (value === null || value === undefined) return <span className={className}>—</span>;
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return <span className={className}>—</span>;

@@ -44,7 +44,23 @@ function Messages({ id, hint, message }: { id: string; hint: ReactNode; message:
   );
 }
 
-export function Field({ label, name, id, hint, error, className, children }: FieldProps & { children: (control: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: true; className: string }) => ReactNode }) {
+export function Field({
+  label,
+  name,
+  id,
+  hint,
+  error,
+  className,
+  children,
+}: FieldProps & {
+  children: (control: {
+    id: string;
+    name: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: true;
+    className: string;
+  }) => ReactNode;
+}) {
   const fid = id ?? `f-${name}`;
   const { message, describedBy } = describe(fid, hint, error);
   return (
@@ -52,7 +68,13 @@ export function Field({ label, name, id, hint, error, className, children }: Fie
       <label htmlFor={fid} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      {children({ id: fid, name, "aria-describedby": describedBy, "aria-invalid": message ? true : undefined, className: controlClass(Boolean(message)) })}
+      {children({
+        id: fid,
+        name,
+        "aria-describedby": describedBy,
+        "aria-invalid": message ? true : undefined,
+        className: controlClass(Boolean(message)),
+      })}
       <Messages id={fid} hint={hint} message={message} />
     </div>
   );
@@ -109,7 +131,15 @@ export function Checkbox({ label, name, id, hint, error, className, ...rest }: C
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <div className="flex items-start gap-2">
-        <input type="checkbox" id={fid} name={name} aria-describedby={describedBy} aria-invalid={message ? true : undefined} className="mt-0.5 size-4 rounded border-slate-400 accent-brand-600" {...rest} />
+        <input
+          type="checkbox"
+          id={fid}
+          name={name}
+          aria-describedby={describedBy}
+          aria-invalid={message ? true : undefined}
+          className="mt-0.5 size-4 rounded border-slate-400 accent-brand-600"
+          {...rest}
+        />
         <label htmlFor={fid} className="text-sm text-slate-800">
           {label}
         </label>

@@ -12,7 +12,10 @@ export function FormError({ message, id }: { message?: string | null; id?: strin
 export function FormSuccess({ message }: { message?: string | null }) {
   if (!message) return null;
   return (
-    <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+    <div
+      role="status"
+      className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+    >
       {message}
     </div>
   );

@@ -6,7 +6,10 @@ function moneyFormat(currency: string, locale?: string): Intl.NumberFormat {
   const key = `${locale ?? ""}|${currency}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale ?? "en-US", { style: "currency", currency: currency.trim().toUpperCase() || "USD" });
+    f = new Intl.NumberFormat(locale ?? "en-US", {
+      style: "currency",
+      currency: currency.trim().toUpperCase() || "USD",
+    });
     moneyFormats.set(key, f);
   }
   return f;

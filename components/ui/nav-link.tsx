@@ -11,7 +11,19 @@ export function isActive(pathname: string, href: string, exact = false): boolean
 }
 
 /** A navigation link that marks the current page with `aria-current="page"`. */
-export function NavLink({ href, children, exact, className, activeClassName }: { href: string; children: ReactNode; exact?: boolean; className?: string; activeClassName?: string }) {
+export function NavLink({
+  href,
+  children,
+  exact,
+  className,
+  activeClassName,
+}: {
+  href: string;
+  children: ReactNode;
+  exact?: boolean;
+  className?: string;
+  activeClassName?: string;
+}) {
   const pathname = usePathname() ?? "";
   const active = isActive(pathname, href, exact);
   return (

@@ -11,18 +11,36 @@ interface PageInfo {
 }
 
 /** "Showing 21–40 of 125" with previous / next links (URL-driven, works without JavaScript). */
-export function Pagination({ pagination, basePath, searchParams, shown }: { pagination: PageInfo; basePath: string; searchParams: SearchParams; shown: number }) {
+export function Pagination({
+  pagination,
+  basePath,
+  searchParams,
+  shown,
+}: {
+  pagination: PageInfo;
+  basePath: string;
+  searchParams: SearchParams;
+  shown: number;
+}) {
   const page = pagination.page ?? 1;
   const pages = Math.max(1, Math.ceil(pagination.total / pagination.pageSize));
   const start = pagination.total === 0 || shown === 0 ? 0 : (page - 1) * pagination.pageSize + 1;
   const end = start === 0 ? 0 : start + shown - 1;
-  const prev = page > 1 ? hrefWith(basePath, searchParams, { page: page - 1 === 1 ? undefined : page - 1, cursor: undefined }) : null;
+  const prev =
+    page > 1
+      ? hrefWith(basePath, searchParams, { page: page - 1 === 1 ? undefined : page - 1, cursor: undefined })
+      : null;
   const next = page < pages ? hrefWith(basePath, searchParams, { page: page + 1, cursor: undefined }) : null;
   const disabled = buttonClass("secondary", "sm", "pointer-events-none opacity-50");
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm text-slate-700">
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm text-slate-700"
+    >
       <p>
-        {pagination.total === 0 ? "No results" : `Showing ${formatCount(start)}–${formatCount(end)} of ${formatCount(pagination.total)}`}
+        {pagination.total === 0
+          ? "No results"
+          : `Showing ${formatCount(start)}–${formatCount(end)} of ${formatCount(pagination.total)}`}
         {pages > 1 && ` · page ${formatCount(page)} of ${formatCount(pages)}`}
       </p>
       <div className="flex gap-2">

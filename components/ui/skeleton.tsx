@@ -5,7 +5,15 @@ export function Skeleton({ className }: { className?: string }) {
 }
 
 /** Placeholder for a page while its server data loads (loading.tsx). */
-export function PageSkeleton({ cards = 4, rows = 6, label = "Loading" }: { cards?: number; rows?: number; label?: string }) {
+export function PageSkeleton({
+  cards = 4,
+  rows = 6,
+  label = "Loading",
+}: {
+  cards?: number;
+  rows?: number;
+  label?: string;
+}) {
   return (
     <div role="status" aria-live="polite" className="flex flex-col gap-6">
       <span className="sr-only">{label}…</span>

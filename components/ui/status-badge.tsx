@@ -47,7 +47,14 @@ export const statusLabel = (value: string) => value.charAt(0) + value.slice(1).t
 export function StatusBadge({ status, label, className }: { status: string; label?: string; className?: string }) {
   const tone = TONE_BY_STATUS[status.toUpperCase()] ?? "gray";
   return (
-    <span className={cn("inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone], className)} data-status={status}>
+    <span
+      className={cn(
+        "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[tone],
+        className,
+      )}
+      data-status={status}
+    >
       {label ?? statusLabel(status)}
     </span>
   );

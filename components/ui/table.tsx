@@ -36,7 +36,9 @@ export function Th({ children, className, align }: { children?: ReactNode; class
 }
 
 export function Td({ children, className, align }: { children?: ReactNode; className?: string; align?: "right" }) {
-  return <td className={cn("px-3 py-2 align-top", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
+  return (
+    <td className={cn("px-3 py-2 align-top", align === "right" && "text-right tabular-nums", className)}>{children}</td>
+  );
 }
 
 export function Tr({ children, className }: { children: ReactNode; className?: string }) {
@@ -47,14 +49,37 @@ export function Tr({ children, className }: { children: ReactNode; className?: s
  * A column header that sorts through the URL (`sort=field` / `sort=-field`), so sorting works
  * without JavaScript and is linkable. Clicking the active column flips its direction.
  */
-export function SortableTh({ label, field, sort, basePath, searchParams, align, defaultDesc = true }: { label: string; field: string; sort: string; basePath: string; searchParams: SearchParams; align?: "right"; defaultDesc?: boolean }) {
+export function SortableTh({
+  label,
+  field,
+  sort,
+  basePath,
+  searchParams,
+  align,
+  defaultDesc = true,
+}: {
+  label: string;
+  field: string;
+  sort: string;
+  basePath: string;
+  searchParams: SearchParams;
+  align?: "right";
+  defaultDesc?: boolean;
+}) {
   const active = sort.replace(/^-/, "") === field;
   const desc = sort.startsWith("-");
   const next = active ? (desc ? field : `-${field}`) : defaultDesc ? `-${field}` : field;
   const ariaSort = active ? (desc ? "descending" : "ascending") : "none";
   return (
-    <th scope="col" aria-sort={ariaSort} className={cn("whitespace-nowrap px-3 py-2", align === "right" && "text-right")}>
-      <Link href={hrefWith(basePath, searchParams, { sort: next })} className="inline-flex items-center gap-1 hover:text-slate-900">
+    <th
+      scope="col"
+      aria-sort={ariaSort}
+      className={cn("whitespace-nowrap px-3 py-2", align === "right" && "text-right")}
+    >
+      <Link
+        href={hrefWith(basePath, searchParams, { sort: next })}
+        className="inline-flex items-center gap-1 hover:text-slate-900"
+      >
         {label}
         <span aria-hidden="true">{active ? (desc ? "↓" : "↑") : "↕"}</span>
         <span className="sr-only">{active ? `, sorted ${ariaSort}; select to reverse` : ", select to sort"}</span>

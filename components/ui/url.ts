@@ -5,7 +5,11 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * A link to the same list with some params changed (undefined/"" removes one). Changing a filter
  * resets `page` and `cursor` unless they are set explicitly.
  */
-export function hrefWith(basePath: string, current: SearchParams, changes: Record<string, string | number | undefined | null>): string {
+export function hrefWith(
+  basePath: string,
+  current: SearchParams,
+  changes: Record<string, string | number | undefined | null>,
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(current)) {
     if (v === undefined) continue;

@@ -4,9 +4,17 @@ import { ReplayButton } from "./ReplayButton";
 import { Badge, cell, DataTable, When } from "./ui";
 
 export function DeliveriesTable({ rows }: { rows: DeliveryRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">No deliveries match. Events appear here once an endpoint is subscribed and something happens.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        No deliveries match. Events appear here once an endpoint is subscribed and something happens.
+      </p>
+    );
   return (
-    <DataTable caption="Webhook deliveries" head={["Created", "Event", "Endpoint", "Status", "Attempts", "Last result", "Next attempt", ""]}>
+    <DataTable
+      caption="Webhook deliveries"
+      head={["Created", "Event", "Endpoint", "Status", "Attempts", "Last result", "Next attempt", ""]}
+    >
       {rows.map((d) => (
         <tr key={d.id}>
           <td className={cell}>

@@ -10,7 +10,13 @@ export function EndpointActions({ id, url, enabled }: { id: string; url: string;
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} className={secondaryButton} onClick={() => toggle.run(!enabled)} aria-label={`${enabled ? "Disable" : "Enable"} ${url}`}>
+        <button
+          type="button"
+          disabled={pending}
+          className={secondaryButton}
+          onClick={() => toggle.run(!enabled)}
+          aria-label={`${enabled ? "Disable" : "Enable"} ${url}`}
+        >
           {enabled ? "Disable" : "Enable"}
         </button>
         <button

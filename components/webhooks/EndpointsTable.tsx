@@ -3,7 +3,8 @@ import { EndpointActions } from "./EndpointActions";
 import { Badge, cell, DataTable, When } from "./ui";
 
 export function EndpointsTable({ rows }: { rows: PublicEndpoint[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">No endpoints yet. Add one below to receive signed events.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-600">No endpoints yet. Add one below to receive signed events.</p>;
   return (
     <DataTable caption="Webhook endpoints" head={["URL", "Events", "Status", "Created", ""]}>
       {rows.map((e) => (

@@ -3,15 +3,21 @@ import type { inboundWebhooks } from "@/db/schema";
 import { InboundSecretForm } from "./InboundSecretForm";
 import { cell, DataTable, Json, Panel, When } from "./ui";
 
-export function InboundPanel({ status, recent }: { status: InboundSecretStatus; recent: (typeof inboundWebhooks.$inferSelect)[] }) {
+export function InboundPanel({
+  status,
+  recent,
+}: {
+  status: InboundSecretStatus;
+  recent: (typeof inboundWebhooks.$inferSelect)[];
+}) {
   return (
     <Panel
       title="Inbound CRM events"
       description={
         <>
           Your CRM posts <code>lead.created</code>, <code>lead.status_changed</code> and <code>lead.converted</code> to{" "}
-          <code>/api/v1/webhooks/leads</code>, signed per Standard Webhooks with this secret. Unsigned, wrongly signed or stale (over 5 minutes)
-          requests are refused; a repeated <code>webhook-id</code> has one effect.
+          <code>/api/v1/webhooks/leads</code>, signed per Standard Webhooks with this secret. Unsigned, wrongly signed
+          or stale (over 5 minutes) requests are refused; a repeated <code>webhook-id</code> has one effect.
         </>
       }
     >

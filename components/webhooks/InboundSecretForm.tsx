@@ -15,7 +15,13 @@ export function InboundSecretForm({ configured }: { configured: boolean }) {
           disabled={pending}
           className={primaryButton}
           onClick={() => {
-            if (!configured || window.confirm("Replace the inbound secret? The CRM must be given the new one; the old one stops working now.")) run(undefined);
+            if (
+              !configured ||
+              window.confirm(
+                "Replace the inbound secret? The CRM must be given the new one; the old one stops working now.",
+              )
+            )
+              run(undefined);
           }}
         >
           {configured ? "Rotate secret" : "Generate secret"}
@@ -30,7 +36,12 @@ export function InboundSecretForm({ configured }: { configured: boolean }) {
         >
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium text-slate-800">Or paste the CRM&apos;s secret</span>
-            <input name="secret" autoComplete="off" placeholder="whsec_…" className="w-72 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-xs" />
+            <input
+              name="secret"
+              autoComplete="off"
+              placeholder="whsec_…"
+              className="w-72 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-xs"
+            />
           </label>
           <button type="submit" disabled={pending} className={secondaryButton}>
             Save pasted secret

@@ -1,6 +1,16 @@
 /** Small presentational pieces shared by the webhooks and jobs admin pages (server- and client-safe). */
 
-export function Panel({ title, description, children, actions }: { title: string; description?: React.ReactNode; children: React.ReactNode; actions?: React.ReactNode }) {
+export function Panel({
+  title,
+  description,
+  children,
+  actions,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   const id = `p-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
@@ -26,7 +36,11 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
         <thead className="bg-slate-50">
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase">
+              <th
+                key={h}
+                scope="col"
+                className="px-3 py-2 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase"
+              >
                 {h}
               </th>
             ))}
@@ -59,7 +73,11 @@ const TONE_BY_STATUS: Record<string, keyof typeof TONES> = {
 
 export function Badge({ children }: { children: string }) {
   const tone = TONES[TONE_BY_STATUS[children] ?? "slate"];
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>
+      {children}
+    </span>
+  );
 }
 
 /** UTC date-time, the same on server and client (no hydration drift). */
@@ -76,7 +94,10 @@ export function When({ at }: { at: Date | string | null | undefined }) {
 /** A job result or payload: flat objects read as "key value · key value", anything else as JSON. */
 export function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-400">–</span>;
-  const flat = typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v !== "object");
+  const flat =
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => v === null || typeof v !== "object");
   const text = flat
     ? Object.entries(value as Record<string, unknown>)
         .map(([k, v]) => `${k} ${String(v)}`)

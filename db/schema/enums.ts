@@ -13,7 +13,14 @@ export const referralSource = pgEnum("referral_source", [
   "SOCIAL_MEDIA",
   "OTHER",
 ]);
-export const referralStatus = pgEnum("referral_status", ["PENDING", "ACCEPTED", "REJECTED", "CONVERTED", "PAID", "EXPIRED"]);
+export const referralStatus = pgEnum("referral_status", [
+  "PENDING",
+  "ACCEPTED",
+  "REJECTED",
+  "CONVERTED",
+  "PAID",
+  "EXPIRED",
+]);
 export const rewardType = pgEnum("reward_type", ["CONVERSION", "BONUS", "ADJUSTMENT", "CLAWBACK"]);
 export const rewardStatus = pgEnum("reward_status", ["PENDING", "CALCULATED", "APPROVED", "PAID", "CANCELLED"]);
 export const paymentMethod = pgEnum("payment_method", ["BANK_TRANSFER", "PAYPAL", "CHECK", "STRIPE", "OTHER"]);

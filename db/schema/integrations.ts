@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, ts, updatedAt } from "./columns";
 import { deliveryStatus, userRole } from "./enums";
@@ -86,7 +97,10 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
   url: text().notNull(),
   description: text(),
   /** Subscribed event types; empty means all. */
-  events: text().array().notNull().default(sql`'{}'::text[]`),
+  events: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   /** `whsec_…`, shown once at creation; kept to sign deliveries. */
   secret: text().notNull(),
   enabled: boolean().notNull().default(true),

@@ -19,7 +19,10 @@ export const partners = pgTable(
     currency: currency(),
     /** National Producer Number for licensed agents. */
     npn: text(),
-    licensedStates: text().array().notNull().default(sql`'{}'::text[]`),
+    licensedStates: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     payoutMethod: paymentMethod(),
     /** Free-form payout instructions (bank reference, PayPal e-mail...), shown to admins only. */
     payoutDetails: jsonb().$type<Record<string, string>>(),
@@ -56,7 +59,9 @@ export const partnerCodes = pgTable(
   },
   (t) => [
     uniqueIndex("partner_codes_code_key").on(t.code),
-    uniqueIndex("partner_codes_one_current").on(t.partnerId).where(sql`${t.isCurrent}`),
+    uniqueIndex("partner_codes_one_current")
+      .on(t.partnerId)
+      .where(sql`${t.isCurrent}`),
     index("partner_codes_partner_idx").on(t.partnerId),
     check("partner_codes_upper", sql`${t.code} = upper(${t.code})`),
   ],

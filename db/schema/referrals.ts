@@ -76,6 +76,9 @@ export const referrals = pgTable(
     index("referrals_status_expires_idx").on(t.status, t.expiresAt),
     index("referrals_created_idx").on(t.createdAt),
     index("referrals_lead_idx").on(t.leadId),
-    check("referrals_conversion_value_nonneg", sql`${t.conversionValueCents} is null or ${t.conversionValueCents} >= 0`),
+    check(
+      "referrals_conversion_value_nonneg",
+      sql`${t.conversionValueCents} is null or ${t.conversionValueCents} >= 0`,
+    ),
   ],
 );

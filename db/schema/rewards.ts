@@ -81,8 +81,14 @@ export const rewards = pgTable(
     index("rewards_status_hold_idx").on(t.status, t.holdUntil, t.createdAt),
     index("rewards_payout_idx").on(t.payoutId),
     index("rewards_created_idx").on(t.createdAt),
-    check("rewards_negative_only_clawback", sql`${t.amountCents} is null or ${t.amountCents} >= 0 or ${t.type} = 'CLAWBACK'`),
-    check("rewards_amount_when_calculated", sql`${t.status} = 'PENDING' or ${t.status} = 'CANCELLED' or ${t.amountCents} is not null`),
+    check(
+      "rewards_negative_only_clawback",
+      sql`${t.amountCents} is null or ${t.amountCents} >= 0 or ${t.type} = 'CLAWBACK'`,
+    ),
+    check(
+      "rewards_amount_when_calculated",
+      sql`${t.status} = 'PENDING' or ${t.status} = 'CANCELLED' or ${t.amountCents} is not null`,
+    ),
   ],
 );
 

@@ -10,7 +10,8 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, type FieldError } from "@/lib/errors";
 
 /** What a form's `useActionState` receives. `fieldErrors` maps a field path ("email", "lead.phone") to its message. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 /** The state before the first submission is null. */
 export type ActionState<T> = ActionResult<T> | null;
 
@@ -25,17 +26,25 @@ export interface ActionContext<U> {
  * as `action(null, { ...fields })`. FormData becomes an object (repeated names → arrays, empty strings →
  * absent, Next's `$ACTION_*` fields dropped) before the schema parses it.
  */
-export type SafeAction<S extends ZodType, T> = (prev: ActionState<T>, input: FormData | z.input<S>) => Promise<ActionResult<T>>;
+export type SafeAction<S extends ZodType, T> = (
+  prev: ActionState<T>,
+  input: FormData | z.input<S>,
+) => Promise<ActionResult<T>>;
 
 type Role = "ADMIN" | "PARTNER" | "PUBLIC";
 
-function make<S extends ZodType, T, U>(role: Role, schema: S, fn: (input: z.output<S>, ctx: ActionContext<U>) => Promise<T>): SafeAction<S, T> {
+function make<S extends ZodType, T, U>(
+  role: Role,
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionContext<U>) => Promise<T>,
+): SafeAction<S, T> {
   return async (_prev, input) => {
     try {
       const user = role === "PUBLIC" ? null : await getSessionUser();
       if (role !== "PUBLIC") {
         if (!user) return { ok: false, error: "Your session has ended: sign in again." };
-        if (user.role !== role || (role === "PARTNER" && !user.partnerId)) return { ok: false, error: "You are not allowed to do this." };
+        if (user.role !== role || (role === "PARTNER" && !user.partnerId))
+          return { ok: false, error: "You are not allowed to do this." };
       }
       const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
       if (!parsed.success) return invalid(zodFieldErrors(parsed.error, "form"));
@@ -77,8 +86,10 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
 }
 
 /** An action only admins may run. */
-export const adminAction = <S extends ZodType, T>(schema: S, fn: (input: z.output<S>, ctx: ActionContext<SessionUser>) => Promise<T>) =>
-  make<S, T, SessionUser>("ADMIN", schema, fn);
+export const adminAction = <S extends ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionContext<SessionUser>) => Promise<T>,
+) => make<S, T, SessionUser>("ADMIN", schema, fn);
 
 /** An action only partners may run; `ctx.user.partnerId` is their own partner. */
 export const partnerAction = <S extends ZodType, T>(
@@ -87,5 +98,7 @@ export const partnerAction = <S extends ZodType, T>(
 ) => make<S, T, SessionUser & { partnerId: string }>("PARTNER", schema, fn);
 
 /** An action anyone may run (quote form, sign-up); `ctx.user` is null and the actor is the public visitor. */
-export const publicAction = <S extends ZodType, T>(schema: S, fn: (input: z.output<S>, ctx: ActionContext<null>) => Promise<T>) =>
-  make<S, T, null>("PUBLIC", schema, fn);
+export const publicAction = <S extends ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionContext<null>) => Promise<T>,
+) => make<S, T, null>("PUBLIC", schema, fn);

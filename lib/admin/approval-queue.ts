@@ -48,8 +48,20 @@ export interface QueueSummary {
 }
 
 function whereOf(f: z.infer<typeof approvalQueueFilterSchema>, now: Date): SQL | undefined {
-  const hold = f.view === "due" ? or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now)) : f.view === "held" ? gt(rewards.holdUntil, now) : undefined;
-  const filter = { status: ["CALCULATED" as const], type: f.type, partnerId: f.partnerId, q: f.q, from: f.from, to: f.to };
+  const hold =
+    f.view === "due"
+      ? or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now))
+      : f.view === "held"
+        ? gt(rewards.holdUntil, now)
+        : undefined;
+  const filter = {
+    status: ["CALCULATED" as const],
+    type: f.type,
+    partnerId: f.partnerId,
+    q: f.q,
+    from: f.from,
+    to: f.to,
+  };
   return and(rewardWhere({}, filter), hold);
 }
 
@@ -107,7 +119,12 @@ export async function listApprovalQueue(
 }
 
 /** Ids of every reward matching the filter (all pages), oldest first, capped: the UI approves them in chunks. */
-export async function approvalQueueIds(db: DbOrTx, input: ApprovalQueueFilter, cap = 10_000, now = new Date()): Promise<string[]> {
+export async function approvalQueueIds(
+  db: DbOrTx,
+  input: ApprovalQueueFilter,
+  cap = 10_000,
+  now = new Date(),
+): Promise<string[]> {
   const f = parseInput(approvalQueueFilterSchema, { ...input, page: 1 });
   const rows = await db
     .select({ id: rewards.id })

@@ -14,12 +14,7 @@ export const auditFilterSchema = z
     entityId: z.string().trim().min(1).max(80).optional(),
     /** Actor id (user id, key id, job name) or a part of its label (e-mail, job name). */
     actor: z.string().trim().min(1).max(120).optional(),
-    actorType: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .pipe(z.enum(ACTOR_TYPES))
-      .optional(),
+    actorType: z.string().trim().toUpperCase().pipe(z.enum(ACTOR_TYPES)).optional(),
     /** Exact action (`reward.approved`) or a prefix ending in a dot (`reward.`). */
     action: z.string().trim().min(1).max(80).optional(),
     from: isoFrom.optional(),
@@ -41,26 +36,44 @@ function whereOf(f: z.infer<typeof auditFilterSchema>): SQL | undefined {
   if (f.entityId) conds.push(eq(events.entityId, f.entityId));
   if (f.actorType) conds.push(eq(events.actorType, f.actorType));
   if (f.actor) conds.push(or(eq(events.actorId, f.actor), ilike(events.actorLabel, `%${escapeLike(f.actor)}%`)));
-  if (f.action) conds.push(f.action.endsWith(".") ? ilike(events.action, `${escapeLike(f.action)}%`) : eq(events.action, f.action));
+  if (f.action)
+    conds.push(f.action.endsWith(".") ? ilike(events.action, `${escapeLike(f.action)}%`) : eq(events.action, f.action));
   if (f.from) conds.push(gte(events.createdAt, f.from));
   if (f.to) conds.push(lt(events.createdAt, f.to));
   return and(...conds);
 }
 
 /** Audit events newest first, filtered by entity, actor, action and time. `total` is capped at AUDIT_COUNT_CAP. */
-export async function listAuditEvents(db: DbOrTx, input: AuditFilterInput): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
+export async function listAuditEvents(
+  db: DbOrTx,
+  input: AuditFilterInput,
+): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
   return queryAuditEvents(db, parseInput(auditFilterSchema, input));
 }
 
 /** The same with an already parsed filter (the API route parses the query string itself). */
-export async function queryAuditEvents(db: DbOrTx, f: z.output<typeof auditFilterSchema>): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
+export async function queryAuditEvents(
+  db: DbOrTx,
+  f: z.output<typeof auditFilterSchema>,
+): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
   const where = whereOf(f);
   const offset = (f.page - 1) * f.pageSize;
   const [data, [{ n }]] = await Promise.all([
-    db.select().from(events).where(where).orderBy(desc(events.createdAt), desc(events.id)).limit(f.pageSize).offset(offset),
     db
-      .select({ n: count() })
-      .from(db.select({ one: events.id }).from(events).where(where).limit(AUDIT_COUNT_CAP + 1).as("capped")),
+      .select()
+      .from(events)
+      .where(where)
+      .orderBy(desc(events.createdAt), desc(events.id))
+      .limit(f.pageSize)
+      .offset(offset),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: events.id })
+        .from(events)
+        .where(where)
+        .limit(AUDIT_COUNT_CAP + 1)
+        .as("capped"),
+    ),
   ]);
   const totalCapped = n > AUDIT_COUNT_CAP;
   const total = Math.min(n, AUDIT_COUNT_CAP);
@@ -72,7 +85,12 @@ export async function queryAuditEvents(db: DbOrTx, f: z.output<typeof auditFilte
 }
 
 /** The events of one entity, oldest first: a timeline for detail pages. */
-export async function entityTimeline(db: DbOrTx, entityType: string, entityId: string, limit = 200): Promise<AuditEvent[]> {
+export async function entityTimeline(
+  db: DbOrTx,
+  entityType: string,
+  entityId: string,
+  limit = 200,
+): Promise<AuditEvent[]> {
   return db
     .select()
     .from(events)

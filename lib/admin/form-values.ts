@@ -22,4 +22,5 @@ export function centsFromText(s: unknown): number {
 }
 
 /** Integer cents → "1234.50" for an input's default value. */
-export const centsToText = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+export const centsToText = (cents: number) =>
+  `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;

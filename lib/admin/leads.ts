@@ -42,7 +42,9 @@ function whereOf(f: z.infer<typeof leadListSchema>): SQL | undefined {
 }
 
 /** The live (non-rejected) referral's partner of each lead, when there is one. */
-const ownerName = sql<string | null>`(select p.first_name || ' ' || p.last_name from ${referrals} r join ${partners} p on p.id = r.partner_id
+const ownerName = sql<
+  string | null
+>`(select p.first_name || ' ' || p.last_name from ${referrals} r join ${partners} p on p.id = r.partner_id
   where r.lead_id = ${sql.raw(`"leads"."id"`)} and r.status <> 'REJECTED' limit 1)`;
 
 export async function listLeads(db: DbOrTx, input: LeadListInput) {
@@ -69,9 +71,20 @@ export async function listLeads(db: DbOrTx, input: LeadListInput) {
       .orderBy(dir(f.sort.key === "status" ? leads.status : leads.createdAt), desc(leads.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(db.select({ one: leads.id }).from(leads).where(where).limit(COUNT_CAP + 1).as("c")),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: leads.id })
+        .from(leads)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as("c"),
+    ),
   ]);
-  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
+  return {
+    data,
+    pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null },
+    totalCapped: capped(n).totalCapped,
+  };
 }
 
 /** A lead with every consent record (newest first), its referrals and its timeline; null when absent. */

@@ -36,18 +36,31 @@ export function enumList<const T extends readonly [string, ...string[]]>(values:
   return z
     .string()
     .trim()
-    .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values, { error: `${name} must be one of ${values.join(", ")}` })).min(1));
 }
 
 /** `sort=-createdAt` → { key: "createdAt", desc: true } for the allowed keys. */
-export function sortParam<const K extends readonly [string, ...string[]]>(keys: K, fallback: `${"" | "-"}${K[number]}`) {
+export function sortParam<const K extends readonly [string, ...string[]]>(
+  keys: K,
+  fallback: `${"" | "-"}${K[number]}`,
+) {
   return z
     .string()
     .trim()
     .default(fallback)
     .transform((s) => ({ key: s.replace(/^-/, ""), desc: s.startsWith("-") }))
-    .pipe(z.object({ key: z.enum(keys, { error: `sort must be one of ${keys.join(", ")} (prefix - for descending)` }), desc: z.boolean() }));
+    .pipe(
+      z.object({
+        key: z.enum(keys, { error: `sort must be one of ${keys.join(", ")} (prefix - for descending)` }),
+        desc: z.boolean(),
+      }),
+    );
 }
 
 export const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -44,17 +44,20 @@ export function partnerInputFromForm(f: PartnerForm) {
 }
 
 /** Partner row → form defaults. */
-export function partnerFormDefaults(p?: {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string | null;
-  companyName: string | null;
-  commissionRateBps: number;
-  npn: string | null;
-  licensedStates: string[];
-  payoutMethod: string | null;
-}, defaultRateBps = 1000): PartnerForm {
+export function partnerFormDefaults(
+  p?: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string | null;
+    companyName: string | null;
+    commissionRateBps: number;
+    npn: string | null;
+    licensedStates: string[];
+    payoutMethod: string | null;
+  },
+  defaultRateBps = 1000,
+): PartnerForm {
   const bps = p?.commissionRateBps ?? defaultRateBps;
   return {
     firstName: p?.firstName ?? "",
@@ -62,7 +65,8 @@ export function partnerFormDefaults(p?: {
     email: p?.email ?? "",
     phone: p?.phone ?? "",
     companyName: p?.companyName ?? "",
-    commissionRatePercent: bps % 100 === 0 ? String(bps / 100) : `${Math.floor(bps / 100)}.${String(bps % 100).padStart(2, "0")}`,
+    commissionRatePercent:
+      bps % 100 === 0 ? String(bps / 100) : `${Math.floor(bps / 100)}.${String(bps % 100).padStart(2, "0")}`,
     npn: p?.npn ?? "",
     licensedStates: (p?.licensedStates ?? []).join(", "),
     payoutMethod: p?.payoutMethod ?? "",

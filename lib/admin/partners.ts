@@ -39,7 +39,11 @@ export interface PartnerRow {
 }
 
 /** Sign-ups awaiting a decision: self-registered, never approved, still inactive. */
-export const isApplication = and(eq(partners.status, "INACTIVE"), eq(partners.createdVia, "SELF"), isNull(partners.approvedAt));
+export const isApplication = and(
+  eq(partners.status, "INACTIVE"),
+  eq(partners.createdVia, "SELF"),
+  isNull(partners.approvedAt),
+);
 
 function whereOf(f: z.infer<typeof partnerListSchema>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
@@ -61,7 +65,9 @@ function whereOf(f: z.infer<typeof partnerListSchema>): SQL | undefined {
 
 /** Drizzle leaves columns unqualified in single-table selects; correlated subqueries need the table name. */
 const PARTNER_ID = sql.raw(`"partners"."id"`);
-const currentCode = sql<string | null>`(select pc.code from ${partnerCodes} pc where pc.partner_id = ${PARTNER_ID} and pc.is_current)`;
+const currentCode = sql<
+  string | null
+>`(select pc.code from ${partnerCodes} pc where pc.partner_id = ${PARTNER_ID} and pc.is_current)`;
 
 /** Partners with their current code and referral counts (counted for the page only, through the partner index). */
 export async function listPartners(db: DbOrTx, input: PartnerListInput): Promise<Page<PartnerRow>> {
@@ -91,8 +97,13 @@ export async function listPartners(db: DbOrTx, input: PartnerListInput): Promise
         createdVia: partners.createdVia,
         createdAt: partners.createdAt,
         code: currentCode,
-        referralCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${PARTNER_ID})`.mapWith(Number),
-        conversionCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${PARTNER_ID} and r.status in ('CONVERTED', 'PAID'))`.mapWith(Number),
+        referralCount: sql<number>`(select count(*) from referrals r where r.partner_id = ${PARTNER_ID})`.mapWith(
+          Number,
+        ),
+        conversionCount:
+          sql<number>`(select count(*) from referrals r where r.partner_id = ${PARTNER_ID} and r.status in ('CONVERTED', 'PAID'))`.mapWith(
+            Number,
+          ),
       })
       .from(partners)
       .where(where)
@@ -115,8 +126,20 @@ export async function getPartnerForAdmin(db: DbOrTx, id: string) {
   const [p] = await db.select().from(partners).where(eq(partners.id, id));
   if (!p) return null;
   const [codes, [user]] = await Promise.all([
-    db.select().from(partnerCodes).where(eq(partnerCodes.partnerId, id)).orderBy(desc(partnerCodes.isCurrent), desc(partnerCodes.createdAt)),
-    db.select({ id: users.id, email: users.email, hasPassword: sql<boolean>`${users.passwordHash} is not null`, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.partnerId, id)),
+    db
+      .select()
+      .from(partnerCodes)
+      .where(eq(partnerCodes.partnerId, id))
+      .orderBy(desc(partnerCodes.isCurrent), desc(partnerCodes.createdAt)),
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+        lastLoginAt: users.lastLoginAt,
+      })
+      .from(users)
+      .where(eq(users.partnerId, id)),
   ]);
   return { ...p, code: codes.find((c) => c.isCurrent)?.code ?? null, codes, user: user ?? null };
 }
@@ -124,9 +147,19 @@ export async function getPartnerForAdmin(db: DbOrTx, id: string) {
 /** Small partner list for pickers (payout batch, manual reward, filters). */
 export async function partnerOptions(db: DbOrTx): Promise<{ id: string; label: string; status: string }[]> {
   const rows = await db
-    .select({ id: partners.id, firstName: partners.firstName, lastName: partners.lastName, companyName: partners.companyName, status: partners.status })
+    .select({
+      id: partners.id,
+      firstName: partners.firstName,
+      lastName: partners.lastName,
+      companyName: partners.companyName,
+      status: partners.status,
+    })
     .from(partners)
     .orderBy(asc(partners.lastName), asc(partners.firstName))
     .limit(2000);
-  return rows.map((r) => ({ id: r.id, label: `${r.firstName} ${r.lastName}${r.companyName ? ` (${r.companyName})` : ""}`, status: r.status }));
+  return rows.map((r) => ({
+    id: r.id,
+    label: `${r.firstName} ${r.lastName}${r.companyName ? ` (${r.companyName})` : ""}`,
+    status: r.status,
+  }));
 }

@@ -54,7 +54,12 @@ export type PayoutRow = Awaited<ReturnType<typeof listPayouts>>["data"][number];
 export async function listPayouts(db: DbOrTx, input: PayoutListInput, opts: { all?: boolean } = {}) {
   const f = parseInput(payoutListSchema, input);
   const where = whereOf(f);
-  const q = db.select(payoutColumns).from(payouts).innerJoin(partners, eq(partners.id, payouts.partnerId)).where(where).orderBy(desc(payouts.createdAt), desc(payouts.id));
+  const q = db
+    .select(payoutColumns)
+    .from(payouts)
+    .innerJoin(partners, eq(partners.id, payouts.partnerId))
+    .where(where)
+    .orderBy(desc(payouts.createdAt), desc(payouts.id));
   const [data, [{ n }]] = await Promise.all([
     opts.all ? q.limit(100_000) : q.limit(f.pageSize).offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(payouts).where(where),
@@ -65,7 +70,11 @@ export async function listPayouts(db: DbOrTx, input: PayoutListInput, opts: { al
 /** A payout with its partner and the rewards it covered (kept even after a failure). */
 export async function getPayoutForAdmin(db: DbOrTx, id: string) {
   if (!z.uuid().safeParse(id).success) return null;
-  const [p] = await db.select(payoutColumns).from(payouts).innerJoin(partners, eq(partners.id, payouts.partnerId)).where(eq(payouts.id, id));
+  const [p] = await db
+    .select(payoutColumns)
+    .from(payouts)
+    .innerJoin(partners, eq(partners.id, payouts.partnerId))
+    .where(eq(payouts.id, id));
   if (!p) return null;
   const items = await db
     .select({
@@ -100,32 +109,61 @@ export async function payableByPartner(db: DbOrTx, minimumCents: number) {
     .from(rewards)
     .innerJoin(partners, eq(partners.id, rewards.partnerId))
     .where(and(eq(rewards.status, "APPROVED"), sql`${rewards.payoutId} is null`))
-    .groupBy(rewards.partnerId, partners.firstName, partners.lastName, partners.status, partners.payoutMethod, rewards.currency)
+    .groupBy(
+      rewards.partnerId,
+      partners.firstName,
+      partners.lastName,
+      partners.status,
+      partners.payoutMethod,
+      rewards.currency,
+    )
     .orderBy(desc(sql`sum(${rewards.amountCents})`));
   return rows.map((r) => ({ ...r, eligible: r.amountCents >= minimumCents }));
 }
 
-const CSV_FIELDS = ["payout_id", "batch_id", "partner_id", "partner_name", "partner_email", "payment_method", "payout_details", "amount", "amount_cents", "currency", "status", "transaction_id", "created_at", "paid_at"];
+const CSV_FIELDS = [
+  "payout_id",
+  "batch_id",
+  "partner_id",
+  "partner_name",
+  "partner_email",
+  "payment_method",
+  "payout_details",
+  "amount",
+  "amount_cents",
+  "currency",
+  "status",
+  "transaction_id",
+  "created_at",
+  "paid_at",
+];
 
 /** The bank upload / history export: one row per payout, amounts in major units and in cents. */
 export function payoutsCsv(rows: PayoutRow[]): string {
-  return Papa.unparse({
-    fields: CSV_FIELDS,
-    data: rows.map((r) => [
-      r.id,
-      r.batchId ?? "",
-      r.partnerId,
-      r.partnerName,
-      r.partnerEmail,
-      r.paymentMethod ?? r.partnerPayoutMethod ?? "",
-      r.payoutDetails ? Object.entries(r.payoutDetails).map(([k, v]) => `${k}: ${v}`).join("; ") : "",
-      `${Math.trunc(r.amountCents / 100)}.${String(Math.abs(r.amountCents % 100)).padStart(2, "0")}`,
-      r.amountCents,
-      r.currency,
-      r.status,
-      r.transactionId ?? "",
-      r.createdAt.toISOString(),
-      r.paidAt?.toISOString() ?? "",
-    ]),
-  }, { escapeFormulae: true });
+  return Papa.unparse(
+    {
+      fields: CSV_FIELDS,
+      data: rows.map((r) => [
+        r.id,
+        r.batchId ?? "",
+        r.partnerId,
+        r.partnerName,
+        r.partnerEmail,
+        r.paymentMethod ?? r.partnerPayoutMethod ?? "",
+        r.payoutDetails
+          ? Object.entries(r.payoutDetails)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join("; ")
+          : "",
+        `${Math.trunc(r.amountCents / 100)}.${String(Math.abs(r.amountCents % 100)).padStart(2, "0")}`,
+        r.amountCents,
+        r.currency,
+        r.status,
+        r.transactionId ?? "",
+        r.createdAt.toISOString(),
+        r.paidAt?.toISOString() ?? "",
+      ]),
+    },
+    { escapeFormulae: true },
+  );
 }

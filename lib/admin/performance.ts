@@ -29,12 +29,19 @@ export async function partnerPerformance(db: DbOrTx, partnerId: string): Promise
         count(*) filter (where status = 'REJECTED')::int as rejected,
         coalesce(sum(conversion_value_cents) filter (where status in ('CONVERTED', 'PAID')), 0)::text as value
       from referrals where partner_id = ${partnerId}`),
-    db.execute(sql`select status, count(*)::int as n, coalesce(sum(amount_cents), 0)::text as amount from rewards where partner_id = ${partnerId} group by status`),
-    db.execute(sql`select coalesce(sum(amount_cents), 0)::text as amount from payouts where partner_id = ${partnerId} and status = 'PAID'`),
+    db.execute(
+      sql`select status, count(*)::int as n, coalesce(sum(amount_cents), 0)::text as amount from rewards where partner_id = ${partnerId} group by status`,
+    ),
+    db.execute(
+      sql`select coalesce(sum(amount_cents), 0)::text as amount from payouts where partner_id = ${partnerId} and status = 'PAID'`,
+    ),
   ]);
   const r = rowsOf<{ total: number; accepted: number; converted: number; rejected: number; value: string }>(refs)[0];
-  const rewards = Object.fromEntries(REWARD_STATUSES.map((s) => [s, { count: 0, amountCents: 0 }])) as PartnerPerformance["rewards"];
-  for (const row of rowsOf<{ status: RewardStatus; n: number; amount: string }>(rew)) rewards[row.status] = { count: row.n, amountCents: Number(row.amount) };
+  const rewards = Object.fromEntries(
+    REWARD_STATUSES.map((s) => [s, { count: 0, amountCents: 0 }]),
+  ) as PartnerPerformance["rewards"];
+  for (const row of rowsOf<{ status: RewardStatus; n: number; amount: string }>(rew))
+    rewards[row.status] = { count: row.n, amountCents: Number(row.amount) };
   return {
     clicks: rowsOf<{ n: number }>(clicks)[0].n,
     referrals: r.total,

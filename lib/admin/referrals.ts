@@ -48,7 +48,12 @@ export async function listReferrals(db: DbOrTx, input: ReferralListInput) {
   const f = parseInput(referralListSchema, input);
   const where = whereOf(f);
   const dir = f.sort.desc ? desc : asc;
-  const col = f.sort.key === "status" ? referrals.status : f.sort.key === "conversionValueCents" ? referrals.conversionValueCents : referrals.createdAt;
+  const col =
+    f.sort.key === "status"
+      ? referrals.status
+      : f.sort.key === "conversionValueCents"
+        ? referrals.conversionValueCents
+        : referrals.createdAt;
   const [data, [{ n }]] = await Promise.all([
     db
       .select({
@@ -76,7 +81,11 @@ export async function listReferrals(db: DbOrTx, input: ReferralListInput) {
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(
       (f.q
-        ? db.select({ one: referrals.id }).from(referrals).innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId))
+        ? db
+            .select({ one: referrals.id })
+            .from(referrals)
+            .innerJoin(partners, eq(partners.id, referrals.partnerId))
+            .leftJoin(leads, eq(leads.id, referrals.leadId))
         : db.select({ one: referrals.id }).from(referrals)
       )
         .where(where)
@@ -84,20 +93,40 @@ export async function listReferrals(db: DbOrTx, input: ReferralListInput) {
         .as("c"),
     ),
   ]);
-  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
+  return {
+    data,
+    pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null },
+    totalCapped: capped(n).totalCapped,
+  };
 }
 
 /** A referral with its partner, lead, rewards and audit timeline; null when absent. */
 export async function getReferralForAdmin(db: DbOrTx, id: string) {
   if (!z.uuid().safeParse(id).success) return null;
   const [row] = await db
-    .select({ referral: referrals, partner: { id: partners.id, firstName: partners.firstName, lastName: partners.lastName, email: partners.email, status: partners.status, commissionRateBps: partners.commissionRateBps } })
+    .select({
+      referral: referrals,
+      partner: {
+        id: partners.id,
+        firstName: partners.firstName,
+        lastName: partners.lastName,
+        email: partners.email,
+        status: partners.status,
+        commissionRateBps: partners.commissionRateBps,
+      },
+    })
     .from(referrals)
     .innerJoin(partners, eq(partners.id, referrals.partnerId))
     .where(eq(referrals.id, id));
   if (!row) return null;
   const [lead, rewardRows, timeline] = await Promise.all([
-    row.referral.leadId ? db.select().from(leads).where(eq(leads.id, row.referral.leadId)).then((r) => r[0] ?? null) : Promise.resolve(null),
+    row.referral.leadId
+      ? db
+          .select()
+          .from(leads)
+          .where(eq(leads.id, row.referral.leadId))
+          .then((r) => r[0] ?? null)
+      : Promise.resolve(null),
     db.select().from(rewards).where(eq(rewards.referralId, id)).orderBy(asc(rewards.createdAt)),
     entityTimeline(db, "referral", id),
   ]);

@@ -46,7 +46,16 @@ export async function listRewards(db: DbOrTx, input: RewardListInput) {
       .orderBy(dir(f.sort.key === "amountCents" ? rewards.amountCents : rewards.createdAt), desc(rewards.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(withRewardFilterJoins(db.select({ one: rewards.id }).from(rewards).$dynamic(), filter).where(where).limit(COUNT_CAP + 1).as("c")),
+    db.select({ n: count() }).from(
+      withRewardFilterJoins(db.select({ one: rewards.id }).from(rewards).$dynamic(), filter)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as("c"),
+    ),
   ]);
-  return { data, pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null }, totalCapped: capped(n).totalCapped };
+  return {
+    data,
+    pagination: { page: f.page, pageSize: f.pageSize, total: capped(n).total, nextCursor: null },
+    totalCapped: capped(n).totalCapped,
+  };
 }

@@ -22,7 +22,11 @@ const int = (min: number, max: number, what: string) =>
  */
 export const settingsUpdateSchema = z
   .object({
-    businessName: z.string().trim().min(1, "Business name is required").max(120, "Business name is at most 120 characters"),
+    businessName: z
+      .string()
+      .trim()
+      .min(1, "Business name is required")
+      .max(120, "Business name is at most 120 characters"),
     defaultCommissionRateBps: int(0, 10_000, "Default commission rate"),
     defaultCurrency: z
       .string()
@@ -65,7 +69,10 @@ function crossFieldErrors(s: StoredSettings) {
   if (s.loginIpFailLimit < s.loginFailLimit)
     errors.push({ path: "loginIpFailLimit", message: "The per-IP cap must be at least the per e-mail and IP limit" });
   if (s.leadOwnershipDays < s.attributionWindowDays)
-    errors.push({ path: "leadOwnershipDays", message: "Lead ownership must last at least as long as the attribution window" });
+    errors.push({
+      path: "leadOwnershipDays",
+      message: "Lead ownership must last at least as long as the attribution window",
+    });
   return errors;
 }
 
@@ -73,7 +80,11 @@ function crossFieldErrors(s: StoredSettings) {
  * Applies a settings change in one transaction (row locked) and records one `settings.updated`
  * event with the changed fields before and after. Returns the stored row.
  */
-export async function updateSettings(db: Db, actor: Actor, input: unknown): Promise<{ settings: StoredSettings; changed: SettingsKey[] }> {
+export async function updateSettings(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+): Promise<{ settings: StoredSettings; changed: SettingsKey[] }> {
   const parsed = settingsUpdateSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("validation", "Some settings are invalid", {

@@ -38,7 +38,11 @@ export function funnelSteps(rows: readonly RollupRow[]): FunnelStep[] {
     ["converted", total(refs, (r) => CONVERTED.has(r.status)).count],
     ["paid", total(refs, (r) => r.status === "PAID").count],
   ];
-  return counts.map(([step, count], i) => ({ step, count, fromPreviousBps: i === 0 ? null : rateBps(count, counts[i - 1][1]) }));
+  return counts.map(([step, count], i) => ({
+    step,
+    count,
+    fromPreviousBps: i === 0 ? null : rateBps(count, counts[i - 1][1]),
+  }));
 }
 
 /** Referrals created in the period by source, every source listed. */
@@ -48,7 +52,13 @@ export function sourceShares(rows: readonly RollupRow[]): SourceShare[] {
   return REFERRAL_SOURCES.map((source) => {
     const referrals = total(refs, (r) => r.kind === source).count;
     const conversions = total(refs, (r) => r.kind === source && CONVERTED.has(r.status)).count;
-    return { source, referrals, conversions, conversionRateBps: rateBps(conversions, referrals), shareBps: rateBps(referrals, all) };
+    return {
+      source,
+      referrals,
+      conversions,
+      conversionRateBps: rateBps(conversions, referrals),
+      shareBps: rateBps(referrals, all),
+    };
   });
 }
 

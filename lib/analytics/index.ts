@@ -72,9 +72,19 @@ async function dashboard(db: DbOrTx, q: DashboardQuery, referringNow?: Promise<n
 }
 
 /** The admin analytics page: the program dashboard plus top partners by `topMetric` (default conversions). */
-export async function adminAnalytics(db: DbOrTx, q: Omit<DashboardQuery, "partnerId"> & { topMetric?: TopMetric; topLimit?: number } = {}): Promise<AdminAnalytics> {
+export async function adminAnalytics(
+  db: DbOrTx,
+  q: Omit<DashboardQuery, "partnerId"> & { topMetric?: TopMetric; topLimit?: number } = {},
+): Promise<AdminAnalytics> {
   // The top-partners scan also counts the referring partners: one per-partner scan less.
   const top = topPartners(db, { from: q.from, to: q.to, metric: q.topMetric, limit: q.topLimit });
-  const [dash, topResult] = await Promise.all([dashboard(db, { from: q.from, to: q.to, interval: q.interval }, top.then((t) => t.referringPartners)), top]);
+  const [dash, topResult] = await Promise.all([
+    dashboard(
+      db,
+      { from: q.from, to: q.to, interval: q.interval },
+      top.then((t) => t.referringPartners),
+    ),
+    top,
+  ]);
   return { ...dash, topPartners: topResult };
 }

@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { previousPeriod, resolvePeriod, type AnalyticsQuery, type Period } from "./period";
-import { ACCEPTED_OR_LATER, CONVERTED, countReferringPartners, rateBps, readRollups, total, type RollupRow } from "./source";
+import {
+  ACCEPTED_OR_LATER,
+  CONVERTED,
+  countReferringPartners,
+  rateBps,
+  readRollups,
+  total,
+  type RollupRow,
+} from "./source";
 
 /** Program currency: every amount in analytics is in it. */
 export const ANALYTICS_CURRENCY = "USD";
@@ -83,7 +91,9 @@ export async function referringPartners(db: DbOrTx, period: Period, partnerId?: 
 
 export async function activePartners(db: DbOrTx, partnerId?: string): Promise<number> {
   const where = partnerId ? sql`and id = ${partnerId}::uuid` : sql``;
-  const [r] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from partners where status = 'ACTIVE' ${where}`));
+  const [r] = rowsOf<{ n: string | number }>(
+    await db.execute(sql`select count(*) as n from partners where status = 'ACTIVE' ${where}`),
+  );
   return Number(r?.n ?? 0);
 }
 

@@ -36,7 +36,14 @@ export interface PayoutSummary {
 }
 
 type Totals = Omit<PayoutMethodTotal, "method">;
-const empty = (): Totals => ({ paidCount: 0, paidCents: 0, pendingCount: 0, pendingCents: 0, failedCount: 0, failedCents: 0 });
+const empty = (): Totals => ({
+  paidCount: 0,
+  paidCents: 0,
+  pendingCount: 0,
+  pendingCents: 0,
+  failedCount: 0,
+  failedCents: 0,
+});
 
 function add(t: Totals, r: RollupRow): void {
   const status = r.status as PayoutStatus;

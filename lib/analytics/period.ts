@@ -27,7 +27,8 @@ const parseDay = (s: string): number => Date.parse(`${s}T00:00:00Z`);
 export const addDays = (day: string, n: number): string => isoDay(new Date(parseDay(day) + n * DAY_MS));
 /** The instant a UTC day starts, as an ISO timestamp (independent of the session's TimeZone). */
 export const utcMidnight = (day: string): string => `${day}T00:00:00Z`;
-export const daysBetween = (from: string, to: string): number => Math.round((parseDay(to) - parseDay(from)) / DAY_MS) + 1;
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((parseDay(to) - parseDay(from)) / DAY_MS) + 1;
 
 const invalid = (path: string, message: string): AppError =>
   new AppError("validation", `${path} ${message}`, { errors: [{ path, message }] });
@@ -36,7 +37,11 @@ const dayInput = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must
 
 function toDay(value: string | Date, field: string): string {
   const parsed = dayInput.safeParse(value);
-  const ms = parsed.success ? (typeof parsed.data === "string" ? Date.parse(parsed.data.length === 10 ? `${parsed.data}T00:00:00Z` : parsed.data) : parsed.data.getTime()) : NaN;
+  const ms = parsed.success
+    ? typeof parsed.data === "string"
+      ? Date.parse(parsed.data.length === 10 ? `${parsed.data}T00:00:00Z` : parsed.data)
+      : parsed.data.getTime()
+    : NaN;
   if (!Number.isFinite(ms)) throw invalid(field, "must be an ISO date (YYYY-MM-DD)");
   return isoDay(new Date(ms));
 }
@@ -49,7 +54,8 @@ export function resolvePeriod(q: AnalyticsQuery, now: Date = new Date()): Period
   const to = q.to !== undefined ? toDay(q.to, "to") : isoDay(now);
   const from = q.from !== undefined ? toDay(q.from, "from") : addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
   if (from > to) throw invalid("from", "must not be after to");
-  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw invalid("from", `the period may span at most ${MAX_PERIOD_DAYS} days`);
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS)
+    throw invalid("from", `the period may span at most ${MAX_PERIOD_DAYS} days`);
   return { from, to };
 }
 

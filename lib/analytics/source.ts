@@ -65,7 +65,14 @@ const BUCKET: Record<Interval, SQL> = {
 export async function readRollups(db: DbOrTx, o: ReadOptions): Promise<RollupRow[]> {
   const bucket = o.interval ? sql`to_char(${BUCKET[o.interval]}, 'YYYY-MM-DD')` : sql`null::text`;
   const partner = o.byPartner && !o.partnerId ? sql`partner_id::text` : sql`null::text`;
-  const rows = rowsOf<{ metric: RollupMetric; bucket: string | null; partner_id: string | null; dim: string; count: string | number; amount: string | number }>(
+  const rows = rowsOf<{
+    metric: RollupMetric;
+    bucket: string | null;
+    partner_id: string | null;
+    dim: string;
+    count: string | number;
+    amount: string | number;
+  }>(
     await db.execute(sql`
       select metric, ${bucket} as bucket, ${partner} as partner_id, dim, sum(count) as count, sum(amount_cents) as amount
       from ${facts(o)} f
@@ -114,7 +121,14 @@ export async function rankPartners(
   limit: number,
   minReferrals: number,
 ): Promise<{ partners: PartnerTotals[]; referringPartners: number }> {
-  const rows = rowsOf<{ referring: string | number; partner_id: string | null; referrals: string; conversions: string; value: string; earnings: string }>(
+  const rows = rowsOf<{
+    referring: string | number;
+    partner_id: string | null;
+    referrals: string;
+    conversions: string;
+    value: string;
+    earnings: string;
+  }>(
     await db.execute(sql`
       with p as materialized (
         select partner_id::text, ${PARTNER_SUMS}
@@ -155,7 +169,10 @@ export async function countReferringPartners(db: DbOrTx, period: Period): Promis
 }
 
 /** Sums of count and amount over the rows that match. */
-export function total(rows: readonly RollupRow[], where: (r: RollupRow) => boolean): { count: number; amountCents: number } {
+export function total(
+  rows: readonly RollupRow[],
+  where: (r: RollupRow) => boolean,
+): { count: number; amountCents: number } {
   let count = 0;
   let amountCents = 0;
   for (const r of rows) {

@@ -37,7 +37,8 @@ export interface ReferralStatistics {
   trend: { date: string; referrals: number; conversions: number }[];
 }
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Median of (converted_at − created_at) in hours, one decimal, over referrals created in the period. */
 export async function medianHoursToConvert(db: DbOrTx, period: Period, partnerId?: string): Promise<number | null> {
@@ -112,7 +113,12 @@ export interface RewardStatistics {
 
 export async function rewardStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Promise<RewardStatistics> {
   const period = resolvePeriod(q);
-  const rows = await readRollups(db, { metrics: ["rewards", "payouts"], period, partnerId: q.partnerId, interval: "month" });
+  const rows = await readRollups(db, {
+    metrics: ["rewards", "payouts"],
+    period,
+    partnerId: q.partnerId,
+    interval: "month",
+  });
   const rewards = rows.filter((r) => r.metric === "rewards");
   const pair = () => ({ count: 0, amountCents: 0 });
   const byStatus = Object.fromEntries(REWARD_STATUSES.map((s) => [s, pair()])) as RewardStatistics["byStatus"];
@@ -124,7 +130,15 @@ export async function rewardStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Prom
       slot.amountCents += r.amountCents;
     }
     const month = r.bucket!.slice(0, 7);
-    const m = months.get(month) ?? { month, count: 0, pendingCount: 0, calculatedCents: 0, approvedCents: 0, paidCents: 0, cancelledCents: 0 };
+    const m = months.get(month) ?? {
+      month,
+      count: 0,
+      pendingCount: 0,
+      calculatedCents: 0,
+      approvedCents: 0,
+      paidCents: 0,
+      cancelledCents: 0,
+    };
     months.set(month, m);
     m.count += r.count;
     if (r.status === "PENDING") m.pendingCount += r.count;

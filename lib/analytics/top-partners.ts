@@ -48,7 +48,8 @@ const ORDER: Record<TopMetric, SQL> = {
   conversionRate: sql`round(conversions * 10000.0 / nullif(referrals, 0))`,
 };
 
-const invalid = (path: string, message: string): AppError => new AppError("validation", `${path} ${message}`, { errors: [{ path, message }] });
+const invalid = (path: string, message: string): AppError =>
+  new AppError("validation", `${path} ${message}`, { errors: [{ path, message }] });
 
 /** Partners ranked by a metric over the period; ties go to more conversions, then more referrals. */
 export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise<TopPartners> {
@@ -61,7 +62,13 @@ export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise
   const { partners: ranked, referringPartners } = await rankPartners(db, period, ORDER[metric], limit, minReferrals);
   const names = ranked.length
     ? await db
-        .select({ id: partners.id, firstName: partners.firstName, lastName: partners.lastName, companyName: partners.companyName, status: partners.status })
+        .select({
+          id: partners.id,
+          firstName: partners.firstName,
+          lastName: partners.lastName,
+          companyName: partners.companyName,
+          status: partners.status,
+        })
         .from(partners)
         .where(
           inArray(

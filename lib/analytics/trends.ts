@@ -31,7 +31,7 @@ export function bucketStarts(period: Period, interval: Interval): string[] {
     return addDays(day, -((d.getUTCDay() + 6) % 7));
   };
   const out: string[] = [];
-  for (let day = start(period.from); day <= period.to; ) {
+  for (let day = start(period.from); day <= period.to;) {
     out.push(day);
     if (interval === "day") day = addDays(day, 1);
     else if (interval === "week") day = addDays(day, 7);
@@ -46,7 +46,10 @@ export function bucketStarts(period: Period, interval: Interval): string[] {
 
 export function trendPoints(rows: readonly RollupRow[], period: Period, interval: Interval): TrendPoint[] {
   const points = new Map(
-    bucketStarts(period, interval).map((date) => [date, { date, referrals: 0, conversions: 0, conversionValueCents: 0, rewardCents: 0, clicks: 0 }]),
+    bucketStarts(period, interval).map((date) => [
+      date,
+      { date, referrals: 0, conversions: 0, conversionValueCents: 0, rewardCents: 0, clicks: 0 },
+    ]),
   );
   for (const r of rows) {
     const p = points.get(r.bucket!);
@@ -67,6 +70,11 @@ export function trendPoints(rows: readonly RollupRow[], period: Period, interval
 export async function timeTrends(db: DbOrTx, q: AnalyticsQuery & { interval?: Interval } = {}): Promise<TimeTrends> {
   const period = resolvePeriod(q);
   const interval = q.interval ?? "day";
-  const rows = await readRollups(db, { metrics: ["clicks", "referrals", "rewards"], period, partnerId: q.partnerId, interval });
+  const rows = await readRollups(db, {
+    metrics: ["clicks", "referrals", "rewards"],
+    period,
+    partnerId: q.partnerId,
+    interval,
+  });
   return { period, interval, points: trendPoints(rows, period, interval) };
 }

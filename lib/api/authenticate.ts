@@ -27,7 +27,11 @@ const unauthorized = (detail: string) => new AppError("unauthorized", detail);
  * next-auth session cookie. Credentials that are presented but invalid are a 401, never a fall-through to
  * another method. Returns null when no credentials were presented at all.
  */
-export async function authenticateRequest(db: DbOrTx, req: Request, requestId: string): Promise<{ principal: Principal; actor: Actor } | null> {
+export async function authenticateRequest(
+  db: DbOrTx,
+  req: Request,
+  requestId: string,
+): Promise<{ principal: Principal; actor: Actor } | null> {
   const authz = req.headers.get("authorization");
   const headerKey = req.headers.get("x-api-key");
   if (authz !== null) {
@@ -42,14 +46,20 @@ export async function authenticateRequest(db: DbOrTx, req: Request, requestId: s
 async function fromApiKey(db: DbOrTx, raw: string, requestId: string) {
   const key = await verifyApiKey(db, raw);
   if (!key) throw unauthorized("The API key is invalid or revoked");
-  return { principal: { kind: "apiKey" as const, role: key.role, partnerId: key.partnerId, apiKeyId: key.id }, actor: actorFromApiKey(key, requestId) };
+  return {
+    principal: { kind: "apiKey" as const, role: key.role, partnerId: key.partnerId, apiKeyId: key.id },
+    actor: actorFromApiKey(key, requestId),
+  };
 }
 
 async function fromAccessToken(db: DbOrTx, token: string, requestId: string) {
   const claims = await verifyAccessToken(token);
   const user = claims && (await loadSessionUser(db, claims.userId, claims.issuedAt));
   if (!user) throw unauthorized("The access token is invalid or expired");
-  return { principal: { kind: "token" as const, role: user.role, partnerId: user.partnerId, userId: user.id }, actor: actorFromUser(user, requestId) };
+  return {
+    principal: { kind: "token" as const, role: user.role, partnerId: user.partnerId, userId: user.id },
+    actor: actorFromUser(user, requestId),
+  };
 }
 
 async function fromSessionCookie(db: DbOrTx, req: Request, requestId: string) {
@@ -60,7 +70,13 @@ async function fromSessionCookie(db: DbOrTx, req: Request, requestId: string) {
   let signedInAt: number | undefined;
   for (const name of SESSION_COOKIES) {
     // Only the cookie header is passed on: getToken would otherwise also read an Authorization header.
-    const token = await getToken({ req: { headers: { cookie } }, secret, cookieName: name, salt: name, secureCookie: name.startsWith("__Secure-") }).catch(() => null);
+    const token = await getToken({
+      req: { headers: { cookie } },
+      secret,
+      cookieName: name,
+      salt: name,
+      secureCookie: name.startsWith("__Secure-"),
+    }).catch(() => null);
     if (token?.sub) {
       userId = token.sub;
       signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : undefined;
@@ -71,7 +87,10 @@ async function fromSessionCookie(db: DbOrTx, req: Request, requestId: string) {
   const user = await loadSessionUser(db, userId, signedInAt);
   if (!user) return null;
   if (!SAFE_METHODS.has(req.method.toUpperCase())) assertSameOrigin(req);
-  return { principal: { kind: "session" as const, role: user.role, partnerId: user.partnerId, userId: user.id }, actor: actorFromUser(user, requestId) };
+  return {
+    principal: { kind: "session" as const, role: user.role, partnerId: user.partnerId, userId: user.id },
+    actor: actorFromUser(user, requestId),
+  };
 }
 
 /**
@@ -79,7 +98,10 @@ async function fromSessionCookie(db: DbOrTx, req: Request, requestId: string) {
  * without it, Sec-Fetch-Site (also browser-set) must not say cross-site. Non-browser clients use tokens or keys.
  */
 export function assertSameOrigin(req: Request): void {
-  const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host).split(",")[0].trim().toLowerCase();
+  const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host)
+    .split(",")[0]
+    .trim()
+    .toLowerCase();
   const origin = req.headers.get("origin");
   if (origin !== null) {
     let originHost: string | null = null;
@@ -92,5 +114,6 @@ export function assertSameOrigin(req: Request): void {
     return;
   }
   const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-origin request refused");
+  if (site && site !== "same-origin" && site !== "none")
+    throw new AppError("forbidden", "Cross-origin request refused");
 }

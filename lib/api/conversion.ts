@@ -14,7 +14,12 @@ export const processConversionByBodySchema = processConversionSchema.extend({ re
  * `{ referral, reward }`: 201 when this call converted the referral, 200 when it replays an earlier
  * conversion with the same value (CONTRACT); a different value is a 409 from the engine.
  */
-export async function conversionResponse(db: Db, referralId: string, value: z.infer<typeof processConversionSchema>, actor: Actor) {
+export async function conversionResponse(
+  db: Db,
+  referralId: string,
+  value: z.infer<typeof processConversionSchema>,
+  actor: Actor,
+) {
   const out = await processConversion(db, referralId, value, actor);
   const body = { referral: serializeReferral(out.referral), reward: serializeReward(out.reward) };
   return out.created ? created(body) : body;

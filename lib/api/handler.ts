@@ -100,12 +100,24 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
  * query and body with zod (strict schemas name every bad field), and turns every error into problem+json.
  * The handler returns a plain object (200), `created(obj)` (201), null (204) or its own Response.
  */
-export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
+export function apiRoute<
+  A extends AuthMode = "admin",
+  B extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  P extends ZodType | undefined = undefined,
+>(
   opts: RouteOptions<A, B, Q, P>,
   handler: (ctx: ApiContext<A, B, Q, P>) => Promise<HandlerResult> | HandlerResult,
 ): ApiRouteHandler {
   const mode: AuthMode = opts.auth ?? "admin";
-  const meta: RouteMeta = { auth: mode, body: opts.body, query: opts.query, params: opts.params, rateLimited: !!opts.rateLimit, doc: opts.doc ?? {} };
+  const meta: RouteMeta = {
+    auth: mode,
+    body: opts.body,
+    query: opts.query,
+    params: opts.params,
+    rateLimited: !!opts.rateLimit,
+    doc: opts.doc ?? {},
+  };
   const route: RouteHandler = async (req, context) => {
     const incomingId = req.headers.get("x-request-id");
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
@@ -117,16 +129,39 @@ export function apiRoute<A extends AuthMode = "admin", B extends ZodType | undef
       const settings = () => (settingsOnce ??= getSettings(db));
       const auth = await authorize(db, req, requestId, mode);
       if (opts.rateLimit) await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip, settings);
-      const rawParams = Object.fromEntries(Object.entries((await context?.params) ?? {}).filter(([, v]) => v !== undefined));
+      const rawParams = Object.fromEntries(
+        Object.entries((await context?.params) ?? {}).filter(([, v]) => v !== undefined),
+      );
       const params = opts.params ? parseWith(opts.params, rawParams, "params") : rawParams;
       const query = opts.query ? parseWith(opts.query, queryObject(url), "query") : queryObject(url);
       const rawBody = opts.body ? await readJsonBody(req) : undefined;
       const body = opts.body ? parseWith(opts.body, rawBody, "body") : undefined;
-      const ctx = { req, url, db, ip, requestId, settings, actor: auth?.actor ?? publicActor(requestId), principal: auth?.principal ?? null, params, query, body };
+      const ctx = {
+        req,
+        url,
+        db,
+        ip,
+        requestId,
+        settings,
+        actor: auth?.actor ?? publicActor(requestId),
+        principal: auth?.principal ?? null,
+        params,
+        query,
+        body,
+      };
       const run = async () => toResponse(await handler(ctx as ApiContext<A, B, Q, P>), requestId);
       const idemKey = req.method === "POST" ? parseIdempotencyKey(req.headers.get("idempotency-key")) : null;
       if (!idemKey) return await run();
-      return await withIdempotency(db, idemKeyScope(auth?.principal ?? null, ip), idemKey, req.method, url.pathname, rawBody, run, requestId);
+      return await withIdempotency(
+        db,
+        idemKeyScope(auth?.principal ?? null, ip),
+        idemKey,
+        req.method,
+        url.pathname,
+        rawBody,
+        run,
+        requestId,
+      );
     } catch (e) {
       return errorResponse(e, requestId, url.pathname);
     }
@@ -141,7 +176,16 @@ function idemKeyScope(p: Principal | null, ip: string): string {
 }
 
 /** Optional `Idempotency-Key` on POST: replay, 422 on another body, 409 while the first is in flight (24 h). */
-async function withIdempotency(db: Db, scope: string, key: string, method: string, path: string, rawBody: unknown, run: () => Promise<Response>, requestId: string) {
+async function withIdempotency(
+  db: Db,
+  scope: string,
+  key: string,
+  method: string,
+  path: string,
+  rawBody: unknown,
+  run: () => Promise<Response>,
+  requestId: string,
+) {
   const claim = await claimIdempotencyKey(db, scope, key, method, path, requestHash(method, path, rawBody ?? null));
   if (claim.kind === "replay") {
     claim.response.headers.set("x-request-id", requestId);
@@ -160,20 +204,30 @@ async function authorize(db: Db, req: Request, requestId: string, mode: AuthMode
   if (mode === "public") return authenticateRequest(db, req, requestId).catch(() => null);
   const auth = await authenticateRequest(db, req, requestId);
   if (!auth) throw new AppError("unauthorized", "Sign in, or send a bearer token or an API key");
-  if (mode === "admin" && auth.principal.role !== "ADMIN") throw new AppError("forbidden", "This endpoint is for admins");
+  if (mode === "admin" && auth.principal.role !== "ADMIN")
+    throw new AppError("forbidden", "This endpoint is for admins");
   if (mode === "partner" && (auth.principal.role !== "PARTNER" || !auth.principal.partnerId))
     throw new AppError("forbidden", "This endpoint is for partners");
   return auth;
 }
 
-async function applyRateLimit(db: Db, rl: RateLimitOption, principal: Principal | null, ip: string, settings: () => Promise<Settings>) {
+async function applyRateLimit(
+  db: Db,
+  rl: RateLimitOption,
+  principal: Principal | null,
+  ip: string,
+  settings: () => Promise<Settings>,
+) {
   const needsSettings = typeof rl.limit === "function" || typeof rl.windowSeconds === "function";
   const s = needsSettings ? await settings() : undefined;
   const limit = typeof rl.limit === "function" ? rl.limit(s!) : rl.limit;
   const windowSeconds = typeof rl.windowSeconds === "function" ? rl.windowSeconds(s!) : rl.windowSeconds;
   const who = rl.by === "principal" && principal ? (principal.apiKeyId ?? principal.userId ?? ip) : ip;
   const r = await hitRateLimit(db, `${rl.bucket}:${who}`, limit, windowSeconds);
-  if (!r.allowed) throw new AppError("rate_limited", "Too many requests; try again later", { retryAfterSeconds: r.retryAfterSeconds });
+  if (!r.allowed)
+    throw new AppError("rate_limited", "Too many requests; try again later", {
+      retryAfterSeconds: r.retryAfterSeconds,
+    });
 }
 
 function parseWith(schema: ZodType, value: unknown, root: string) {
@@ -212,5 +266,8 @@ export function errorResponse(e: unknown, requestId: string, instance?: string):
     return problem(fromDb, { requestId, instance });
   }
   console.error(`[api] ${requestId} unhandled error`, e);
-  return problem(new AppError("internal", "Something went wrong; the request id identifies it in the logs"), { requestId, instance });
+  return problem(new AppError("internal", "Something went wrong; the request id identifies it in the logs"), {
+    requestId,
+    instance,
+  });
 }

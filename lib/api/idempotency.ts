@@ -28,12 +28,16 @@ function canonical(v: unknown): string {
 }
 
 export const requestHash = (method: string, path: string, body: unknown) =>
-  createHash("sha256").update(`${method}\n${path}\n${canonical(body)}`).digest("hex");
+  createHash("sha256")
+    .update(`${method}\n${path}\n${canonical(body)}`)
+    .digest("hex");
 
 export function parseIdempotencyKey(header: string | null): string | null {
   if (header === null) return null;
   if (!KEY_PATTERN.test(header))
-    throw new AppError("validation", "Idempotency-Key must be 1–255 visible ASCII characters", { errors: [{ path: "Idempotency-Key", message: "Invalid header" }] });
+    throw new AppError("validation", "Idempotency-Key must be 1–255 visible ASCII characters", {
+      errors: [{ path: "Idempotency-Key", message: "Invalid header" }],
+    });
   return header;
 }
 
@@ -43,7 +47,14 @@ export type Claim = { kind: "run" } | { kind: "replay"; response: Response };
  * Claims `(scope, key)` for this request. The first caller inserts the row and runs; a later caller with the
  * same body gets the stored response; another body → 422; the first still running → 409.
  */
-export async function claimIdempotencyKey(db: DbOrTx, scope: string, key: string, method: string, path: string, hash: string): Promise<Claim> {
+export async function claimIdempotencyKey(
+  db: DbOrTx,
+  scope: string,
+  key: string,
+  method: string,
+  path: string,
+  hash: string,
+): Promise<Claim> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const [mine] = await db
       .insert(idempotencyKeys)
@@ -51,7 +62,10 @@ export async function claimIdempotencyKey(db: DbOrTx, scope: string, key: string
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (mine) return { kind: "run" };
-    const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
     if (!row) continue; // deleted in between: try again
     const stale = row.responseStatus === null && Date.now() - row.createdAt.getTime() > STALE_IN_FLIGHT_MS;
     if (row.expiresAt.getTime() <= Date.now() || stale) {
@@ -62,12 +76,21 @@ export async function claimIdempotencyKey(db: DbOrTx, scope: string, key: string
     }
     if (row.requestHash !== hash || row.method !== method || row.path !== path)
       throw new AppError("idempotency_mismatch", "This Idempotency-Key was used with a different request");
-    if (row.responseStatus === null) throw new AppError("conflict", "A request with this Idempotency-Key is still in progress; retry later");
+    if (row.responseStatus === null)
+      throw new AppError("conflict", "A request with this Idempotency-Key is still in progress; retry later");
     const stored = row.responseBody as StoredResponse | null;
     const headers = new Headers({ "idempotent-replayed": "true", "cache-control": "no-store" });
     if (stored?.contentType) headers.set("content-type", stored.contentType);
-    const text = stored?.body === undefined || stored?.body === null ? null : typeof stored.body === "string" && !stored.contentType?.includes("json") ? stored.body : JSON.stringify(stored.body);
-    return { kind: "replay", response: new Response(row.responseStatus === 204 ? null : text, { status: row.responseStatus, headers }) };
+    const text =
+      stored?.body === undefined || stored?.body === null
+        ? null
+        : typeof stored.body === "string" && !stored.contentType?.includes("json")
+          ? stored.body
+          : JSON.stringify(stored.body);
+    return {
+      kind: "replay",
+      response: new Response(row.responseStatus === 204 ? null : text, { status: row.responseStatus, headers }),
+    };
   }
   throw new AppError("conflict", "A request with this Idempotency-Key is still in progress; retry later");
 }

@@ -19,13 +19,18 @@ function jsonSchema(schema: ZodType, io: "input" | "output"): Json {
   }
 }
 
-const problemRef = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const problemRef = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 
 function parameters(routePath: string, meta: RouteMeta | undefined, method: string): Json[] {
   const out: Json[] = [];
   const pathNames = [...routePath.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => m[1]);
-  const paramProps = (meta?.params ? jsonSchema(meta.params, "input").properties : undefined) as Record<string, Json> | undefined;
-  for (const name of pathNames) out.push({ name, in: "path", required: true, schema: paramProps?.[name] ?? { type: "string" } });
+  const paramProps = (meta?.params ? jsonSchema(meta.params, "input").properties : undefined) as
+    Record<string, Json> | undefined;
+  for (const name of pathNames)
+    out.push({ name, in: "path", required: true, schema: paramProps?.[name] ?? { type: "string" } });
   if (meta?.query) {
     const q = jsonSchema(meta.query, "input");
     const required = new Set((q.required as string[] | undefined) ?? []);
@@ -33,7 +38,13 @@ function parameters(routePath: string, meta: RouteMeta | undefined, method: stri
       out.push({ name, in: "query", required: required.has(name) && !("default" in schema), schema });
   }
   if (method === "POST")
-    out.push({ name: "Idempotency-Key", in: "header", required: false, description: "Replays the first response for 24 hours (same body); another body → 422; in flight → 409.", schema: { type: "string", maxLength: 255 } });
+    out.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description: "Replays the first response for 24 hours (same body); another body → 422; in flight → 409.",
+      schema: { type: "string", maxLength: 255 },
+    });
   return out;
 }
 
@@ -53,14 +64,23 @@ function operation(routePath: string, method: string, meta: RouteMeta | undefine
   if (params.length) op.parameters = params;
   if (meta?.body) {
     const accepts = meta.body.safeParse(undefined).success;
-    op.requestBody = { required: !accepts, content: { "application/json": { schema: jsonSchema(meta.body, "input") } } };
+    op.requestBody = {
+      required: !accepts,
+      content: { "application/json": { schema: jsonSchema(meta.body, "input") } },
+    };
   }
-  const success: Json = { description: "Success", content: { "application/json": { schema: doc.response ? jsonSchema(doc.response, "output") : { type: "object" } } } };
+  const success: Json = {
+    description: "Success",
+    content: { "application/json": { schema: doc.response ? jsonSchema(doc.response, "output") : { type: "object" } } },
+  };
   const responses: Json = { [doc.successStatus ? String(doc.successStatus) : "2XX"]: success };
-  if (meta?.body || meta?.query || meta?.params) responses["400"] = problemRef("Invalid input: every bad field is named in `errors`");
+  if (meta?.body || meta?.query || meta?.params)
+    responses["400"] = problemRef("Invalid input: every bad field is named in `errors`");
   if (auth !== "public") {
     responses["401"] = problemRef("No valid credentials");
-    responses["403"] = problemRef(auth === "any" ? "Cross-origin cookie request" : `Only for ${auth === "admin" ? "admins" : "partners"}`);
+    responses["403"] = problemRef(
+      auth === "any" ? "Cross-origin cookie request" : `Only for ${auth === "admin" ? "admins" : "partners"}`,
+    );
   }
   if (routePath.includes("[")) responses["404"] = problemRef("Not found (or another partner's)");
   if (method !== "GET") responses["409"] = problemRef("Conflict or invalid state");
@@ -69,7 +89,8 @@ function operation(routePath: string, method: string, meta: RouteMeta | undefine
     responses["415"] = problemRef("Body is not JSON");
   }
   if (method === "POST") responses["422"] = problemRef("Idempotency-Key reused with another body");
-  if (meta?.rateLimited || routePath.endsWith("/auth/token")) responses["429"] = problemRef("Rate limited; see Retry-After");
+  if (meta?.rateLimited || routePath.endsWith("/auth/token"))
+    responses["429"] = problemRef("Rate limited; see Retry-After");
   op.responses = responses;
   return op;
 }
@@ -112,7 +133,14 @@ export async function buildOpenApiDocument(): Promise<Json> {
             status: { type: "integer" },
             detail: { type: "string" },
             instance: { type: "string" },
-            errors: { type: "array", items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } } },
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["path", "message"],
+                properties: { path: { type: "string" }, message: { type: "string" } },
+              },
+            },
           },
         },
       },

@@ -34,7 +34,9 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("validation", "The request body is not valid JSON", { errors: [{ path: "body", message: "Malformed JSON" }] });
+    throw new AppError("validation", "The request body is not valid JSON", {
+      errors: [{ path: "body", message: "Malformed JSON" }],
+    });
   }
 }
 
@@ -42,23 +44,29 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
  * A client that hangs up mid-upload (Node: `Error: aborted`, code ECONNRESET) errors the body stream. That is
  * not a server fault: answer a quiet 400 (nobody is left to read it) instead of an "unhandled error" log.
  */
-export async function readBodyChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+export async function readBodyChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
   try {
     return await reader.read();
   } catch (e) {
     if (!isClientAbort(e)) throw e;
-    throw new AppError("validation", "The request body was not received completely", { errors: [{ path: "body", message: "Incomplete body" }] });
+    throw new AppError("validation", "The request body was not received completely", {
+      errors: [{ path: "body", message: "Incomplete body" }],
+    });
   }
 }
 
 /** The connection went away (undici may wrap the socket's error as `cause`). */
-const isClientAbort = (e: unknown) => e instanceof Error && (isConnectionGone(e) || (e.cause instanceof Error && isConnectionGone(e.cause)));
+const isClientAbort = (e: unknown) =>
+  e instanceof Error && (isConnectionGone(e) || (e.cause instanceof Error && isConnectionGone(e.cause)));
 const isConnectionGone = (e: Error) => {
   const code = (e as { code?: unknown }).code;
   return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || e.name === "AbortError";
 };
 
-const tooLarge = (max: number) => new AppError("payload_too_large", `The request body exceeds ${Math.round(max / 1024)} KB`);
+const tooLarge = (max: number) =>
+  new AppError("payload_too_large", `The request body exceeds ${Math.round(max / 1024)} KB`);
 
 /** Query parameters as an object; a repeated name becomes an array. */
 export function queryObject(url: URL): Record<string, string | string[]> {

@@ -15,6 +15,9 @@ export const processPaymentByBodySchema = processPaymentSchema.extend({ rewardId
  */
 export async function paymentResponse(db: Db, rewardId: string, input: ProcessPaymentInput, actor: Actor) {
   const out = await processPayment(db, rewardId, input, actor);
-  const body = { reward: serializeReward(out.reward), payout: serializePayout({ ...out.payout, rewardIds: [out.reward.id] }) };
+  const body = {
+    reward: serializeReward(out.reward),
+    payout: serializePayout({ ...out.payout, rewardIds: [out.reward.id] }),
+  };
   return out.replayed ? body : created(body);
 }

@@ -7,7 +7,8 @@ const PROBLEM_TYPE = "application/problem+json";
 export function problem(err: AppError, opts: { instance?: string; requestId?: string } = {}): Response {
   const headers = new Headers({ "content-type": PROBLEM_TYPE, "cache-control": "no-store" });
   if (opts.requestId) headers.set("x-request-id", opts.requestId);
-  if (err.retryAfterSeconds !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+  if (err.retryAfterSeconds !== undefined)
+    headers.set("retry-after", String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return new Response(JSON.stringify(err.toProblem(opts.instance)), { status: err.status, headers });
 }
 
@@ -28,12 +29,16 @@ export function zodFieldErrors(e: ZodError, root = "body"): FieldError[] {
 
 export function zodToAppError(e: ZodError, root = "body"): AppError {
   const errors = zodFieldErrors(e, root);
-  const detail = errors.length === 1 ? `${errors[0].path}: ${errors[0].message}` : `${errors.length} fields are invalid`;
+  const detail =
+    errors.length === 1 ? `${errors[0].path}: ${errors[0].message}` : `${errors.length} fields are invalid`;
   return new AppError("validation", detail, { errors });
 }
 
 export const isZodError = (e: unknown): e is ZodError =>
-  !!e && typeof e === "object" && (e as { name?: string }).name === "ZodError" && Array.isArray((e as { issues?: unknown }).issues);
+  !!e &&
+  typeof e === "object" &&
+  (e as { name?: string }).name === "ZodError" &&
+  Array.isArray((e as { issues?: unknown }).issues);
 
 /**
  * Safety net for database errors that input should never cause (schemas catch these first):

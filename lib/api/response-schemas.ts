@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { INSURANCE_TYPES, LEAD_STATUSES, PARTNER_STATUSES, PAYMENT_METHODS, PAYOUT_STATUSES, REFERRAL_SOURCES, REFERRAL_STATUSES, REWARD_STATUSES, REWARD_TYPES } from "@/db/schema/enums";
+import {
+  INSURANCE_TYPES,
+  LEAD_STATUSES,
+  PARTNER_STATUSES,
+  PAYMENT_METHODS,
+  PAYOUT_STATUSES,
+  REFERRAL_SOURCES,
+  REFERRAL_STATUSES,
+  REWARD_STATUSES,
+  REWARD_TYPES,
+} from "@/db/schema/enums";
 
 /**
  * The JSON the serializers produce, as zod schemas: documentation for the OpenAPI document (`doc.response`)
@@ -35,7 +45,9 @@ export const partnerJson = z.strictObject({
   codes: z.array(z.strictObject({ code: z.string(), isCurrent: z.boolean(), createdAt: at, retiredAt: at })).optional(),
 });
 
-export const createdPartnerJson = partnerJson.extend({ invitation: z.strictObject({ url: z.string(), expiresAt: z.iso.datetime() }) });
+export const createdPartnerJson = partnerJson.extend({
+  invitation: z.strictObject({ url: z.string(), expiresAt: z.iso.datetime() }),
+});
 
 export const rewardJson = z.strictObject({
   id: z.uuid(),
@@ -104,10 +116,24 @@ export const referralJson = z.strictObject({
   createdAt: at,
   updatedAt: at,
   partnerName: z.string().optional(),
-  lead: leadSummary.nullable().optional().describe("Masked for partners (first name and initial, j***@example.com, ***-***-7890)"),
+  lead: leadSummary
+    .nullable()
+    .optional()
+    .describe("Masked for partners (first name and initial, j***@example.com, ***-***-7890)"),
   rewards: z.array(rewardJson).optional(),
   timeline: z
-    .array(z.strictObject({ id: z.number().int(), at, entityType: z.string(), action: z.string(), fromStatus: text, toStatus: text, actor: z.string(), reason: text }))
+    .array(
+      z.strictObject({
+        id: z.number().int(),
+        at,
+        entityType: z.string(),
+        action: z.string(),
+        fromStatus: text,
+        toStatus: text,
+        actor: z.string(),
+        reason: text,
+      }),
+    )
     .optional(),
 });
 
@@ -123,7 +149,16 @@ export const payoutJson = z.strictObject({
   rewardIds: z.array(z.uuid()).optional(),
   partnerName: z.string().optional(),
   items: z
-    .array(z.strictObject({ rewardId: z.uuid(), amountCents: cents, rewardType: z.string(), rewardStatus: z.string(), referralId: z.uuid().nullable(), referralCode: text }))
+    .array(
+      z.strictObject({
+        rewardId: z.uuid(),
+        amountCents: cents,
+        rewardType: z.string(),
+        rewardStatus: z.string(),
+        referralId: z.uuid().nullable(),
+        referralCode: text,
+      }),
+    )
     .optional(),
   batchId: z.uuid().nullable(),
   failureReason: text,
@@ -138,13 +173,22 @@ export const payoutJson = z.strictObject({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({
     data: z.array(item),
-    pagination: z.strictObject({ page: z.number().int().nullable(), pageSize: z.number().int(), total: z.number().int(), nextCursor: z.string().nullable() }),
+    pagination: z.strictObject({
+      page: z.number().int().nullable(),
+      pageSize: z.number().int(),
+      total: z.number().int(),
+      nextCursor: z.string().nullable(),
+    }),
   });
 
 export const conversionJson = z.strictObject({ referral: referralJson, reward: rewardJson });
 export const paymentJson = z.strictObject({ reward: rewardJson, payout: payoutJson });
 export const batchJson = z.strictObject({ batchId: z.uuid().nullable(), payouts: z.array(payoutJson) });
 export const bulkApproveJson = z.union([
-  z.strictObject({ results: z.array(z.strictObject({ id: z.string(), result: z.enum(["approved", "skipped"]), reason: z.string().optional() })) }),
+  z.strictObject({
+    results: z.array(
+      z.strictObject({ id: z.string(), result: z.enum(["approved", "skipped"]), reason: z.string().optional() }),
+    ),
+  }),
   z.strictObject({ approved: z.number().int(), skipped: z.number().int(), remaining: z.number().int() }),
 ]);

@@ -29,6 +29,11 @@ export function parsePagination(q: { page: number; pageSize: number }) {
 }
 
 /** The list shape of CONTRACT.md: `{ data, pagination: { page, pageSize, total, nextCursor } }`. */
-export function paginated<T>(data: T[], q: { page: number; pageSize: number }, total: number, nextCursor: string | null = null) {
+export function paginated<T>(
+  data: T[],
+  q: { page: number; pageSize: number },
+  total: number,
+  nextCursor: string | null = null,
+) {
   return { data, pagination: { page: q.page, pageSize: q.pageSize, total, nextCursor } satisfies PageInfo };
 }

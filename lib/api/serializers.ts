@@ -46,7 +46,16 @@ export function serializePartner(p: PartnerRow & { referralCode?: string | null;
     terminatedAt: iso(p.terminatedAt),
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
-    ...(p.codes ? { codes: p.codes.map((c) => ({ code: c.code, isCurrent: c.isCurrent, createdAt: iso(c.createdAt), retiredAt: iso(c.retiredAt) })) } : {}),
+    ...(p.codes
+      ? {
+          codes: p.codes.map((c) => ({
+            code: c.code,
+            isCurrent: c.isCurrent,
+            createdAt: iso(c.createdAt),
+            retiredAt: iso(c.retiredAt),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -72,7 +81,12 @@ interface TimelineEntry {
   reason: string | null;
 }
 
-type ReferralExtras = { partnerName?: string; lead?: LeadSummary | null; rewards?: RewardRow[]; timeline?: TimelineEntry[] };
+type ReferralExtras = {
+  partnerName?: string;
+  lead?: LeadSummary | null;
+  rewards?: RewardRow[];
+  timeline?: TimelineEntry[];
+};
 
 export function serializeReferral(r: ReferralRow & ReferralExtras) {
   return {

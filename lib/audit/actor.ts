@@ -10,5 +10,10 @@ export interface Actor {
   requestId?: string;
 }
 
-export const systemActor = (job: string, requestId?: string): Actor => ({ type: "SYSTEM", id: job, label: job, requestId });
+export const systemActor = (job: string, requestId?: string): Actor => ({
+  type: "SYSTEM",
+  id: job,
+  label: job,
+  requestId,
+});
 export const publicActor = (requestId?: string): Actor => ({ type: "PUBLIC", id: null, label: "visitor", requestId });

@@ -3,7 +3,17 @@ import { events } from "@/db/schema";
 import type { Actor } from "./actor";
 
 export interface EventInput {
-  entityType: "partner" | "referral" | "reward" | "payout" | "lead" | "user" | "api_key" | "settings" | "webhook_endpoint" | "click";
+  entityType:
+    | "partner"
+    | "referral"
+    | "reward"
+    | "payout"
+    | "lead"
+    | "user"
+    | "api_key"
+    | "settings"
+    | "webhook_endpoint"
+    | "click";
   entityId: string;
   action: string;
   fromStatus?: string | null;

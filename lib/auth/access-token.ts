@@ -25,7 +25,11 @@ export interface AccessTokenClaims {
 }
 
 /** A signed (HS256) JWT carrying the user id, role and partner id. */
-export async function signAccessToken(user: { id: string; role: "ADMIN" | "PARTNER"; partnerId: string | null }): Promise<string> {
+export async function signAccessToken(user: {
+  id: string;
+  role: "ADMIN" | "PARTNER";
+  partnerId: string | null;
+}): Promise<string> {
   return new SignJWT({ role: user.role, pid: user.partnerId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(user.id)
@@ -39,10 +43,19 @@ export async function signAccessToken(user: { id: string; role: "ADMIN" | "PARTN
 /** The token's claims, or null when it is malformed, forged or expired. */
 export async function verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, signingKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, signingKey(), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+    });
     const role = payload.role;
     if (typeof payload.sub !== "string" || (role !== "ADMIN" && role !== "PARTNER")) return null;
-    return { userId: payload.sub, role, partnerId: typeof payload.pid === "string" ? payload.pid : null, issuedAt: payload.iat ?? 0 };
+    return {
+      userId: payload.sub,
+      role,
+      partnerId: typeof payload.pid === "string" ? payload.pid : null,
+      issuedAt: payload.iat ?? 0,
+    };
   } catch {
     return null;
   }

@@ -37,11 +37,17 @@ export const loginAction = publicAction(loginSchema, async (input, { db }) => {
     if (e instanceof CredentialsSignin && e.code === "throttled") {
       const seconds = await loginRetryAfter(db, normalizeEmail(input.email), clientIp(await headers()));
       const minutes = Math.max(1, Math.ceil(seconds / 60));
-      throw new AppError("rate_limited", `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+      throw new AppError(
+        "rate_limited",
+        `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      );
     }
     throw new AppError("unauthorized", "Invalid e-mail or password.");
   }
-  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.email, normalizeEmail(input.email)));
+  const [user] = await db
+    .select({ role: users.role })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(input.email)));
   redirect(safeNextPath(input.next, user.role) ?? homeFor(user));
 });
 
@@ -51,7 +57,11 @@ export async function signOutAction(): Promise<void> {
 }
 
 const changePasswordSchema = z
-  .object({ currentPassword: z.string({ error: "Required" }).min(1, "Required"), newPassword: newPasswordSchema, confirmPassword: z.string({ error: "Required" }) })
+  .object({
+    currentPassword: z.string({ error: "Required" }).min(1, "Required"),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string({ error: "Required" }),
+  })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords differ" });
 
 /** Password change for any signed-in user; signs them in again so this browser keeps its session. */
@@ -78,9 +88,18 @@ export const revokeApiKeyAction = adminAction(z.object({ id: uuid() }), async ({
   return { id };
 });
 
-async function throttleByIp(db: Parameters<typeof hitRateLimit>[0], bucket: string, limit: number, windowSeconds: number) {
+async function throttleByIp(
+  db: Parameters<typeof hitRateLimit>[0],
+  bucket: string,
+  limit: number,
+  windowSeconds: number,
+) {
   const r = await hitRateLimit(db, `${bucket}:${clientIp(await headers())}`, limit, windowSeconds);
-  if (!r.allowed) throw new AppError("rate_limited", `Too many attempts from your network. Try again in ${Math.ceil(r.retryAfterSeconds / 60)} minutes.`);
+  if (!r.allowed)
+    throw new AppError(
+      "rate_limited",
+      `Too many attempts from your network. Try again in ${Math.ceil(r.retryAfterSeconds / 60)} minutes.`,
+    );
 }
 
 /** Partner sign-up: creates partner + user, signs the new partner in, and returns the referral code to show. */
@@ -99,7 +118,12 @@ export const forgotPasswordAction = publicAction(z.object({ email: emailSchema }
 });
 
 const setPasswordSchema = z
-  .object({ token: z.string().min(10).max(200), kind: z.enum(["INVITE", "RESET"]), password: newPasswordSchema, confirmPassword: z.string({ error: "Repeat the password" }) })
+  .object({
+    token: z.string().min(10).max(200),
+    kind: z.enum(["INVITE", "RESET"]),
+    password: newPasswordSchema,
+    confirmPassword: z.string({ error: "Repeat the password" }),
+  })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords differ" });
 
 /** Invitation and reset pages: sets the password once, signs the user in and sends them home. */

@@ -7,6 +7,16 @@ export function actorFromUser(user: SessionUser, requestId?: string): Actor {
 }
 
 /** The audit actor for an integration key. */
-export function actorFromApiKey(key: { id: string; name: string; role: "ADMIN" | "PARTNER"; partnerId: string | null }, requestId?: string): Actor {
-  return { type: "API_KEY", id: key.id, label: `api key ${key.name}`, role: key.role, partnerId: key.partnerId, requestId };
+export function actorFromApiKey(
+  key: { id: string; name: string; role: "ADMIN" | "PARTNER"; partnerId: string | null },
+  requestId?: string,
+): Actor {
+  return {
+    type: "API_KEY",
+    id: key.id,
+    label: `api key ${key.name}`,
+    role: key.role,
+    partnerId: key.partnerId,
+    requestId,
+  };
 }

@@ -36,30 +36,61 @@ export interface CreateApiKeyInput {
 }
 
 /** Creates a key; the returned `key` is the only time the secret exists outside the caller. */
-export async function createApiKey(db: DbOrTx, input: CreateApiKeyInput, actor: Actor): Promise<ApiKeyView & { key: string }> {
+export async function createApiKey(
+  db: DbOrTx,
+  input: CreateApiKeyInput,
+  actor: Actor,
+): Promise<ApiKeyView & { key: string }> {
   const partnerId = input.partnerId ?? null;
   if (input.role === "PARTNER" && !partnerId)
-    throw new AppError("validation", "A partner key needs a partner", { errors: [{ path: "partnerId", message: "Required for role PARTNER" }] });
+    throw new AppError("validation", "A partner key needs a partner", {
+      errors: [{ path: "partnerId", message: "Required for role PARTNER" }],
+    });
   if (input.role === "ADMIN" && partnerId)
-    throw new AppError("validation", "An admin key has no partner", { errors: [{ path: "partnerId", message: "Only allowed for role PARTNER" }] });
+    throw new AppError("validation", "An admin key has no partner", {
+      errors: [{ path: "partnerId", message: "Only allowed for role PARTNER" }],
+    });
   if (partnerId) {
     const [p] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
-    if (!p) throw new AppError("validation", "Unknown partner", { errors: [{ path: "partnerId", message: "No partner with this id" }] });
+    if (!p)
+      throw new AppError("validation", "Unknown partner", {
+        errors: [{ path: "partnerId", message: "No partner with this id" }],
+      });
   }
   const prefix = randomBytes(6).toString("hex");
   const key = `rp_${prefix}_${randomBytes(32).toString("base64url")}`;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name, prefix, secretHash: sha256(key), role: input.role, partnerId, createdBy: actor.type === "USER" ? actor.id : null })
+      .values({
+        name: input.name,
+        prefix,
+        secretHash: sha256(key),
+        role: input.role,
+        partnerId,
+        createdBy: actor.type === "USER" ? actor.id : null,
+      })
       .returning(apiKeyColumns);
-    await recordEvent(tx, actor, { entityType: "api_key", entityId: row.id, action: "api_key.created", data: { name: row.name, role: row.role, partnerId, prefix } });
+    await recordEvent(tx, actor, {
+      entityType: "api_key",
+      entityId: row.id,
+      action: "api_key.created",
+      data: { name: row.name, role: row.role, partnerId, prefix },
+    });
     return { ...row, key };
   });
 }
 
-export async function listApiKeys(db: DbOrTx, opts: { limit: number; offset: number }): Promise<{ rows: ApiKeyView[]; total: number }> {
-  const rows = await db.select(apiKeyColumns).from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)).limit(opts.limit).offset(opts.offset);
+export async function listApiKeys(
+  db: DbOrTx,
+  opts: { limit: number; offset: number },
+): Promise<{ rows: ApiKeyView[]; total: number }> {
+  const rows = await db
+    .select(apiKeyColumns)
+    .from(apiKeys)
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(opts.limit)
+    .offset(opts.offset);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(apiKeys);
   return { rows, total: Number(total) };
 }
@@ -77,7 +108,12 @@ export async function revokeApiKey(db: DbOrTx, id: string, actor: Actor): Promis
       if (!existing) throw notFound("API key");
       throw invalidState("API key", "REVOKED", "revoke");
     }
-    await recordEvent(tx, actor, { entityType: "api_key", entityId: row.id, action: "api_key.revoked", data: { name: row.name, prefix: row.prefix } });
+    await recordEvent(tx, actor, {
+      entityType: "api_key",
+      entityId: row.id,
+      action: "api_key.revoked",
+      data: { name: row.name, prefix: row.prefix },
+    });
     return row;
   });
 }

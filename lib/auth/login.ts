@@ -25,7 +25,10 @@ const dummy = () => (dummyHash ??= hashPassword("not-a-real-password-0000"));
  * then verify the argon2id hash. Every attempt is recorded in `login_attempts`. A terminated partner's
  * account is closed: the right password is refused like a wrong one (and counts as a failure).
  */
-export async function attemptLogin(db: DbOrTx, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+export async function attemptLogin(
+  db: DbOrTx,
+  input: { email: string; password: string; ip: string },
+): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const start = await beginLoginAttempt(db, email, input.ip);
   if (!start.ok) return { ok: false, reason: "throttled", retryAfterSeconds: start.retryAfterSeconds };
@@ -43,5 +46,8 @@ export async function attemptLogin(db: DbOrTx, input: { email: string; password:
   await finishLoginAttempt(db, start.attemptId, valid);
   if (!valid || !user) return { ok: false, reason: "invalid" };
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId },
+  };
 }

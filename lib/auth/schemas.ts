@@ -18,7 +18,9 @@ export const newPasswordSchema = z
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address").max(320));
 
 /** POST /api/v1/auth/token */
-export const tokenRequestSchema = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) }).strict();
+export const tokenRequestSchema = z
+  .object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) })
+  .strict();
 
 /** POST /api/v1/auth/invitations */
 export const invitationRequestSchema = z.object({ partnerId: uuid() }).strict();

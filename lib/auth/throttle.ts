@@ -14,7 +14,10 @@ export type AttemptStart = { ok: true; attemptId: string } | { ok: false; retryA
  */
 export async function beginLoginAttempt(db: DbOrTx, email: string, ip: string): Promise<AttemptStart> {
   const s = await getSettings(db);
-  const [row] = await db.insert(loginAttempts).values({ email, ip, success: false }).returning({ id: loginAttempts.id });
+  const [row] = await db
+    .insert(loginAttempts)
+    .values({ email, ip, success: false })
+    .returning({ id: loginAttempts.id });
   const windowStart = sql`now() - make_interval(secs => ${s.loginWindowSeconds})`;
   const [counts] = rowsOf<{ pair: number; pair_oldest: string | null; ip_count: number; ip_oldest: string | null }>(
     await db.execute(sql`
@@ -42,7 +45,10 @@ export async function beginLoginAttempt(db: DbOrTx, email: string, ip: string): 
 /** Marks the attempt successful (which also clears the pair's earlier failures from the count). */
 export async function finishLoginAttempt(db: DbOrTx, attemptId: string, success: boolean): Promise<void> {
   if (!success) return;
-  await db.update(loginAttempts).set({ success: true }).where(and(eq(loginAttempts.id, attemptId), eq(loginAttempts.success, false)));
+  await db
+    .update(loginAttempts)
+    .set({ success: true })
+    .where(and(eq(loginAttempts.id, attemptId), eq(loginAttempts.success, false)));
 }
 
 /** Seconds until the pair may try again, or 0 (used by the login page to say when). */

@@ -36,7 +36,12 @@ export interface IssuedLink {
  * Issues a single-use link for a user: earlier unused links of the same kind stop working, only the
  * SHA-256 of the token is stored, and the message goes to the outbox (no mail server is assumed).
  */
-async function issueToken(db: DbOrTx, user: { id: string; email: string; name: string }, kind: TokenKind, actor: Actor | null): Promise<IssuedLink> {
+async function issueToken(
+  db: DbOrTx,
+  user: { id: string; email: string; name: string },
+  kind: TokenKind,
+  actor: Actor | null,
+): Promise<IssuedLink> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + (kind === "INVITE" ? INVITE_TTL_MS : RESET_TTL_MS));
   const path = `${PATHS[kind]}/${token}`;
@@ -47,8 +52,20 @@ async function issueToken(db: DbOrTx, user: { id: string; email: string; name: s
       .set({ usedAt: new Date() })
       .where(and(eq(authTokens.userId, user.id), eq(authTokens.kind, kind), isNull(authTokens.usedAt)));
     await tx.insert(authTokens).values({ userId: user.id, kind, tokenHash: hashToken(token), expiresAt });
-    await enqueueEmail(tx, kind === "INVITE" ? "invitation" : "password_reset", { to: user.email, name: user.name, url, path, expiresAt: expiresAt.toISOString() });
-    if (actor) await recordEvent(tx, actor, { entityType: "user", entityId: user.id, action: kind === "INVITE" ? "user.invited" : "user.password_reset_requested", data: { expiresAt } });
+    await enqueueEmail(tx, kind === "INVITE" ? "invitation" : "password_reset", {
+      to: user.email,
+      name: user.name,
+      url,
+      path,
+      expiresAt: expiresAt.toISOString(),
+    });
+    if (actor)
+      await recordEvent(tx, actor, {
+        entityType: "user",
+        entityId: user.id,
+        action: kind === "INVITE" ? "user.invited" : "user.password_reset_requested",
+        data: { expiresAt },
+      });
   });
   return { url, path, expiresAt };
 }
@@ -76,12 +93,23 @@ export async function createPasswordReset(db: DbOrTx, email: string, actor?: Act
 }
 
 /** Who a still-valid link belongs to (the page greets them), or null. */
-export async function peekToken(db: DbOrTx, token: string, kind: TokenKind): Promise<{ email: string; name: string } | null> {
+export async function peekToken(
+  db: DbOrTx,
+  token: string,
+  kind: TokenKind,
+): Promise<{ email: string; name: string } | null> {
   const [row] = await db
     .select({ email: users.email, name: users.name })
     .from(authTokens)
     .innerJoin(users, eq(users.id, authTokens.userId))
-    .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.kind, kind), isNull(authTokens.usedAt), gt(authTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        eq(authTokens.kind, kind),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, sql`now()`),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -90,15 +118,30 @@ export async function peekToken(db: DbOrTx, token: string, kind: TokenKind): Pro
  * Uses a link once: sets the password in the same transaction that marks the token used. A used, expired,
  * superseded or unknown token is refused; the earlier sessions and API tokens of the user stop working.
  */
-export async function consumeToken(db: DbOrTx, token: string, kind: TokenKind, newPassword: string): Promise<SessionUser> {
+export async function consumeToken(
+  db: DbOrTx,
+  token: string,
+  kind: TokenKind,
+  newPassword: string,
+): Promise<SessionUser> {
   const parsed = newPasswordSchema.safeParse(newPassword);
-  if (!parsed.success) throw new AppError("validation", parsed.error.issues[0].message, { errors: [{ path: "password", message: parsed.error.issues[0].message }] });
+  if (!parsed.success)
+    throw new AppError("validation", parsed.error.issues[0].message, {
+      errors: [{ path: "password", message: parsed.error.issues[0].message }],
+    });
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     const [used] = await tx
       .update(authTokens)
       .set({ usedAt: new Date() })
-      .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.kind, kind), isNull(authTokens.usedAt), gt(authTokens.expiresAt, sql`now()`)))
+      .where(
+        and(
+          eq(authTokens.tokenHash, hashToken(token)),
+          eq(authTokens.kind, kind),
+          isNull(authTokens.usedAt),
+          gt(authTokens.expiresAt, sql`now()`),
+        ),
+      )
       .returning({ userId: authTokens.userId });
     if (!used) throw new AppError("not_found", "This link is invalid, already used or expired. Ask for a new one.");
     const [u] = await tx
@@ -107,7 +150,11 @@ export async function consumeToken(db: DbOrTx, token: string, kind: TokenKind, n
       .where(eq(users.id, used.userId))
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role, partnerId: users.partnerId });
     const actor: Actor = { type: "USER", id: u.id, label: u.email, role: u.role, partnerId: u.partnerId };
-    await recordEvent(tx, actor, { entityType: "user", entityId: u.id, action: kind === "INVITE" ? "user.invitation_accepted" : "user.password_reset" });
+    await recordEvent(tx, actor, {
+      entityType: "user",
+      entityId: u.id,
+      action: kind === "INVITE" ? "user.invitation_accepted" : "user.password_reset",
+    });
     return u;
   });
 }
@@ -129,7 +176,12 @@ export async function createPartnerUser(
       .insert(users)
       .values({ email, name: input.name, role: "PARTNER", partnerId: input.partnerId })
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role, partnerId: users.partnerId });
-    await recordEvent(tx, actor, { entityType: "user", entityId: user.id, action: "user.created", data: { role: "PARTNER", partnerId: input.partnerId } });
+    await recordEvent(tx, actor, {
+      entityType: "user",
+      entityId: user.id,
+      action: "user.created",
+      data: { role: "PARTNER", partnerId: input.partnerId },
+    });
     const invitation = await issueToken(tx, user, "INVITE", actor);
     return { user, invitation };
   });
@@ -139,12 +191,23 @@ export async function createPartnerUser(
  * (Re-)invites a partner's user: creates the user when the partner has none yet, otherwise issues a fresh
  * invitation (the previous one stops working). A user who already chose a password gets a 409: use a reset.
  */
-export async function invitePartner(db: DbOrTx, partnerId: string, actor: Actor): Promise<IssuedLink & { userId: string }> {
+export async function invitePartner(
+  db: DbOrTx,
+  partnerId: string,
+  actor: Actor,
+): Promise<IssuedLink & { userId: string }> {
   const [p] = await db.select().from(partners).where(eq(partners.id, partnerId));
   if (!p) throw new AppError("not_found", "Partner not found");
-  const [u] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.partnerId, partnerId));
+  const [u] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.partnerId, partnerId));
   if (!u) {
-    const { user, invitation } = await createPartnerUser(db, { partnerId, email: p.email, name: `${p.firstName} ${p.lastName}` }, actor);
+    const { user, invitation } = await createPartnerUser(
+      db,
+      { partnerId, email: p.email, name: `${p.firstName} ${p.lastName}` },
+      actor,
+    );
     return { ...invitation, userId: user.id };
   }
   if (u.passwordHash) throw conflict("This partner has already set a password; send a password reset instead");

@@ -36,6 +36,7 @@ export async function loadSessionUser(db: DbOrTx, userId: string, issuedAt?: num
     .limit(1);
   if (!u || partnerAccountClosed(u.partnerStatus)) return null;
   // Allow one second of slack: the iat claim is rounded down to whole seconds.
-  if (issuedAt !== undefined && u.passwordChangedAt && issuedAt + 1 < Math.floor(u.passwordChangedAt.getTime() / 1000)) return null;
+  if (issuedAt !== undefined && u.passwordChangedAt && issuedAt + 1 < Math.floor(u.passwordChangedAt.getTime() / 1000))
+    return null;
   return { id: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId };
 }

@@ -67,11 +67,31 @@ export const CHECKS: InvariantCheck[] = [
     description: "No negative reward except a clawback created by an admin",
     sql: `select id::text from rewards where amount_cents < 0 and (type <> 'CLAWBACK' or created_by is null)`,
   },
-  { name: "partner_status_has_event", description: "Every partner's current status was written with an event", sql: STATUS_EVENT("partners", "partner") },
-  { name: "referral_status_has_event", description: "Every referral's current status was written with an event", sql: STATUS_EVENT("referrals", "referral") },
-  { name: "reward_status_has_event", description: "Every reward's current status was written with an event", sql: STATUS_EVENT("rewards", "reward") },
-  { name: "payout_status_has_event", description: "Every payout's current status was written with an event", sql: STATUS_EVENT("payouts", "payout") },
-  { name: "lead_status_has_event", description: "Every lead's current status was written with an event", sql: STATUS_EVENT("leads", "lead") },
+  {
+    name: "partner_status_has_event",
+    description: "Every partner's current status was written with an event",
+    sql: STATUS_EVENT("partners", "partner"),
+  },
+  {
+    name: "referral_status_has_event",
+    description: "Every referral's current status was written with an event",
+    sql: STATUS_EVENT("referrals", "referral"),
+  },
+  {
+    name: "reward_status_has_event",
+    description: "Every reward's current status was written with an event",
+    sql: STATUS_EVENT("rewards", "reward"),
+  },
+  {
+    name: "payout_status_has_event",
+    description: "Every payout's current status was written with an event",
+    sql: STATUS_EVENT("payouts", "payout"),
+  },
+  {
+    name: "lead_status_has_event",
+    description: "Every lead's current status was written with an event",
+    sql: STATUS_EVENT("leads", "lead"),
+  },
   {
     name: "one_current_code",
     description: "Every partner has exactly one current referral code",

@@ -16,7 +16,12 @@ export async function checkInvariants(db: DbOrTx): Promise<InvariantResult[]> {
   const out: InvariantResult[] = [];
   for (const c of CHECKS) {
     const rows = rowsOf<{ id: string }>(await db.execute(sql.raw(`select id from (${c.sql}) v(id)`)));
-    out.push({ name: c.name, description: c.description, violations: rows.length, sample: rows.slice(0, 5).map((r) => r.id) });
+    out.push({
+      name: c.name,
+      description: c.description,
+      violations: rows.length,
+      sample: rows.slice(0, 5).map((r) => r.id),
+    });
   }
   out.push({
     name: "rollups_equal_raw_aggregates",

@@ -25,11 +25,18 @@ export const JOB_RUNS_KEEP_DAYS = 7;
  * Webhook traffic past `WEBHOOK_RETENTION_DAYS` goes too, in bounded batches (`purgeWebhookTraffic`).
  * Takes the client, not a transaction: each batch commits on its own so no lock is held for long.
  */
-export async function purgeExpired(db: Db, now: Date = new Date(), webhookOpts?: WebhookPurgeOptions): Promise<PurgeResult> {
+export async function purgeExpired(
+  db: Db,
+  now: Date = new Date(),
+  webhookOpts?: WebhookPurgeOptions,
+): Promise<PurgeResult> {
   const s = await getSettings(db);
   const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
   const longestWindow = Math.max(s.quoteRateWindowSeconds, s.codeValidationWindowSeconds, s.loginWindowSeconds);
-  const keys = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)).returning({ k: idempotencyKeys.key });
+  const keys = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.expiresAt, now))
+    .returning({ k: idempotencyKeys.key });
   const attempts = await db
     .delete(loginAttempts)
     .where(lt(loginAttempts.createdAt, ago(s.loginWindowSeconds)))
@@ -46,8 +53,21 @@ export async function purgeExpired(db: Db, now: Date = new Date(), webhookOpts?:
     .delete(outbox)
     // E-mails are never marked processed: saying so lets the planner use the pending-rows index
     // (topic, available_at) where processed_at is null, instead of reading the whole outbox.
-    .where(and(eq(outbox.topic, "email"), isNull(outbox.processedAt), sql`coalesce((${outbox.payload}->>'expiresAt')::timestamptz, ${outbox.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(outbox.topic, "email"),
+        isNull(outbox.processedAt),
+        sql`coalesce((${outbox.payload}->>'expiresAt')::timestamptz, ${outbox.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .returning({ id: outbox.id });
   const webhooks = await purgeWebhookTraffic(db, now, webhookOpts);
-  return { idempotencyKeys: keys.length, loginAttempts: attempts.length, rateLimits: limits.length, jobRuns: runs.length, emails: emails.length, ...webhooks };
+  return {
+    idempotencyKeys: keys.length,
+    loginAttempts: attempts.length,
+    rateLimits: limits.length,
+    jobRuns: runs.length,
+    emails: emails.length,
+    ...webhooks,
+  };
 }

@@ -27,7 +27,10 @@ export async function listJobs(db: DbOrTx): Promise<JobRow[]> {
       registered: true,
     };
   });
-  return [...known, ...[...rows.values()].map((r) => ({ ...r, description: "No longer registered", registered: false }))];
+  return [
+    ...known,
+    ...[...rows.values()].map((r) => ({ ...r, description: "No longer registered", registered: false })),
+  ];
 }
 
 export async function listJobRuns(db: DbOrTx, opts: { job?: string; limit?: number } = {}): Promise<JobRunRow[]> {

@@ -21,7 +21,8 @@ export const JOBS: readonly JobDefinition[] = [
   },
   {
     name: "release-rewards",
-    description: "Approves CALCULATED rewards past their hold when the program auto-approves; counts those awaiting approval",
+    description:
+      "Approves CALCULATED rewards past their hold when the program auto-approves; counts those awaiting approval",
     intervalSeconds: 300,
     run: async (db, { now }) => ({ ...(await releaseHeldRewards(db, now)) }),
   },
@@ -45,7 +46,8 @@ export const JOBS: readonly JobDefinition[] = [
   },
   {
     name: "purge-expired",
-    description: "Deletes expired idempotency keys, old throttling rows and job runs, e-mails whose link expired, and finished webhook traffic older than 30 days",
+    description:
+      "Deletes expired idempotency keys, old throttling rows and job runs, e-mails whose link expired, and finished webhook traffic older than 30 days",
     intervalSeconds: 3600,
     run: async (db, { now }) => ({ ...(await purgeExpired(db, now)) }),
   },

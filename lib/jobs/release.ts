@@ -11,7 +11,10 @@ import { getSettings } from "@/lib/settings";
  * (settings.autoApproveRewards) the engine approves them here; otherwise they wait in the admin's
  * approval queue, and the job reports how many are waiting.
  */
-export async function releaseHeldRewards(db: DbOrTx, now: Date): Promise<{ autoApprove: boolean; approved: number; awaitingApproval: number }> {
+export async function releaseHeldRewards(
+  db: DbOrTx,
+  now: Date,
+): Promise<{ autoApprove: boolean; approved: number; awaitingApproval: number }> {
   const { autoApproveRewards } = await getSettings(db);
   const approved = autoApproveRewards ? await autoApproveDueRewards(db, now, systemActor("release-rewards")) : 0;
   const [{ n }] = await db

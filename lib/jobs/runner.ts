@@ -56,7 +56,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export async function runJobIfDue(db: Db, def: JobDefinition, ctx: JobContext): Promise<JobRunOutcome | null> {
   if (!(await claimJob(db, def.name, ctx.now))) return null;
   const started = Date.now();
-  const [run] = await db.insert(jobRuns).values({ job: def.name, startedAt: ctx.now, worker: ctx.worker }).returning({ id: jobRuns.id });
+  const [run] = await db
+    .insert(jobRuns)
+    .values({ job: def.name, startedAt: ctx.now, worker: ctx.worker })
+    .returning({ id: jobRuns.id });
   let outcome: JobRunOutcome;
   try {
     outcome = { job: def.name, ok: true, result: await def.run(db, ctx), error: null };
@@ -64,7 +67,10 @@ export async function runJobIfDue(db: Db, def: JobDefinition, ctx: JobContext): 
     outcome = { job: def.name, ok: false, result: null, error: message(e) };
   }
   const finishedAt = new Date(ctx.now.getTime() + (Date.now() - started));
-  await db.update(jobRuns).set({ finishedAt, ok: outcome.ok, result: outcome.result, error: outcome.error }).where(eq(jobRuns.id, run.id));
+  await db
+    .update(jobRuns)
+    .set({ finishedAt, ok: outcome.ok, result: outcome.result, error: outcome.error })
+    .where(eq(jobRuns.id, run.id));
   await db
     .update(jobs)
     .set({
@@ -80,7 +86,11 @@ export async function runJobIfDue(db: Db, def: JobDefinition, ctx: JobContext): 
 }
 
 /** One pass of the loop: every due job, in order. Used by the in-process scheduler and `npm run jobs`. */
-export async function runDueJobs(db: Db, defs: readonly JobDefinition[], ctx: Partial<JobContext> = {}): Promise<JobRunOutcome[]> {
+export async function runDueJobs(
+  db: Db,
+  defs: readonly JobDefinition[],
+  ctx: Partial<JobContext> = {},
+): Promise<JobRunOutcome[]> {
   const outcomes: JobRunOutcome[] = [];
   for (const def of defs) {
     const o = await runJobIfDue(db, def, { now: ctx.now ?? new Date(), worker: ctx.worker ?? workerId("worker") });

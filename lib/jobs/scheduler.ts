@@ -28,7 +28,8 @@ export async function startScheduler(db: Db, opts: { tickMs?: number; role?: str
     if (state.running) return;
     state.running = true;
     try {
-      for (const o of await runDueJobs(db, JOBS, { worker })) if (!o.ok) console.error(`[jobs] ${o.job} failed: ${o.error}`);
+      for (const o of await runDueJobs(db, JOBS, { worker }))
+        if (!o.ok) console.error(`[jobs] ${o.job} failed: ${o.error}`);
     } catch (e) {
       console.error(`[jobs] tick failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

@@ -45,11 +45,19 @@ export async function followLeadStatus(
     case "QUALIFIED":
     case "QUOTED":
       if (referral.status !== "PENDING") return stays(`Referral is ${referral.status}; nothing to accept`);
-      return { referral: await moveReferral(tx, referral, "ACCEPTED", actor, now, { data: { leadStatus: input.status } }), change: { ...base, to: "ACCEPTED" }, valueCents };
-    case "LOST":
-      if (referral.status !== "PENDING" && referral.status !== "ACCEPTED") return stays(`Referral is ${referral.status}; it stays`);
       return {
-        referral: await moveReferral(tx, referral, "REJECTED", actor, now, { patch: { rejectionReason: "LEAD_LOST" }, data: { reason: "LEAD_LOST" } }),
+        referral: await moveReferral(tx, referral, "ACCEPTED", actor, now, { data: { leadStatus: input.status } }),
+        change: { ...base, to: "ACCEPTED" },
+        valueCents,
+      };
+    case "LOST":
+      if (referral.status !== "PENDING" && referral.status !== "ACCEPTED")
+        return stays(`Referral is ${referral.status}; it stays`);
+      return {
+        referral: await moveReferral(tx, referral, "REJECTED", actor, now, {
+          patch: { rejectionReason: "LEAD_LOST" },
+          data: { reason: "LEAD_LOST" },
+        }),
         change: { ...base, to: "REJECTED" },
         valueCents,
       };

@@ -32,5 +32,10 @@ export interface LeadContact {
 
 /** The lead's contact fields as a partner sees them. */
 export function maskLead<T extends LeadContact>(lead: T): T {
-  return { ...lead, ...maskName(lead.firstName, lead.lastName), email: maskEmail(lead.email), phone: maskPhone(lead.phone) };
+  return {
+    ...lead,
+    ...maskName(lead.firstName, lead.lastName),
+    email: maskEmail(lead.email),
+    phone: maskPhone(lead.phone),
+  };
 }

@@ -2,7 +2,18 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL }
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES, leadConsents, leads, partners, referrals } from "@/db/schema";
-import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import {
+  csvEnum,
+  isUuid,
+  likePattern,
+  pageParams,
+  parseList,
+  sortParam,
+  uuidParam,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
 import { maskLead } from "./mask";
 
@@ -25,7 +36,20 @@ export type LeadListParams = z.output<typeof leadListSchema>;
 export type Lead = typeof leads.$inferSelect;
 
 /** What a partner sees of a lead it referred: masked contact, no message, ZIP or external id. */
-export type PartnerLead = Pick<Lead, "id" | "firstName" | "lastName" | "email" | "phone" | "state" | "insuranceType" | "status" | "statusChangedAt" | "createdAt" | "updatedAt">;
+export type PartnerLead = Pick<
+  Lead,
+  | "id"
+  | "firstName"
+  | "lastName"
+  | "email"
+  | "phone"
+  | "state"
+  | "insuranceType"
+  | "status"
+  | "statusChangedAt"
+  | "createdAt"
+  | "updatedAt"
+>;
 
 export interface LeadReferralSummary {
   id: string;
@@ -59,7 +83,10 @@ export function leadWhere(scope: Scope, f: Partial<LeadListParams>): SQL | undef
   const conds: (SQL | undefined)[] = [];
   if (scope.partnerId) conds.push(referredBy(scope.partnerId));
   if (f.partnerId) conds.push(referredBy(f.partnerId));
-  if (f.referralId) conds.push(sql`exists (select 1 from ${referrals} r where r.lead_id = ${leads.id} and r.id = ${f.referralId}::uuid)`);
+  if (f.referralId)
+    conds.push(
+      sql`exists (select 1 from ${referrals} r where r.lead_id = ${leads.id} and r.id = ${f.referralId}::uuid)`,
+    );
   if (f.status?.length) conds.push(inArray(leads.status, f.status));
   if (f.insuranceType?.length) conds.push(inArray(leads.insuranceType, f.insuranceType));
   if (f.from) conds.push(gte(leads.createdAt, f.from));
@@ -85,8 +112,21 @@ export function leadWhere(scope: Scope, f: Partial<LeadListParams>): SQL | undef
 
 function forScope(scope: Scope, l: Lead): Lead | PartnerLead {
   if (!scope.partnerId) return l;
-  const { id, firstName, lastName, email, phone, state, insuranceType, status, statusChangedAt, createdAt, updatedAt } = l;
-  return maskLead({ id, firstName, lastName, email, phone, state, insuranceType, status, statusChangedAt, createdAt, updatedAt });
+  const { id, firstName, lastName, email, phone, state, insuranceType, status, statusChangedAt, createdAt, updatedAt } =
+    l;
+  return maskLead({
+    id,
+    firstName,
+    lastName,
+    email,
+    phone,
+    state,
+    insuranceType,
+    status,
+    statusChangedAt,
+    createdAt,
+    updatedAt,
+  });
 }
 
 async function referralsOf(db: DbOrTx, scope: Scope, leadIds: string[]): Promise<Map<string, LeadReferralSummary[]>> {
@@ -106,14 +146,20 @@ async function referralsOf(db: DbOrTx, scope: Scope, leadIds: string[]): Promise
     })
     .from(referrals)
     .innerJoin(partners, eq(partners.id, referrals.partnerId))
-    .where(and(inArray(referrals.leadId, leadIds), scope.partnerId ? eq(referrals.partnerId, scope.partnerId) : undefined))
+    .where(
+      and(inArray(referrals.leadId, leadIds), scope.partnerId ? eq(referrals.partnerId, scope.partnerId) : undefined),
+    )
     .orderBy(asc(referrals.createdAt));
   for (const { leadId, pf, pl, ...r } of rows) out.get(leadId!)?.push({ ...r, partnerName: `${pf} ${pl}` });
   return out;
 }
 
 /** Leads matching the filters. Partner scope: only leads it referred, masked, with only its referrals. */
-export async function listLeads(db: DbOrTx, scope: Scope, input: LeadListInput | RawListInput = {}): Promise<ListResult<LeadRow>> {
+export async function listLeads(
+  db: DbOrTx,
+  scope: Scope,
+  input: LeadListInput | RawListInput = {},
+): Promise<ListResult<LeadRow>> {
   const params = parseList(leadListSchema, input as RawListInput);
   const where = leadWhere(scope, params);
   const page = await runList({
@@ -122,12 +168,22 @@ export async function listLeads(db: DbOrTx, scope: Scope, input: LeadListInput |
     idColumn: leads.id,
     where,
     rows: async (p) => {
-      const rows = await db.select({ lead: leads, cursor: p.cursorValue }).from(leads).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset);
+      const rows = await db
+        .select({ lead: leads, cursor: p.cursorValue })
+        .from(leads)
+        .where(p.where)
+        .orderBy(...p.orderBy)
+        .limit(p.limit)
+        .offset(p.offset);
       return rows.map((r) => ({ ...forScope(scope, r.lead), cursor: r.cursor }));
     },
     count: async (w) => Number((await db.select({ n: count() }).from(leads).where(w))[0].n),
   });
-  const refs = await referralsOf(db, scope, page.data.map((l) => l.id));
+  const refs = await referralsOf(
+    db,
+    scope,
+    page.data.map((l) => l.id),
+  );
   return { ...page, data: page.data.map((l) => ({ ...l, referrals: refs.get(l.id) ?? [] })) };
 }
 
@@ -141,7 +197,9 @@ export async function getLead(db: DbOrTx, scope: Scope, id: string): Promise<Lea
   if (!lead) return null;
   const [refs, consents] = await Promise.all([
     referralsOf(db, scope, [id]),
-    scope.partnerId ? Promise.resolve([]) : db.select().from(leadConsents).where(eq(leadConsents.leadId, id)).orderBy(desc(leadConsents.consentedAt)),
+    scope.partnerId
+      ? Promise.resolve([])
+      : db.select().from(leadConsents).where(eq(leadConsents.leadId, id)).orderBy(desc(leadConsents.consentedAt)),
   ]);
   return { ...forScope(scope, lead), referrals: refs.get(id) ?? [], consents };
 }

@@ -22,9 +22,19 @@ export const leadInputSchema = z
     phone: z.preprocess(blankToUndefined, phoneInput("Enter a phone number with 7 to 15 digits").optional()),
     state: z.preprocess(
       (v) => (typeof v === "string" ? blankToUndefined(v.trim().toUpperCase()) : v),
-      z.string().regex(/^[A-Z]{2}$/, "Use the two-letter state code, like TX").optional(),
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, "Use the two-letter state code, like TX")
+        .optional(),
     ),
-    zip: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code").optional()),
+    zip: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code")
+        .optional(),
+    ),
     insuranceType: enumInput(INSURANCE_TYPES, "Choose the type of insurance"),
     message: optionalText(2000),
     referralCode: optionalText(64),

@@ -44,7 +44,11 @@ export const sha256Hex = (text: string) => createHash("sha256").update(text, "ut
  * in the same (sorted) order and two captures sharing keys cannot deadlock.
  */
 async function lockIdentity(tx: DbOrTx, input: LeadInput) {
-  const keys = [input.email && `e:${input.email}`, input.phone && `p:${input.phone}`, input.externalId && `x:${input.externalId}`]
+  const keys = [
+    input.email && `e:${input.email}`,
+    input.phone && `p:${input.phone}`,
+    input.externalId && `x:${input.externalId}`,
+  ]
     .filter((k): k is string => !!k)
     .sort();
   if (keys.length === 0) return;
@@ -60,7 +64,10 @@ async function findMergeTarget(tx: DbOrTx, input: LeadInput, now: Date): Promise
     const [byExt] = await tx.select().from(leads).where(eq(leads.externalId, input.externalId)).for("update");
     if (byExt) return byExt;
   }
-  const same = [input.email ? eq(leads.email, input.email) : undefined, input.phone ? eq(leads.phone, input.phone) : undefined].filter((c) => !!c);
+  const same = [
+    input.email ? eq(leads.email, input.email) : undefined,
+    input.phone ? eq(leads.phone, input.phone) : undefined,
+  ].filter((c) => !!c);
   const since = new Date(now.getTime() - MERGE_WINDOW_HOURS * 3_600_000);
   const [recent] = await tx
     .select()
@@ -78,7 +85,11 @@ async function findMergeTarget(tx: DbOrTx, input: LeadInput, now: Date): Promise
  * the referral its code earns. The lead is never lost: unknown codes save it without a referral,
  * inactive partners, self-referrals and leads owned by another partner save it with a REJECTED referral.
  */
-export async function captureLead(db: DbOrTx, input: LeadInput, ctx: CaptureContext): Promise<{ lead: Lead; referral: Referral | null; merged: boolean }> {
+export async function captureLead(
+  db: DbOrTx,
+  input: LeadInput,
+  ctx: CaptureContext,
+): Promise<{ lead: Lead; referral: Referral | null; merged: boolean }> {
   const now = nowOf(ctx);
   return db.transaction(async (tx) => {
     // Sent together: one connection runs a transaction's statements in the order they were issued,
@@ -98,9 +109,16 @@ export async function captureLead(db: DbOrTx, input: LeadInput, ctx: CaptureCont
     let lead: Lead;
     if (existing) {
       if (existing.externalId && input.externalId && existing.externalId !== input.externalId) delete fields.externalId;
-      [lead] = await tx.update(leads).set({ ...fields, updatedAt: now }).where(eq(leads.id, existing.id)).returning();
+      [lead] = await tx
+        .update(leads)
+        .set({ ...fields, updatedAt: now })
+        .where(eq(leads.id, existing.id))
+        .returning();
     } else {
-      [lead] = await tx.insert(leads).values({ ...fields, status: "NEW", statusChangedAt: now, createdAt: now, updatedAt: now }).returning();
+      [lead] = await tx
+        .insert(leads)
+        .values({ ...fields, status: "NEW", statusChangedAt: now, createdAt: now, updatedAt: now })
+        .returning();
     }
     // The consent row and the code lookup do not depend on each other: sent together, one wait.
     const [[consent], resolved] = await Promise.all([
@@ -127,7 +145,13 @@ export async function captureLead(db: DbOrTx, input: LeadInput, ctx: CaptureCont
       entityId: lead.id,
       action: existing ? "lead.merged" : "lead.created",
       toStatus: existing ? null : "NEW",
-      data: { channel: ctx.channel, consentId: consent.id, referralCode: input.referralCode ?? null, codeResult, referralId },
+      data: {
+        channel: ctx.channel,
+        consentId: consent.id,
+        referralCode: input.referralCode ?? null,
+        codeResult,
+        referralId,
+      },
       at: now,
     });
     let leadEventWritten = false;
@@ -174,7 +198,10 @@ export async function getLeadById(db: DbOrTx, id: string): Promise<Lead> {
 
 /** The lead's one live (not REJECTED) referral, if any. */
 export async function liveReferralOfLead(db: DbOrTx, leadId: string, lock = false): Promise<Referral | undefined> {
-  const q = db.select().from(referrals).where(and(eq(referrals.leadId, leadId), ne(referrals.status, "REJECTED")));
+  const q = db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.leadId, leadId), ne(referrals.status, "REJECTED")));
   const [r] = lock ? await q.for("update") : await q;
   return r;
 }
@@ -224,4 +251,3 @@ export async function changeLeadStatus(
     return { lead, referral: follow.referral, referralChange: follow.change };
   });
 }
-

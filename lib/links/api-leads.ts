@@ -18,13 +18,21 @@ export const scopeOf = (p: Principal): Scope => (p.role === "PARTNER" && p.partn
  * own referral: no code means its current code, another partner's code is refused. Consent evidence: our
  * own text when the version is one of ours, otherwise the integration attests to its version (hashed).
  */
-export async function createLeadFromApi(db: DbOrTx, body: LeadInput, principal: Principal, actor: Actor, settings: Settings) {
+export async function createLeadFromApi(
+  db: DbOrTx,
+  body: LeadInput,
+  principal: Principal,
+  actor: Actor,
+  settings: Settings,
+) {
   let input = body;
   if (principal.role === "PARTNER" && principal.partnerId) {
     if (body.referralCode) {
       const r = await resolveCode(db, body.referralCode);
       if (r.partner?.id !== principal.partnerId) {
-        throw new AppError("validation", "referralCode: use your own referral code", { errors: [{ path: "referralCode", message: "Not your referral code" }] });
+        throw new AppError("validation", "referralCode: use your own referral code", {
+          errors: [{ path: "referralCode", message: "Not your referral code" }],
+        });
       }
     } else {
       input = { ...body, referralCode: (await getPartnerById(db, principal.partnerId)).referralCode };

@@ -16,6 +16,7 @@ export const partnerDisplayName = (p: { firstName: string; lastName: string }) =
 /** A referral code through the engine's rule (active partner, aliases, any case), shaped for links and forms. */
 export async function lookupCode(db: DbOrTx, code: string): Promise<CodeLookup> {
   const r = await resolveCode(db, code);
-  if (r.valid) return { valid: true, partnerId: r.partner.id, displayName: partnerDisplayName(r.partner), reason: null };
+  if (r.valid)
+    return { valid: true, partnerId: r.partner.id, displayName: partnerDisplayName(r.partner), reason: null };
   return { valid: false, partnerId: r.partner?.id ?? null, displayName: null, reason: r.reason };
 }

@@ -25,7 +25,13 @@ export const TRY_AGAIN_LATER =
 export const quoteFormSchema = z.preprocess((raw) => {
   if (!raw || typeof raw !== "object") return raw;
   const { consent, consentTextVersion, ...rest } = raw as Record<string, unknown>;
-  return { ...rest, consent: { given: consent === "on" || consent === true, textVersion: consentTextVersion ?? CURRENT_CONSENT_VERSION } };
+  return {
+    ...rest,
+    consent: {
+      given: consent === "on" || consent === true,
+      textVersion: consentTextVersion ?? CURRENT_CONSENT_VERSION,
+    },
+  };
 }, leadInputSchema);
 
 export interface QuoteContext {
@@ -36,7 +42,12 @@ export interface QuoteContext {
 }
 
 /** The click behind the cookie, when it really is a click on this code (a forged id is ignored). */
-async function clickFor(db: Db, input: LeadInput, refCookie: string | undefined, windowDays: number): Promise<string | null> {
+async function clickFor(
+  db: Db,
+  input: LeadInput,
+  refCookie: string | undefined,
+  windowDays: number,
+): Promise<string | null> {
   const ref = decodeRef(refCookie, windowDays);
   if (!ref?.clickId || !input.referralCode || ref.code !== input.referralCode.toUpperCase()) return null;
   const [click] = await db
@@ -61,7 +72,8 @@ export async function captureQuote(db: Db, input: LeadInput, ctx: QuoteContext):
   }
   const ip = clientIp(ctx.headers);
   const limit = await hitRateLimit(db, quoteRateKey(ip), settings.quoteRateLimit, settings.quoteRateWindowSeconds);
-  if (!limit.allowed) throw new AppError("rate_limited", TRY_AGAIN_LATER, { retryAfterSeconds: limit.retryAfterSeconds });
+  if (!limit.allowed)
+    throw new AppError("rate_limited", TRY_AGAIN_LATER, { retryAfterSeconds: limit.retryAfterSeconds });
 
   const consent = {
     ...input.consent,
@@ -69,12 +81,16 @@ export async function captureQuote(db: Db, input: LeadInput, ctx: QuoteContext):
     userAgent: cleanParam(ctx.headers.get("user-agent"), 500) ?? undefined,
     pageUrl: cleanParam(ctx.headers.get("referer"), 2000) ?? undefined,
   };
-  const { lead } = await captureLead(db, { ...input, consent }, {
-    actor: ctx.actor,
-    channel: "FORM",
-    settings,
-    consentText: shown,
-    clickId: await clickFor(db, input, ctx.refCookie, settings.attributionWindowDays),
-  });
+  const { lead } = await captureLead(
+    db,
+    { ...input, consent },
+    {
+      actor: ctx.actor,
+      channel: "FORM",
+      settings,
+      consentText: shown,
+      clickId: await clickFor(db, input, ctx.refCookie, settings.attributionWindowDays),
+    },
+  );
   return lead;
 }

@@ -15,7 +15,11 @@ export async function applyRefCookie(request: NextRequest, response: NextRespons
   const current = decodeRef(request.cookies.get(REF_COOKIE)?.value);
   if (current?.code === code) return response;
   try {
-    const [{ getDb }, { lookupCode }, { getSettings }] = await Promise.all([import("@/db"), import("./lookup"), import("@/lib/settings")]);
+    const [{ getDb }, { lookupCode }, { getSettings }] = await Promise.all([
+      import("@/db"),
+      import("./lookup"),
+      import("@/lib/settings"),
+    ]);
     const db = await getDb();
     const found = await lookupCode(db, code);
     if (!found.valid) return response;

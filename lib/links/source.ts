@@ -30,7 +30,11 @@ const ALIASES: Record<string, ReferralSource> = {
  * (`e-mail`, `social media` too), well-known channel names, otherwise `WEBSITE`.
  */
 export function referralSourceFrom(value: string | null | undefined): ReferralSource {
-  const key = value?.trim().toUpperCase().replace(/[\s-]+/g, "_").replace(/\./g, "");
+  const key = value
+    ?.trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_")
+    .replace(/\./g, "");
   if (!key) return "WEBSITE";
   if ((REFERRAL_SOURCES as readonly string[]).includes(key)) return key as ReferralSource;
   const squashed = key.replace(/_/g, "");

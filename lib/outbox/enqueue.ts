@@ -22,12 +22,20 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  * Writes side effects to the outbox in the caller's transaction, so a change that rolls back sends nothing.
  * A job fans `webhook` rows out to the subscribed endpoints and delivers them.
  */
-export async function enqueueWebhookEvents(db: DbOrTx, items: { type: WebhookEventType; data: Record<string, unknown> }[]): Promise<void> {
+export async function enqueueWebhookEvents(
+  db: DbOrTx,
+  items: { type: WebhookEventType; data: Record<string, unknown> }[],
+): Promise<void> {
   if (items.length === 0) return;
   const now = new Date();
   await db.insert(outbox).values(
     // availableAt from the same clock as the dispatcher's `now` (the column default has microseconds).
-    items.map((i) => ({ topic: "webhook", eventType: i.type, availableAt: now, payload: { type: i.type, timestamp: now.toISOString(), data: i.data } })),
+    items.map((i) => ({
+      topic: "webhook",
+      eventType: i.type,
+      availableAt: now,
+      payload: { type: i.type, timestamp: now.toISOString(), data: i.data },
+    })),
   );
 }
 

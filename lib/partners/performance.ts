@@ -18,7 +18,11 @@ export interface PartnerPerformance {
  * accepted = referrals that reached ACCEPTED or beyond; conversions = now CONVERTED or PAID;
  * earnings pending = PENDING + CALCULATED rewards.
  */
-export async function partnerPerformance(db: DbOrTx, partnerId: string, period: { from?: Date; to?: Date } = {}): Promise<PartnerPerformance> {
+export async function partnerPerformance(
+  db: DbOrTx,
+  partnerId: string,
+  period: { from?: Date; to?: Date } = {},
+): Promise<PartnerPerformance> {
   if (!isUuid(partnerId)) throw notFound("Partner");
   const from = period.from ?? new Date(0);
   const to = period.to ?? new Date("9999-12-31T00:00:00Z");

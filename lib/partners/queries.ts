@@ -2,7 +2,17 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL }
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { PARTNER_STATUSES, partnerCodes, partners } from "@/db/schema";
-import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import {
+  csvEnum,
+  isUuid,
+  likePattern,
+  pageParams,
+  parseList,
+  sortParam,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
 
 export const PARTNER_SORTS = ["createdAt", "updatedAt", "lastName", "status", "commissionRateBps"] as const;
@@ -40,7 +50,9 @@ const SORTS: Record<(typeof PARTNER_SORTS)[number], SortKey> = {
 };
 
 // Written out: inside a single-table select list Drizzle leaves columns unqualified.
-const currentCode = sql<string | null>`(select pc.code from partner_codes pc where pc.partner_id = "partners"."id" and pc.is_current limit 1)`;
+const currentCode = sql<
+  string | null
+>`(select pc.code from partner_codes pc where pc.partner_id = "partners"."id" and pc.is_current limit 1)`;
 
 export function partnerWhere(scope: Scope, f: Partial<PartnerListParams>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
@@ -68,7 +80,11 @@ export function partnerWhere(scope: Scope, f: Partial<PartnerListParams>): SQL |
 }
 
 /** Partners matching the filters (admins); a partner scope lists only itself. */
-export async function listPartners(db: DbOrTx, scope: Scope, input: PartnerListInput | RawListInput = {}): Promise<ListResult<PartnerRow>> {
+export async function listPartners(
+  db: DbOrTx,
+  scope: Scope,
+  input: PartnerListInput | RawListInput = {},
+): Promise<ListResult<PartnerRow>> {
   const params = parseList(partnerListSchema, input as RawListInput);
   const where = partnerWhere(scope, params);
   return runList({
@@ -96,7 +112,12 @@ export async function getPartner(db: DbOrTx, scope: Scope, id: string): Promise<
   const [p] = await db.select().from(partners).where(eq(partners.id, id));
   if (!p) return null;
   const codes = await db
-    .select({ code: partnerCodes.code, isCurrent: partnerCodes.isCurrent, createdAt: partnerCodes.createdAt, retiredAt: partnerCodes.retiredAt })
+    .select({
+      code: partnerCodes.code,
+      isCurrent: partnerCodes.isCurrent,
+      createdAt: partnerCodes.createdAt,
+      retiredAt: partnerCodes.retiredAt,
+    })
     .from(partnerCodes)
     .where(eq(partnerCodes.partnerId, id))
     .orderBy(desc(partnerCodes.isCurrent), asc(partnerCodes.createdAt));

@@ -36,7 +36,11 @@ export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
 
 /** Profile changes; status moves through changePartnerStatus only. */
 export const updatePartnerSchema = z
-  .strictObject({ ...partnerFields, phone: phoneInput().nullable().optional(), companyName: optionalText(200).nullable() })
+  .strictObject({
+    ...partnerFields,
+    phone: phoneInput().nullable().optional(),
+    companyName: optionalText(200).nullable(),
+  })
   .partial();
 export type UpdatePartnerInput = z.infer<typeof updatePartnerSchema>;
 

@@ -31,7 +31,9 @@ export const partnerSummary = (p: PartnerWithCode | Partner) => ({
 });
 
 const emailTaken = () =>
-  new AppError("conflict", "A partner with this e-mail already exists", { errors: [{ path: "email", message: "Already registered" }] });
+  new AppError("conflict", "A partner with this e-mail already exists", {
+    errors: [{ path: "email", message: "Already registered" }],
+  });
 
 /**
  * Inserts a new current code for the partner: from the name first, then random stems.
@@ -39,7 +41,8 @@ const emailTaken = () =>
  */
 async function insertNewCode(tx: DbOrTx, partner: Partner, now: Date, fixed?: string): Promise<string> {
   const candidates = fixed ? [normalizeCode(fixed)] : [];
-  for (let i = 0; i < 12; i++) candidates.push(i < 4 ? makeReferralCode(partner.firstName, partner.lastName) : makeReferralCode("", ""));
+  for (let i = 0; i < 12; i++)
+    candidates.push(i < 4 ? makeReferralCode(partner.firstName, partner.lastName) : makeReferralCode("", ""));
   for (const code of candidates) {
     const [row] = await tx
       .insert(partnerCodes)
@@ -80,7 +83,14 @@ export async function createPartner(
       if (!p) throw emailTaken();
       const referralCode = await insertNewCode(tx, p, now, opts.code);
       const out = { ...p, referralCode };
-      await recordEvent(tx, actor, { entityType: "partner", entityId: p.id, action: "partner.created", toStatus: status, data: { referralCode, via: opts.via }, at: now });
+      await recordEvent(tx, actor, {
+        entityType: "partner",
+        entityId: p.id,
+        action: "partner.created",
+        toStatus: status,
+        data: { referralCode, via: opts.via },
+        at: now,
+      });
       await enqueueWebhookEvent(tx, "partner.created", partnerSummary(out));
       return out;
     });
@@ -108,18 +118,34 @@ export async function getPartnerById(db: DbOrTx, id: string): Promise<PartnerWit
   return { ...row.p, referralCode: row.code ?? "" };
 }
 
-export async function updatePartner(db: DbOrTx, id: string, patch: UpdatePartnerInput, actor: Actor, clock?: Clock): Promise<PartnerWithCode> {
+export async function updatePartner(
+  db: DbOrTx,
+  id: string,
+  patch: UpdatePartnerInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<PartnerWithCode> {
   const now = nowOf(clock);
   try {
     return await db.transaction(async (tx) => {
       const before = await lockPartner(tx, id);
       if (Object.keys(patch).length > 0) {
-        await tx.update(partners).set({ ...patch, updatedAt: now }).where(eq(partners.id, id));
+        await tx
+          .update(partners)
+          .set({ ...patch, updatedAt: now })
+          .where(eq(partners.id, id));
       }
       const after = await getPartnerById(tx, id);
       const changed = Object.fromEntries(Object.keys(patch).map((k) => [k, (after as Record<string, unknown>)[k]]));
       const was = Object.fromEntries(Object.keys(patch).map((k) => [k, (before as Record<string, unknown>)[k]]));
-      await recordEvent(tx, actor, { entityType: "partner", entityId: id, action: "partner.updated", before: was, after: changed, at: now });
+      await recordEvent(tx, actor, {
+        entityType: "partner",
+        entityId: id,
+        action: "partner.updated",
+        before: was,
+        after: changed,
+        at: now,
+      });
       return after;
     });
   } catch (e) {
@@ -128,12 +154,19 @@ export async function updatePartner(db: DbOrTx, id: string, patch: UpdatePartner
   }
 }
 
-export async function changePartnerStatus(db: DbOrTx, id: string, input: PartnerStatusInput, actor: Actor, clock?: Clock): Promise<PartnerWithCode> {
+export async function changePartnerStatus(
+  db: DbOrTx,
+  id: string,
+  input: PartnerStatusInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<PartnerWithCode> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const before = await lockPartner(tx, id);
     const to = input.status;
-    if (!canMove(PARTNER_TRANSITIONS, before.status, to)) throw invalidState("Partner", before.status, `change to ${to}`);
+    if (!canMove(PARTNER_TRANSITIONS, before.status, to))
+      throw invalidState("Partner", before.status, `change to ${to}`);
     const [updated] = await tx
       .update(partners)
       .set({
@@ -156,7 +189,11 @@ export async function changePartnerStatus(db: DbOrTx, id: string, input: Partner
       at: now,
     });
     const out = await getPartnerById(tx, id);
-    await enqueueWebhookEvent(tx, "partner.status_changed", { ...partnerSummary(out), previousStatus: before.status, reason: input.reason ?? null });
+    await enqueueWebhookEvent(tx, "partner.status_changed", {
+      ...partnerSummary(out),
+      previousStatus: before.status,
+      reason: input.reason ?? null,
+    });
     return out;
   });
 }
@@ -165,7 +202,13 @@ export async function changePartnerStatus(db: DbOrTx, id: string, input: Partner
  * DELETE /partners/{id}: terminates the partner. Repeating it is a no-op answered like the first (the
  * partner as it is): no second event, webhook or terminatedAt. Unknown ids are still not found.
  */
-export async function terminatePartner(db: DbOrTx, id: string, reason: string, actor: Actor, clock?: Clock): Promise<PartnerWithCode> {
+export async function terminatePartner(
+  db: DbOrTx,
+  id: string,
+  reason: string,
+  actor: Actor,
+  clock?: Clock,
+): Promise<PartnerWithCode> {
   return db.transaction(async (tx) => {
     const p = await lockPartner(tx, id);
     if (p.status === "TERMINATED") return getPartnerById(tx, id);
@@ -185,14 +228,25 @@ export async function regenerateCode(db: DbOrTx, id: string, actor: Actor, clock
       .where(and(eq(partnerCodes.partnerId, id), eq(partnerCodes.isCurrent, true)))
       .returning({ code: partnerCodes.code });
     const code = await insertNewCode(tx, p, now);
-    await recordEvent(tx, actor, { entityType: "partner", entityId: id, action: "partner.code_regenerated", data: { previousCode: old?.code ?? null, referralCode: code }, at: now });
+    await recordEvent(tx, actor, {
+      entityType: "partner",
+      entityId: id,
+      action: "partner.code_regenerated",
+      data: { previousCode: old?.code ?? null, referralCode: code },
+      at: now,
+    });
     return { ...p, referralCode: code };
   });
 }
 
 export type ResolveResult =
   | { valid: true; partner: PartnerWithCode; code: string }
-  | { valid: false; reason: "UNKNOWN_CODE" | "PARTNER_INACTIVE" | "PARTNER_SUSPENDED" | "PARTNER_TERMINATED"; partner?: PartnerWithCode; code: string };
+  | {
+      valid: false;
+      reason: "UNKNOWN_CODE" | "PARTNER_INACTIVE" | "PARTNER_SUSPENDED" | "PARTNER_TERMINATED";
+      partner?: PartnerWithCode;
+      code: string;
+    };
 
 /**
  * A code (current or alias, any case) → its partner. Only ACTIVE partners' codes are valid; the others

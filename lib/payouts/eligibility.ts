@@ -8,6 +8,7 @@ export const isPayablePartnerStatus = (status: string): boolean =>
 export function nextPayoutDate(now: Date, dayOfMonth: number): string {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
-  const d = now.getUTCDate() <= dayOfMonth ? new Date(Date.UTC(y, m, dayOfMonth)) : new Date(Date.UTC(y, m + 1, dayOfMonth));
+  const d =
+    now.getUTCDate() <= dayOfMonth ? new Date(Date.UTC(y, m, dayOfMonth)) : new Date(Date.UTC(y, m + 1, dayOfMonth));
   return d.toISOString().slice(0, 10);
 }

@@ -33,7 +33,13 @@ async function chunked<T>(items: T[], fn: (chunk: T[]) => Promise<unknown>) {
 export async function payRewardsOfPayout(tx: DbOrTx, payout: Payout, actor: Actor, now: Date): Promise<Reward[]> {
   const paid = await tx
     .update(rewards)
-    .set({ status: "PAID", paidAt: now, paymentMethod: payout.paymentMethod, transactionId: payout.transactionId, updatedAt: now })
+    .set({
+      status: "PAID",
+      paidAt: now,
+      paymentMethod: payout.paymentMethod,
+      transactionId: payout.transactionId,
+      updatedAt: now,
+    })
     .where(and(eq(rewards.payoutId, payout.id), eq(rewards.status, "APPROVED")))
     .returning();
   const referralIds = paid.filter((r) => r.type === "CONVERSION" && r.referralId).map((r) => r.referralId!);
@@ -45,10 +51,31 @@ export async function payRewardsOfPayout(tx: DbOrTx, payout: Payout, actor: Acto
         .returning({ id: referrals.id })
     : [];
   const evts: EventInput[] = [
-    ...paid.map((r) => ({ entityType: "reward" as const, entityId: r.id, action: "reward.paid", fromStatus: "APPROVED", toStatus: "PAID", data: { payoutId: payout.id }, at: now })),
-    ...paidReferrals.map((r) => ({ entityType: "referral" as const, entityId: r.id, action: "referral.paid", fromStatus: "CONVERTED", toStatus: "PAID", data: { payoutId: payout.id }, at: now })),
+    ...paid.map((r) => ({
+      entityType: "reward" as const,
+      entityId: r.id,
+      action: "reward.paid",
+      fromStatus: "APPROVED",
+      toStatus: "PAID",
+      data: { payoutId: payout.id },
+      at: now,
+    })),
+    ...paidReferrals.map((r) => ({
+      entityType: "referral" as const,
+      entityId: r.id,
+      action: "referral.paid",
+      fromStatus: "CONVERTED",
+      toStatus: "PAID",
+      data: { payoutId: payout.id },
+      at: now,
+    })),
   ];
   await chunked(evts, (c) => recordEvents(tx, actor, c));
-  await chunked(paid, (c) => enqueueWebhookEvents(tx, c.map((r) => ({ type: "reward.paid" as const, data: rewardPayload(r) }))));
+  await chunked(paid, (c) =>
+    enqueueWebhookEvents(
+      tx,
+      c.map((r) => ({ type: "reward.paid" as const, data: rewardPayload(r) })),
+    ),
+  );
   return paid;
 }

@@ -2,7 +2,19 @@ import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { PAYMENT_METHODS, partners, payoutItems, PAYOUT_STATUSES, payouts, referrals, rewards } from "@/db/schema";
-import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, sortSpec, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import {
+  csvEnum,
+  isUuid,
+  likePattern,
+  pageParams,
+  parseList,
+  sortParam,
+  sortSpec,
+  uuidParam,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
 
 export const PAYOUT_SORTS = ["createdAt", "paidAt", "amountCents", "status"] as const;
@@ -20,7 +32,9 @@ export const payoutFilterShape = {
   partnerId: uuidParam("partnerId").optional(),
   batchId: uuidParam("batchId").optional(),
   q: pageParams.q,
-  dateField: z.enum(PAYOUT_DATE_FIELDS, { error: () => `must be one of ${PAYOUT_DATE_FIELDS.join(", ")}` }).default("createdAt"),
+  dateField: z
+    .enum(PAYOUT_DATE_FIELDS, { error: () => `must be one of ${PAYOUT_DATE_FIELDS.join(", ")}` })
+    .default("createdAt"),
   from: pageParams.from,
   to: pageParams.to,
 };
@@ -28,7 +42,13 @@ export const payoutFilterShape = {
 export const PAYOUT_FILTER_KEYS = Object.keys(payoutFilterShape) as (keyof typeof payoutFilterShape)[];
 
 export const payoutListSchema = z
-  .object({ ...payoutFilterShape, sort: sortParam(PAYOUT_SORTS, "-createdAt"), page: pageParams.page, pageSize: pageParams.pageSize, cursor: pageParams.cursor })
+  .object({
+    ...payoutFilterShape,
+    sort: sortParam(PAYOUT_SORTS, "-createdAt"),
+    page: pageParams.page,
+    pageSize: pageParams.pageSize,
+    cursor: pageParams.cursor,
+  })
   .strict();
 
 export type PayoutListInput = z.input<typeof payoutListSchema>;
@@ -78,7 +98,13 @@ export function payoutWhere(scope: Scope, f: Partial<PayoutListParams>): SQL | u
       or(
         ilike(payouts.transactionId, like),
         ...(isUuid(f.q) ? [eq(payouts.id, f.q)] : []),
-        ...(scope.partnerId ? [] : [ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like), ilike(partners.companyName, like), ilike(partners.email, like)]),
+        ...(scope.partnerId
+          ? []
+          : [
+              ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
+              ilike(partners.companyName, like),
+              ilike(partners.email, like),
+            ]),
       ),
     );
   }
@@ -86,7 +112,11 @@ export function payoutWhere(scope: Scope, f: Partial<PayoutListParams>): SQL | u
 }
 
 /** Payouts matching the filters, newest first by default. Partner scope: only its own. */
-export async function listPayouts(db: DbOrTx, scope: Scope, input: PayoutListInput | RawListInput = {}): Promise<ListResult<PayoutRow>> {
+export async function listPayouts(
+  db: DbOrTx,
+  scope: Scope,
+  input: PayoutListInput | RawListInput = {},
+): Promise<ListResult<PayoutRow>> {
   const params = parseList(payoutListSchema, input as RawListInput);
   const where = payoutWhere(scope, params);
   return runList({
@@ -106,14 +136,22 @@ export async function listPayouts(db: DbOrTx, scope: Scope, input: PayoutListInp
       return rows.map((r) => ({ ...r.payout, partnerName: `${r.pf} ${r.pl}`, cursor: r.cursor }));
     },
     count: async (w) => {
-      const [{ n }] = await db.select({ n: count() }).from(payouts).innerJoin(partners, eq(partners.id, payouts.partnerId)).where(w);
+      const [{ n }] = await db
+        .select({ n: count() })
+        .from(payouts)
+        .innerJoin(partners, eq(partners.id, payouts.partnerId))
+        .where(w);
       return Number(n);
     },
   });
 }
 
 /** The rewards each payout covered, grouped by payout id (one query for a whole page). */
-export async function payoutItemsFor(db: DbOrTx, scope: Scope, payoutIds: string[]): Promise<Map<string, PayoutItemRow[]>> {
+export async function payoutItemsFor(
+  db: DbOrTx,
+  scope: Scope,
+  payoutIds: string[],
+): Promise<Map<string, PayoutItemRow[]>> {
   const out = new Map<string, PayoutItemRow[]>(payoutIds.map((id) => [id, []]));
   const ids = payoutIds.filter(isUuid);
   if (!ids.length) return out;
@@ -131,7 +169,9 @@ export async function payoutItemsFor(db: DbOrTx, scope: Scope, payoutIds: string
     .innerJoin(payouts, eq(payouts.id, payoutItems.payoutId))
     .innerJoin(rewards, eq(rewards.id, payoutItems.rewardId))
     .leftJoin(referrals, eq(referrals.id, rewards.referralId))
-    .where(and(inArray(payoutItems.payoutId, ids), scope.partnerId ? eq(payouts.partnerId, scope.partnerId) : undefined))
+    .where(
+      and(inArray(payoutItems.payoutId, ids), scope.partnerId ? eq(payouts.partnerId, scope.partnerId) : undefined),
+    )
     .orderBy(asc(rewards.createdAt), asc(rewards.id));
   for (const r of rows) out.get(r.payoutId)?.push(r);
   return out;
@@ -154,7 +194,12 @@ export async function getPayout(db: DbOrTx, scope: Scope, id: string): Promise<P
  * Every payout of the filter for a CSV export (all pages: `page`, `pageSize` and `cursor` are ignored),
  * in the list's `sort` (newest first by default), capped at `cap` rows.
  */
-export async function payoutsForExport(db: DbOrTx, scope: Scope, input: PayoutListInput | RawListInput = {}, cap = 10_000): Promise<PayoutRow[]> {
+export async function payoutsForExport(
+  db: DbOrTx,
+  scope: Scope,
+  input: PayoutListInput | RawListInput = {},
+  cap = 10_000,
+): Promise<PayoutRow[]> {
   const params = parseList(payoutListSchema, input as RawListInput);
   const spec = sortSpec(params.sort);
   const dir = spec.desc ? sql`desc` : sql`asc`;

@@ -21,7 +21,10 @@ export async function getPayoutById(db: DbOrTx, id: string): Promise<PayoutWithI
   if (!isUuid(id)) throw notFound("Payout");
   const [p] = await db.select().from(payouts).where(eq(payouts.id, id));
   if (!p) throw notFound("Payout");
-  const items = await db.select({ rewardId: payoutItems.rewardId, amountCents: payoutItems.amountCents }).from(payoutItems).where(eq(payoutItems.payoutId, id));
+  const items = await db
+    .select({ rewardId: payoutItems.rewardId, amountCents: payoutItems.amountCents })
+    .from(payoutItems)
+    .where(eq(payoutItems.payoutId, id));
   return { ...p, items };
 }
 
@@ -38,12 +41,23 @@ async function lockPayout(tx: DbOrTx, id: string): Promise<Payout> {
  * payout covering them. Suspended and terminated partners are left out. Locks the rewards it takes, so
  * two batches at once never take the same reward.
  */
-export async function createPayoutBatch(db: DbOrTx, input: CreatePayoutBatchInput, actor: Actor, clock?: Clock): Promise<{ batchId: string; payouts: Payout[] }> {
+export async function createPayoutBatch(
+  db: DbOrTx,
+  input: CreatePayoutBatchInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<{ batchId: string; payouts: Payout[] }> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const s = await getSettings(tx);
     const candidates = await tx
-      .select({ id: rewards.id, partnerId: rewards.partnerId, amountCents: rewards.amountCents, currency: rewards.currency, partnerMin: partners.minimumPayoutCents })
+      .select({
+        id: rewards.id,
+        partnerId: rewards.partnerId,
+        amountCents: rewards.amountCents,
+        currency: rewards.currency,
+        partnerMin: partners.minimumPayoutCents,
+      })
       .from(rewards)
       .innerJoin(partners, eq(partners.id, rewards.partnerId))
       .where(
@@ -84,7 +98,9 @@ export async function createPayoutBatch(db: DbOrTx, input: CreatePayoutBatchInpu
         })),
       )
       .returning();
-    const items = chosen.flatMap((g, i) => g.map((r) => ({ payoutId: created[i].id, rewardId: r.id, amountCents: r.amountCents ?? 0 })));
+    const items = chosen.flatMap((g, i) =>
+      g.map((r) => ({ payoutId: created[i].id, rewardId: r.id, amountCents: r.amountCents ?? 0 })),
+    );
     for (let i = 0; i < items.length; i += 2000) await tx.insert(payoutItems).values(items.slice(i, i + 2000));
     await tx.execute(sql`
       update rewards r set payout_id = pi.payout_id, updated_at = ${now.toISOString()}::timestamptz
@@ -93,7 +109,14 @@ export async function createPayoutBatch(db: DbOrTx, input: CreatePayoutBatchInpu
     await recordEvents(
       tx,
       actor,
-      created.map((p) => ({ entityType: "payout" as const, entityId: p.id, action: "payout.created", toStatus: "PENDING", data: { batchId, amountCents: p.amountCents, rewardCount: p.rewardCount }, at: now })),
+      created.map((p) => ({
+        entityType: "payout" as const,
+        entityId: p.id,
+        action: "payout.created",
+        toStatus: "PENDING",
+        data: { batchId, amountCents: p.amountCents, rewardCount: p.rewardCount },
+        at: now,
+      })),
     );
     return { batchId, payouts: created };
   });
@@ -111,13 +134,27 @@ export async function markPayoutPaid(
   try {
     return await db.transaction(async (tx) => {
       const before = await lockPayout(tx, id);
-      if (before.status === "PAID" && before.paymentMethod === input.paymentMethod && before.transactionId === input.transactionId) {
-        return { payout: before, rewards: await tx.select().from(rewards).where(eq(rewards.payoutId, id)), replayed: true };
+      if (
+        before.status === "PAID" &&
+        before.paymentMethod === input.paymentMethod &&
+        before.transactionId === input.transactionId
+      ) {
+        return {
+          payout: before,
+          rewards: await tx.select().from(rewards).where(eq(rewards.payoutId, id)),
+          replayed: true,
+        };
       }
       if (before.status !== "PENDING") throw invalidState("Payout", before.status, "mark paid");
       const [payout] = await tx
         .update(payouts)
-        .set({ status: "PAID", paymentMethod: input.paymentMethod, transactionId: input.transactionId, paidAt: now, updatedAt: now })
+        .set({
+          status: "PAID",
+          paymentMethod: input.paymentMethod,
+          transactionId: input.transactionId,
+          paidAt: now,
+          updatedAt: now,
+        })
         .where(and(eq(payouts.id, id), eq(payouts.status, "PENDING")))
         .returning();
       const paid = await payRewardsOfPayout(tx, payout, actor, now);
@@ -140,7 +177,13 @@ export async function markPayoutPaid(
 }
 
 /** The bank refused it: payout → FAILED, its rewards leave it and wait APPROVED for the next batch (items are kept). */
-export async function markPayoutFailed(db: DbOrTx, id: string, input: { reason: string }, actor: Actor, clock?: Clock): Promise<Payout> {
+export async function markPayoutFailed(
+  db: DbOrTx,
+  id: string,
+  input: { reason: string },
+  actor: Actor,
+  clock?: Clock,
+): Promise<Payout> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const before = await lockPayout(tx, id);
@@ -155,7 +198,15 @@ export async function markPayoutFailed(db: DbOrTx, id: string, input: { reason: 
       .set({ payoutId: null, updatedAt: now })
       .where(and(eq(rewards.payoutId, id), eq(rewards.status, "APPROVED")))
       .returning({ id: rewards.id });
-    await recordEvent(tx, actor, { entityType: "payout", entityId: id, action: "payout.failed", fromStatus: "PENDING", toStatus: "FAILED", data: { reason: input.reason, releasedRewards: released.length }, at: now });
+    await recordEvent(tx, actor, {
+      entityType: "payout",
+      entityId: id,
+      action: "payout.failed",
+      fromStatus: "PENDING",
+      toStatus: "FAILED",
+      data: { reason: input.reason, releasedRewards: released.length },
+      at: now,
+    });
     return payout;
   });
 }
@@ -175,16 +226,28 @@ export interface NextPayout {
 /** CONTRACT: a partner's "next payout" = its approved total, when at least the minimum, on the next payout day. */
 export async function nextPayout(db: DbOrTx, partnerId: string, now: Date = new Date()): Promise<NextPayout> {
   if (!isUuid(partnerId)) throw notFound("Partner");
-  const [p] = await db.select({ currency: partners.currency, min: partners.minimumPayoutCents }).from(partners).where(eq(partners.id, partnerId));
+  const [p] = await db
+    .select({ currency: partners.currency, min: partners.minimumPayoutCents })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
   if (!p) throw notFound("Partner");
   const s = await getSettings(db);
   const [row] = rowsOf<{ total: string | number }>(
-    await db.execute(sql`select coalesce(sum(amount_cents), 0) as total from rewards where partner_id = ${partnerId} and status = 'APPROVED' and payout_id is null`),
+    await db.execute(
+      sql`select coalesce(sum(amount_cents), 0) as total from rewards where partner_id = ${partnerId} and status = 'APPROVED' and payout_id is null`,
+    ),
   );
   const approvedCents = Number(row?.total ?? 0);
   const minimumCents = p.min ?? s.minimumPayoutCents;
   const eligible = approvedCents >= minimumCents && approvedCents > 0;
-  return { date: nextPayoutDate(now, s.payoutDayOfMonth), approvedCents, minimumCents, eligible, amountCents: eligible ? approvedCents : 0, currency: p.currency };
+  return {
+    date: nextPayoutDate(now, s.payoutDayOfMonth),
+    approvedCents,
+    minimumCents,
+    eligible,
+    amountCents: eligible ? approvedCents : 0,
+    currency: p.currency,
+  };
 }
 
 /** Rewards that sit in a payout other than a FAILED one, by id (for callers that need to explain why). */

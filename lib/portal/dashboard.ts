@@ -1,5 +1,14 @@
 import type { DbOrTx } from "@/db";
-import { addDays, isoDay, kpiFigures, previousPeriod, sourceShares, trendPoints, type Period, type SourceShare } from "@/lib/analytics";
+import {
+  addDays,
+  isoDay,
+  kpiFigures,
+  previousPeriod,
+  sourceShares,
+  trendPoints,
+  type Period,
+  type SourceShare,
+} from "@/lib/analytics";
 import { readRollups } from "@/lib/analytics/source";
 import { getPartner } from "@/lib/partners/queries";
 import { partnerRewardBalances } from "./balances";
@@ -24,7 +33,13 @@ export interface PeriodFigures {
 
 const figures = (rows: Parameters<typeof kpiFigures>[0]): PeriodFigures => {
   const k = kpiFigures(rows, 0);
-  return { clicks: k.clicks, referrals: k.referrals, accepted: k.accepted, conversions: k.conversions, conversionRateBps: k.conversionRateBps };
+  return {
+    clicks: k.clicks,
+    referrals: k.referrals,
+    accepted: k.accepted,
+    conversions: k.conversions,
+    conversionRateBps: k.conversionRateBps,
+  };
 };
 
 export interface PartnerDashboard {
@@ -60,10 +75,13 @@ export interface PartnerDashboard {
 }
 
 /** Parses `?range=` and `?interval=` leniently (a dashboard link never errors): 30 days by day by default. */
-export function dashboardOptions(sp: { range?: string | string[]; interval?: string | string[] }): { range: DashboardRange; interval: DashboardInterval } {
+export function dashboardOptions(sp: { range?: string | string[]; interval?: string | string[] }): {
+  range: DashboardRange;
+  interval: DashboardInterval;
+} {
   const r = Number(Array.isArray(sp.range) ? sp.range[0] : sp.range);
   const range = (DASHBOARD_RANGES as readonly number[]).includes(r) ? (r as DashboardRange) : 30;
-  const i = String(Array.isArray(sp.interval) ? sp.interval[0] : sp.interval ?? "").toLowerCase();
+  const i = String(Array.isArray(sp.interval) ? sp.interval[0] : (sp.interval ?? "")).toLowerCase();
   const interval: DashboardInterval = i === "week" || i === "day" ? i : range === 365 ? "week" : "day";
   return { range, interval };
 }
@@ -121,7 +139,12 @@ export async function getPartnerDashboard(
       cancelledCount: totals.CANCELLED.count,
     },
     nextPayout,
-    trend: trendPoints(bucketRows, period, interval).map((p) => ({ date: p.date, referrals: p.referrals, conversions: p.conversions, clicks: p.clicks })),
+    trend: trendPoints(bucketRows, period, interval).map((p) => ({
+      date: p.date,
+      referrals: p.referrals,
+      conversions: p.conversions,
+      clicks: p.clicks,
+    })),
     sources: sourceShares(bucketRows),
   };
 }

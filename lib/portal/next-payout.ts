@@ -28,7 +28,10 @@ export interface NextPayoutView {
 export async function nextPayoutFor(db: DbOrTx, partnerId: string, now = new Date()): Promise<NextPayoutView> {
   const [settings, [partner], [approved], [pending]] = await Promise.all([
     getSettings(db),
-    db.select({ min: partners.minimumPayoutCents, currency: partners.currency }).from(partners).where(eq(partners.id, partnerId)),
+    db
+      .select({ min: partners.minimumPayoutCents, currency: partners.currency })
+      .from(partners)
+      .where(eq(partners.id, partnerId)),
     db
       .select({ n: sql<string>`count(*)`, cents: sql<string>`coalesce(sum(${rewards.amountCents}), 0)` })
       .from(rewards)

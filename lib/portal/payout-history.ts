@@ -1,7 +1,20 @@
 import type { DbOrTx } from "@/db";
 import type { FieldError } from "@/lib/errors";
-import { listPayouts, PAYOUT_FILTER_KEYS, payoutListSchema, type PayoutListParams, type PayoutRow } from "@/lib/payouts/queries";
-import { listFirstPageOnBadCursor, parseListSafe, toPlainInput, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import {
+  listPayouts,
+  PAYOUT_FILTER_KEYS,
+  payoutListSchema,
+  type PayoutListParams,
+  type PayoutRow,
+} from "@/lib/payouts/queries";
+import {
+  listFirstPageOnBadCursor,
+  parseListSafe,
+  toPlainInput,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "@/lib/query/list";
 
 export const PAYOUT_HISTORY_PATH = "/portal/payouts";
 

@@ -12,7 +12,10 @@ export const PAYOUT_DETAIL_FIELDS = [
   { key: "notes", label: "Notes for the payments team" },
 ] as const;
 
-const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(max, `At most ${max} characters`)).optional();
+const text = (max: number) =>
+  z
+    .preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(max, `At most ${max} characters`))
+    .optional();
 
 /** The profile form: only what a partner may change (never its code, rate or status). */
 export const profileFormSchema = z.object({
@@ -20,15 +23,25 @@ export const profileFormSchema = z.object({
   lastName: z.unknown(),
   companyName: z.unknown().optional(),
   phone: z.unknown().optional(),
-  payoutMethod: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v), z.enum(PAYMENT_METHODS, { error: () => "Choose a payout method" }).optional()),
+  payoutMethod: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v),
+    z.enum(PAYMENT_METHODS, { error: () => "Choose a payout method" }).optional(),
+  ),
   accountHolder: text(200),
   account: text(500),
   notes: text(500),
 });
 
 /** Saves the signed-in partner's profile through the engine (audited as partner.updated). */
-export async function savePartnerProfile(db: DbOrTx, partnerId: string, input: z.output<typeof profileFormSchema>, actor: Actor) {
-  const payoutDetails = Object.fromEntries(PAYOUT_DETAIL_FIELDS.map((f) => [f.key, input[f.key] ?? ""]).filter(([, v]) => v !== ""));
+export async function savePartnerProfile(
+  db: DbOrTx,
+  partnerId: string,
+  input: z.output<typeof profileFormSchema>,
+  actor: Actor,
+) {
+  const payoutDetails = Object.fromEntries(
+    PAYOUT_DETAIL_FIELDS.map((f) => [f.key, input[f.key] ?? ""]).filter(([, v]) => v !== ""),
+  );
   const patch = updatePartnerSchema.parse({
     firstName: input.firstName,
     lastName: input.lastName,

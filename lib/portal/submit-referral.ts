@@ -24,8 +24,14 @@ export const submitReferralSchema = z.object({
   zip: z.unknown().optional(),
   insuranceType: z.unknown(),
   message: z.unknown().optional(),
-  source: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(MANUAL_SOURCES, { error: () => "Choose how you met this person" })),
-  consentConfirmed: z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: () => "Confirm that this person agreed to be contacted" })),
+  source: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+    z.enum(MANUAL_SOURCES, { error: () => "Choose how you met this person" }),
+  ),
+  consentConfirmed: z.preprocess(
+    (v) => v === "on" || v === "true" || v === true,
+    z.literal(true, { error: () => "Confirm that this person agreed to be contacted" }),
+  ),
 });
 export type SubmitReferralInput = z.output<typeof submitReferralSchema>;
 
@@ -35,8 +41,12 @@ export type SubmitReferralInput = z.output<typeof submitReferralSchema>;
  */
 export async function submitPartnerReferral(db: DbOrTx, partnerId: string, input: SubmitReferralInput, actor: Actor) {
   const partner = await getPartner(db, { partnerId }, partnerId);
-  if (!partner?.referralCode) throw new AppError("invalid_state", "Your account has no referral code; contact the program team.");
-  if (partner.status !== "ACTIVE") throw new AppError("invalid_state", "Only active partners can submit referrals.", { extra: { currentStatus: partner.status } });
+  if (!partner?.referralCode)
+    throw new AppError("invalid_state", "Your account has no referral code; contact the program team.");
+  if (partner.status !== "ACTIVE")
+    throw new AppError("invalid_state", "Only active partners can submit referrals.", {
+      extra: { currentStatus: partner.status },
+    });
   const { source, consentConfirmed: _c, ...prospect } = input;
   const lead = leadInputSchema.parse({
     ...prospect,
@@ -45,6 +55,11 @@ export async function submitPartnerReferral(db: DbOrTx, partnerId: string, input
     consent: { given: true, textVersion: PARTNER_ATTESTATION_VERSION },
   });
   const result = await captureLead(db, lead, { actor, channel: "PARTNER", consentText: PARTNER_ATTESTATION_TEXT });
-  if (!result.referral) throw new AppError("conflict", "The prospect was saved, but no referral could be recorded for your code.");
-  return { referralId: result.referral.id, status: result.referral.status, rejectionReason: result.referral.rejectionReason };
+  if (!result.referral)
+    throw new AppError("conflict", "The prospect was saved, but no referral could be recorded for your code.");
+  return {
+    referralId: result.referral.id,
+    status: result.referral.status,
+    rejectionReason: result.referral.rejectionReason,
+  };
 }

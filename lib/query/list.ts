@@ -126,7 +126,11 @@ export function validationError(error: z.ZodError): AppError {
  * Parses list input with a domain's schema. `strict` (the API) refuses unknown parameters; pages pass
  * `strict: false` so unrelated search params (UTM tags, …) are ignored. Throws AppError("validation").
  */
-export function parseList<S extends z.ZodObject>(schema: S, raw: RawListInput, opts: { strict?: boolean } = {}): z.output<S> {
+export function parseList<S extends z.ZodObject>(
+  schema: S,
+  raw: RawListInput,
+  opts: { strict?: boolean } = {},
+): z.output<S> {
   const input = toPlainInput(raw);
   const s = opts.strict === false ? schema.strip() : schema;
   const r = s.safeParse(input);
@@ -135,7 +139,10 @@ export function parseList<S extends z.ZodObject>(schema: S, raw: RawListInput, o
 }
 
 /** For pages: parsed params, or the defaults plus the errors to show when the URL is invalid. */
-export function parseListSafe<S extends z.ZodObject>(schema: S, raw: RawListInput): { params: z.output<S>; errors: FieldError[] } {
+export function parseListSafe<S extends z.ZodObject>(
+  schema: S,
+  raw: RawListInput,
+): { params: z.output<S>; errors: FieldError[] } {
   const r = schema.strip().safeParse(toPlainInput(raw));
   if (r.success) return { params: r.data as z.output<S>, errors: [] };
   return { params: schema.strip().parse({}) as z.output<S>, errors: fieldErrors(r.error) };

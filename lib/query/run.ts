@@ -53,7 +53,13 @@ export async function runList<T extends { id: string; cursor: string }>(opts: {
   }
   const offset = params.cursor ? 0 : (params.page - 1) * params.pageSize;
   const [rows, total] = await Promise.all([
-    opts.rows({ where: pageWhere, orderBy, limit: params.pageSize + 1, offset, cursorValue: sql<string>`(${key.expr})::text` }),
+    opts.rows({
+      where: pageWhere,
+      orderBy,
+      limit: params.pageSize + 1,
+      offset,
+      cursorValue: sql<string>`(${key.expr})::text`,
+    }),
     opts.count(opts.where),
   ]);
   const more = rows.length > params.pageSize;

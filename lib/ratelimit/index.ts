@@ -13,7 +13,13 @@ export interface RateLimitResult {
  * Fixed-window counter kept in `rate_limits`, so limits hold across restarts and instances.
  * One upsert per hit: concurrent hits on one key serialise on its row and each sees its own count.
  */
-export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: DbOrTx,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const windowMs = Math.max(1, Math.floor(windowSeconds)) * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const result = await db.execute(sql`
@@ -22,7 +28,9 @@ export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windo
     returning count`);
   const count = Number(rowsOf<{ count: number | string }>(result)[0]?.count ?? 1);
   const allowed = count <= limit;
-  const retryAfterSeconds = allowed ? 0 : Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  const retryAfterSeconds = allowed
+    ? 0
+    : Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed, retryAfterSeconds, count };
 }
 

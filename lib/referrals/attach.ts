@@ -42,11 +42,19 @@ export interface AttachInput {
  * Order: partner status, self-referral, the lead row's own live referral, then ownership of the same
  * person (e-mail or phone) by another partner's live referral within the ownership window.
  */
-async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | undefined, leadIsNew: boolean, now: Date, leadOwnershipDays: number): Promise<string | "SAME_PARTNER" | null> {
+async function rejectionFor(
+  tx: DbOrTx,
+  partner: Partner,
+  lead: Lead | null | undefined,
+  leadIsNew: boolean,
+  now: Date,
+  leadOwnershipDays: number,
+): Promise<string | "SAME_PARTNER" | null> {
   if (partner.status !== "ACTIVE") return `PARTNER_${partner.status}`;
   if (!lead) return null;
   const partnerPhone = normalizePhone(partner.phone);
-  if ((lead.email && lead.email === partner.email) || (lead.phone && partnerPhone && lead.phone === partnerPhone)) return "SELF_REFERRAL";
+  if ((lead.email && lead.email === partner.email) || (lead.phone && partnerPhone && lead.phone === partnerPhone))
+    return "SELF_REFERRAL";
   if (!leadIsNew) {
     const [live] = await tx
       .select({ partnerId: referrals.partnerId })
@@ -56,9 +64,10 @@ async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | un
   }
   const since = addDays(now, -leadOwnershipDays);
   // Each identity by its own index (leads_email_idx / leads_phone_idx), then that person's live referrals.
-  const same = [lead.email ? sql`select id from leads where email = ${lead.email}` : null, lead.phone ? sql`select id from leads where phone = ${lead.phone}` : null].filter(
-    (q) => q !== null,
-  );
+  const same = [
+    lead.email ? sql`select id from leads where email = ${lead.email}` : null,
+    lead.phone ? sql`select id from leads where phone = ${lead.phone}` : null,
+  ].filter((q) => q !== null);
   const owned = rowsOf<{ n: number }>(
     await tx.execute(sql`
       select 1 as n from referrals r
@@ -76,7 +85,12 @@ async function rejectionFor(tx: DbOrTx, partner: Partner, lead: Lead | null | un
  * stored as REJECTED with its reason so the partner and the admin can see why. Returns the existing
  * referral when the same partner already holds this lead.
  */
-export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Actor, now: Date): Promise<{ referral: Referral; created: boolean }> {
+export async function attachReferral(
+  tx: DbOrTx,
+  input: AttachInput,
+  actor: Actor,
+  now: Date,
+): Promise<{ referral: Referral; created: boolean }> {
   const { leadOwnershipDays, referralExpiryDays } = input.settings ?? (await getSettings(tx));
   const reason = await rejectionFor(tx, input.partner, input.lead, input.leadIsNew ?? false, now, leadOwnershipDays);
   if (reason === "SAME_PARTNER") {
@@ -112,7 +126,9 @@ export async function attachReferral(tx: DbOrTx, input: AttachInput, actor: Acto
       updatedAt: now,
     })
     .returning();
-  const webhooks: { type: WebhookEventType; data: Record<string, unknown> }[] = [{ type: "referral.created", data: referralPayload(referral) }];
+  const webhooks: { type: WebhookEventType; data: Record<string, unknown> }[] = [
+    { type: "referral.created", data: referralPayload(referral) },
+  ];
   if (status === "REJECTED") webhooks.push({ type: "referral.rejected", data: referralPayload(referral) });
   if (status === "ACCEPTED") webhooks.push({ type: "referral.accepted", data: referralPayload(referral) });
   // Two independent inserts of one transaction: sent together (postgres.js pipelines them), one wait.

@@ -32,7 +32,12 @@ export function conversionCents(v: ConversionValue): number | null {
 async function calculation(tx: DbOrTx, partnerId: string, cents: number, now: Date) {
   const [p] = await tx.select({ rate: partners.commissionRateBps }).from(partners).where(eq(partners.id, partnerId));
   const { holdDays } = await getSettings(tx);
-  return { amountCents: applyRateBps(cents, p.rate), rateBps: p.rate, baseCents: cents, holdUntil: addDays(now, holdDays) };
+  return {
+    amountCents: applyRateBps(cents, p.rate),
+    rateBps: p.rate,
+    baseCents: cents,
+    holdUntil: addDays(now, holdDays),
+  };
 }
 
 /**
@@ -58,8 +63,15 @@ export async function convertLocked(
     if (cents === null || reward.baseCents === cents) return { referral, reward, created: false };
     if (reward.status === "PENDING" && reward.baseCents === null) {
       const calc = await calculation(tx, referral.partnerId, cents, now);
-      const updated = await moveReward(tx, reward, "CALCULATED", actor, now, { patch: calc, data: { baseCents: cents } });
-      const [ref] = await tx.update(referrals).set({ conversionValueCents: cents, updatedAt: now }).where(eq(referrals.id, referral.id)).returning();
+      const updated = await moveReward(tx, reward, "CALCULATED", actor, now, {
+        patch: calc,
+        data: { baseCents: cents },
+      });
+      const [ref] = await tx
+        .update(referrals)
+        .set({ conversionValueCents: cents, updatedAt: now })
+        .where(eq(referrals.id, referral.id))
+        .returning();
       return { referral: ref, reward: updated, created: false };
     }
     throw conflict(
@@ -67,8 +79,11 @@ export async function convertLocked(
       { currentValueCents: reward.baseCents },
     );
   }
-  if (referral.status !== "PENDING" && referral.status !== "ACCEPTED") throw invalidState("Referral", referral.status, "convert");
-  const converted = await moveReferral(tx, referral, "CONVERTED", actor, now, { patch: { conversionValueCents: cents } });
+  if (referral.status !== "PENDING" && referral.status !== "ACCEPTED")
+    throw invalidState("Referral", referral.status, "convert");
+  const converted = await moveReferral(tx, referral, "CONVERTED", actor, now, {
+    patch: { conversionValueCents: cents },
+  });
   const calc = cents === null ? null : await calculation(tx, referral.partnerId, cents, now);
   const [reward] = await tx
     .insert(rewards)
@@ -96,4 +111,3 @@ export async function convertLocked(
   if (calc) await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
   return { referral: converted, reward, created: true };
 }
-

@@ -46,7 +46,8 @@ export async function moveReferral(
   now: Date,
   opts: { patch?: Partial<typeof referrals.$inferInsert>; data?: Record<string, unknown>; action?: string } = {},
 ): Promise<Referral> {
-  if (!canMove(REFERRAL_TRANSITIONS, current.status, to)) throw invalidState("Referral", current.status, `move to ${to}`);
+  if (!canMove(REFERRAL_TRANSITIONS, current.status, to))
+    throw invalidState("Referral", current.status, `move to ${to}`);
   const stamp = STAMP[to];
   const [updated] = await tx
     .update(referrals)
@@ -60,7 +61,10 @@ export async function moveReferral(
     action: opts.action ?? `referral.${to.toLowerCase()}`,
     fromStatus: current.status,
     toStatus: to,
-    data: { ...(updated.rejectionReason && to === "REJECTED" ? { reason: updated.rejectionReason } : {}), ...opts.data },
+    data: {
+      ...(updated.rejectionReason && to === "REJECTED" ? { reason: updated.rejectionReason } : {}),
+      ...opts.data,
+    },
     at: now,
   });
   const hook = REFERRAL_WEBHOOK[to];

@@ -27,11 +27,19 @@ export const updateReferralSchema = z.strictObject({
 export type UpdateReferralInput = z.infer<typeof updateReferralSchema>;
 
 /** Changes a referral's descriptive fields under its row lock, with a `referral.updated` event of before/after. */
-export async function updateReferralDetails(db: DbOrTx, id: string, patch: UpdateReferralInput, actor: Actor, clock?: Clock): Promise<Referral> {
+export async function updateReferralDetails(
+  db: DbOrTx,
+  id: string,
+  patch: UpdateReferralInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<Referral> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const before = await lockReferral(tx, id);
-    const keys = (Object.keys(patch) as (keyof UpdateReferralInput)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    const keys = (Object.keys(patch) as (keyof UpdateReferralInput)[]).filter(
+      (k) => patch[k] !== undefined && patch[k] !== before[k],
+    );
     if (keys.length === 0) return before;
     const changes = Object.fromEntries(keys.map((k) => [k, patch[k]]));
     const [after] = await tx

@@ -1,9 +1,30 @@
 import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { apiKeys, events, leads, partners, REFERRAL_SOURCES, REFERRAL_STATUSES, referrals, rewards, users } from "@/db/schema";
+import {
+  apiKeys,
+  events,
+  leads,
+  partners,
+  REFERRAL_SOURCES,
+  REFERRAL_STATUSES,
+  referrals,
+  rewards,
+  users,
+} from "@/db/schema";
 import { maskLead } from "@/lib/leads/mask";
-import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import {
+  csvEnum,
+  isUuid,
+  likePattern,
+  pageParams,
+  parseList,
+  sortParam,
+  uuidParam,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
 
 export const REFERRAL_SORTS = ["createdAt", "updatedAt", "expiresAt", "status", "source"] as const;
@@ -71,7 +92,13 @@ export function referralWhere(scope: Scope, f: Partial<ReferralListParams>): SQL
     ];
     const adminOnly = scope.partnerId
       ? []
-      : [ilike(leads.lastName, like), ilike(leads.email, like), ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like), ilike(partners.companyName, like), ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like)];
+      : [
+          ilike(leads.lastName, like),
+          ilike(leads.email, like),
+          ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like),
+          ilike(partners.companyName, like),
+          ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
+        ];
     const digits = f.q.replace(/\D/g, "");
     if (!scope.partnerId && digits.length >= 4) adminOnly.push(ilike(leads.phone, `%${digits}%`));
     conds.push(or(...visible, ...adminOnly));
@@ -96,7 +123,13 @@ const rowFields = {
   },
 };
 
-type JoinedRow = { referral: Referral; partnerFirst: string; partnerLast: string; partnerCompany: string | null; lead: LeadSummary | null };
+type JoinedRow = {
+  referral: Referral;
+  partnerFirst: string;
+  partnerLast: string;
+  partnerCompany: string | null;
+  lead: LeadSummary | null;
+};
 
 function shape(scope: Scope, r: JoinedRow): ReferralRow {
   const lead = r.lead ? (scope.partnerId ? maskLead(r.lead) : r.lead) : null;
@@ -104,7 +137,11 @@ function shape(scope: Scope, r: JoinedRow): ReferralRow {
 }
 
 /** Referrals matching the filters, newest first by default. Partner scope: only its own, leads masked. */
-export async function listReferrals(db: DbOrTx, scope: Scope, input: ReferralListInput | RawListInput = {}): Promise<ListResult<ReferralRow>> {
+export async function listReferrals(
+  db: DbOrTx,
+  scope: Scope,
+  input: ReferralListInput | RawListInput = {},
+): Promise<ListResult<ReferralRow>> {
   const params = parseList(referralListSchema, input as RawListInput);
   const where = referralWhere(scope, params);
   const needsJoin = Boolean(params.q);
@@ -127,7 +164,9 @@ export async function listReferrals(db: DbOrTx, scope: Scope, input: ReferralLis
     },
     count: async (w) => {
       const base = db.select({ n: count() }).from(referrals);
-      const q = needsJoin ? base.innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId)) : base;
+      const q = needsJoin
+        ? base.innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId))
+        : base;
       const [{ n }] = await q.where(w);
       return Number(n);
     },
@@ -162,12 +201,22 @@ export async function getReferral(db: DbOrTx, scope: Scope, id: string): Promise
     .where(and(eq(referrals.id, id), scope.partnerId ? eq(referrals.partnerId, scope.partnerId) : undefined));
   if (!row) return null;
   const rw = await db.select().from(rewards).where(eq(rewards.referralId, id)).orderBy(asc(rewards.createdAt));
-  const timeline = await referralTimeline(db, scope, id, rw.map((r) => r.id));
+  const timeline = await referralTimeline(
+    db,
+    scope,
+    id,
+    rw.map((r) => r.id),
+  );
   return { ...shape(scope, row), rewards: rw, timeline };
 }
 
 /** Audit events of the referral and its rewards, oldest first. Partner scope hides admins' identities. */
-export async function referralTimeline(db: DbOrTx, scope: Scope, referralId: string, rewardIds: string[] = []): Promise<TimelineEvent[]> {
+export async function referralTimeline(
+  db: DbOrTx,
+  scope: Scope,
+  referralId: string,
+  rewardIds: string[] = [],
+): Promise<TimelineEvent[]> {
   const rows = await db
     .select()
     .from(events)
@@ -182,7 +231,8 @@ export async function referralTimeline(db: DbOrTx, scope: Scope, referralId: str
   const own = scope.partnerId ? await partnerActorIds(db, scope.partnerId) : new Set<string>();
   return rows.map((e) => {
     const data = (e.data ?? {}) as Record<string, unknown>;
-    const reason = [data.reason, data.rejectionReason, data.cancelReason].find((v) => typeof v === "string") as string | undefined;
+    const reason = [data.reason, data.rejectionReason, data.cancelReason].find((v) => typeof v === "string") as
+      string | undefined;
     return {
       id: e.id,
       at: e.createdAt,
@@ -190,7 +240,9 @@ export async function referralTimeline(db: DbOrTx, scope: Scope, referralId: str
       action: e.action,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
-      actor: scope.partnerId ? partnerFacingActor(e.actorType, e.actorId, own) : (e.actorLabel ?? e.actorId ?? e.actorType.toLowerCase()),
+      actor: scope.partnerId
+        ? partnerFacingActor(e.actorType, e.actorId, own)
+        : (e.actorLabel ?? e.actorId ?? e.actorType.toLowerCase()),
       reason: reason ?? null,
     };
   });

@@ -17,19 +17,27 @@ import type { CreateReferralInput } from "./schemas";
 
 export type { Referral } from "./core";
 
-const fieldError = (code: "validation" | "conflict", path: string, message: string) => new AppError(code, message, { errors: [{ path, message }] });
+const fieldError = (code: "validation" | "conflict", path: string, message: string) =>
+  new AppError(code, message, { errors: [{ path, message }] });
 
 /**
  * POST /referrals: partner id and code must belong together; with `lead` the lead is captured in the
  * same transaction (PENDING referral, rules applied), with `leadId` the referral is linked at once
  * (ACCEPTED, or REJECTED with the rule's reason), without either it waits PENDING for link-to-lead.
  */
-export async function createReferral(db: DbOrTx, input: CreateReferralInput, actor: Actor, clock?: Clock): Promise<Referral> {
+export async function createReferral(
+  db: DbOrTx,
+  input: CreateReferralInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<Referral> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const resolved = await resolveCode(tx, input.referralCode);
-    if (!resolved.partner) throw fieldError("validation", "referralCode", `Unknown referral code ${normalizeCode(input.referralCode)}`);
-    if (resolved.partner.id !== input.partnerId) throw fieldError("validation", "referralCode", "The referral code does not belong to this partner");
+    if (!resolved.partner)
+      throw fieldError("validation", "referralCode", `Unknown referral code ${normalizeCode(input.referralCode)}`);
+    if (resolved.partner.id !== input.partnerId)
+      throw fieldError("validation", "referralCode", "The referral code does not belong to this partner");
     if (!resolved.valid) throw invalidState("Partner", resolved.partner.status, "create referrals");
     const extra = {
       subId: input.subId,
@@ -58,7 +66,15 @@ export async function createReferral(db: DbOrTx, input: CreateReferralInput, act
     }
     const { referral } = await attachReferral(
       tx,
-      { partner: resolved.partner, code: resolved.code, source: input.source, lead, notes: input.notes, initialStatus: lead ? "ACCEPTED" : "PENDING", ...extra },
+      {
+        partner: resolved.partner,
+        code: resolved.code,
+        source: input.source,
+        lead,
+        notes: input.notes,
+        initialStatus: lead ? "ACCEPTED" : "PENDING",
+        ...extra,
+      },
       actor,
       now,
     );
@@ -66,7 +82,8 @@ export async function createReferral(db: DbOrTx, input: CreateReferralInput, act
   });
 }
 
-const stripUndefined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+const stripUndefined = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export async function getReferralById(db: DbOrTx, id: string): Promise<Referral> {
   if (!isUuid(id)) throw notFound("Referral");
@@ -76,11 +93,18 @@ export async function getReferralById(db: DbOrTx, id: string): Promise<Referral>
 }
 
 /** The seed's link-to-lead: a PENDING referral without a lead takes an existing lead and becomes ACCEPTED. */
-export async function linkToLead(db: DbOrTx, id: string, input: { leadId: string }, actor: Actor, clock?: Clock): Promise<Referral> {
+export async function linkToLead(
+  db: DbOrTx,
+  id: string,
+  input: { leadId: string },
+  actor: Actor,
+  clock?: Clock,
+): Promise<Referral> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const referral = await lockReferral(tx, id);
-    if (referral.leadId && referral.leadId !== input.leadId) throw conflict("The referral is already linked to another lead");
+    if (referral.leadId && referral.leadId !== input.leadId)
+      throw conflict("The referral is already linked to another lead");
     if (referral.status !== "PENDING") throw invalidState("Referral", referral.status, "link to a lead");
     if (!isUuid(input.leadId)) throw fieldError("validation", "leadId", "No lead with this id");
     const [lead] = await tx.select().from(leads).where(eq(leads.id, input.leadId)).for("update");
@@ -94,7 +118,11 @@ export async function linkToLead(db: DbOrTx, id: string, input: { leadId: string
     const partnerPhone = partner.phone?.replace(/\D/g, "");
     if ((lead.email && lead.email === partner.email) || (lead.phone && lead.phone === partnerPhone))
       throw fieldError("conflict", "leadId", "A partner cannot refer themselves (SELF_REFERRAL)");
-    return moveReferral(tx, referral, "ACCEPTED", actor, now, { patch: { leadId: lead.id }, data: { leadId: lead.id }, action: "referral.accepted" });
+    return moveReferral(tx, referral, "ACCEPTED", actor, now, {
+      patch: { leadId: lead.id },
+      data: { leadId: lead.id },
+      action: "referral.accepted",
+    });
   });
 }
 
@@ -103,10 +131,19 @@ export async function acceptReferral(db: DbOrTx, id: string, actor: Actor, clock
   return db.transaction(async (tx) => moveReferral(tx, await lockReferral(tx, id), "ACCEPTED", actor, now));
 }
 
-export async function rejectReferral(db: DbOrTx, id: string, input: { reason: string }, actor: Actor, clock?: Clock): Promise<Referral> {
+export async function rejectReferral(
+  db: DbOrTx,
+  id: string,
+  input: { reason: string },
+  actor: Actor,
+  clock?: Clock,
+): Promise<Referral> {
   const now = nowOf(clock);
   return db.transaction(async (tx) =>
-    moveReferral(tx, await lockReferral(tx, id), "REJECTED", actor, now, { patch: { rejectionReason: input.reason }, data: { reason: input.reason } }),
+    moveReferral(tx, await lockReferral(tx, id), "REJECTED", actor, now, {
+      patch: { rejectionReason: input.reason },
+      data: { reason: input.reason },
+    }),
   );
 }
 
@@ -115,8 +152,13 @@ export async function withdrawReferral(db: DbOrTx, id: string, actor: Actor, clo
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const r = await lockReferral(tx, id);
-    if (r.status !== "PENDING") throw invalidState("Referral", r.status, "withdraw (only PENDING referrals can be withdrawn)");
-    return moveReferral(tx, r, "REJECTED", actor, now, { patch: { rejectionReason: "WITHDRAWN" }, data: { reason: "WITHDRAWN" }, action: "referral.withdrawn" });
+    if (r.status !== "PENDING")
+      throw invalidState("Referral", r.status, "withdraw (only PENDING referrals can be withdrawn)");
+    return moveReferral(tx, r, "REJECTED", actor, now, {
+      patch: { rejectionReason: "WITHDRAWN" },
+      data: { reason: "WITHDRAWN" },
+      action: "referral.withdrawn",
+    });
   });
 }
 
@@ -167,12 +209,21 @@ export async function processConversion(
     const result = await convertLocked(tx, await lockReferral(tx, referralId), cents, actor, now);
     const leadId = result.referral.leadId;
     if (leadId) {
-      const [before] = await tx.select({ status: leads.status, value: leads.conversionValueCents }).from(leads).where(eq(leads.id, leadId)).for("update");
+      const [before] = await tx
+        .select({ status: leads.status, value: leads.conversionValueCents })
+        .from(leads)
+        .where(eq(leads.id, leadId))
+        .for("update");
       const value = result.reward.baseCents;
       if (before && (before.status !== "CONVERTED" || (value !== null && before.value !== value))) {
         await tx
           .update(leads)
-          .set({ status: "CONVERTED", conversionValueCents: value, updatedAt: now, ...(before.status !== "CONVERTED" ? { statusChangedAt: now } : {}) })
+          .set({
+            status: "CONVERTED",
+            conversionValueCents: value,
+            updatedAt: now,
+            ...(before.status !== "CONVERTED" ? { statusChangedAt: now } : {}),
+          })
           .where(eq(leads.id, leadId));
         await recordEvent(tx, actor, {
           entityType: "lead",

@@ -80,7 +80,10 @@ export async function moveReward(
 }
 
 export const heldError = (r: Reward) =>
-  new AppError("invalid_state", `Reward is on hold until ${r.holdUntil!.toISOString()}; approve with an override and a reason`, {
-    extra: { currentStatus: r.status, holdUntil: r.holdUntil },
-  });
-
+  new AppError(
+    "invalid_state",
+    `Reward is on hold until ${r.holdUntil!.toISOString()}; approve with an override and a reason`,
+    {
+      extra: { currentStatus: r.status, holdUntil: r.holdUntil },
+    },
+  );

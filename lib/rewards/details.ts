@@ -26,13 +26,20 @@ export const updateRewardSchema = z.strictObject({
 });
 export type UpdateRewardInput = z.infer<typeof updateRewardSchema>;
 
-export async function updateRewardDetails(db: DbOrTx, id: string, patch: UpdateRewardInput, actor: Actor, clock?: Clock): Promise<Reward> {
+export async function updateRewardDetails(
+  db: DbOrTx,
+  id: string,
+  patch: UpdateRewardInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<Reward> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const before = await lockReward(tx, id);
     const keys = (Object.keys(patch) as (keyof UpdateRewardInput)[]).filter((k) => patch[k] !== undefined);
     if (keys.length === 0) return before;
-    if (!(EDITABLE as readonly string[]).includes(before.status)) throw invalidState("Reward", before.status, "be edited");
+    if (!(EDITABLE as readonly string[]).includes(before.status))
+      throw invalidState("Reward", before.status, "be edited");
     const changes = Object.fromEntries(keys.map((k) => [k, patch[k]]));
     const [after] = await tx
       .update(rewards)

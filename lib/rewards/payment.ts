@@ -34,17 +34,25 @@ export async function processPayment(
         .from(payouts)
         .where(and(eq(payouts.paymentMethod, input.paymentMethod), eq(payouts.transactionId, input.transactionId)));
       if (used) {
-        const [item] = await tx.select().from(payoutItems).where(and(eq(payoutItems.payoutId, used.id), eq(payoutItems.rewardId, reward.id)));
+        const [item] = await tx
+          .select()
+          .from(payoutItems)
+          .where(and(eq(payoutItems.payoutId, used.id), eq(payoutItems.rewardId, reward.id)));
         if (item && used.status === "PAID" && reward.status === "PAID") return { reward, payout: used, replayed: true };
         throw txnUsed();
       }
       if (reward.status === "CALCULATED") {
         if (reward.holdUntil && reward.holdUntil > now) throw heldError(reward);
-        reward = await moveReward(tx, reward, "APPROVED", actor, now, { patch: { approvedBy: actor.id ?? actor.label ?? actor.type }, data: { via: "process-payment" } });
+        reward = await moveReward(tx, reward, "APPROVED", actor, now, {
+          patch: { approvedBy: actor.id ?? actor.label ?? actor.type },
+          data: { via: "process-payment" },
+        });
       }
       if (reward.status !== "APPROVED") throw invalidState("Reward", reward.status, "pay");
-      if (reward.payoutId) throw invalidState("Reward", "APPROVED in a pending payout", "pay on its own; mark the payout paid instead");
-      if ((reward.amountCents ?? 0) < 0) throw invalidState("Reward", "a clawback", "pay; clawbacks are netted in payout batches");
+      if (reward.payoutId)
+        throw invalidState("Reward", "APPROVED in a pending payout", "pay on its own; mark the payout paid instead");
+      if ((reward.amountCents ?? 0) < 0)
+        throw invalidState("Reward", "a clawback", "pay; clawbacks are netted in payout batches");
       const [payout] = await tx
         .insert(payouts)
         .values({
@@ -61,10 +69,19 @@ export async function processPayment(
           paidAt: now,
         })
         .returning();
-      await tx.insert(payoutItems).values({ payoutId: payout.id, rewardId: reward.id, amountCents: payout.amountCents });
+      await tx
+        .insert(payoutItems)
+        .values({ payoutId: payout.id, rewardId: reward.id, amountCents: payout.amountCents });
       await tx.update(rewards).set({ payoutId: payout.id }).where(eq(rewards.id, reward.id));
       const [paid] = await payRewardsOfPayout(tx, payout, actor, now);
-      await recordEvent(tx, actor, { entityType: "payout", entityId: payout.id, action: "payout.paid", toStatus: "PAID", data: { rewardIds: [reward.id], amountCents: payout.amountCents }, at: now });
+      await recordEvent(tx, actor, {
+        entityType: "payout",
+        entityId: payout.id,
+        action: "payout.paid",
+        toStatus: "PAID",
+        data: { rewardIds: [reward.id], amountCents: payout.amountCents },
+        at: now,
+      });
       await enqueueWebhookEvent(tx, "payout.paid", payoutPayload(payout));
       return { reward: paid, payout, replayed: false };
     });

@@ -4,7 +4,18 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partnerCodes, partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewards } from "@/db/schema";
 import type { RewardStatus } from "@/db/schema/enums";
-import { csvEnum, isUuid, likePattern, pageParams, parseList, sortParam, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
+import {
+  csvEnum,
+  isUuid,
+  likePattern,
+  pageParams,
+  parseList,
+  sortParam,
+  uuidParam,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "@/lib/query/list";
 import { runList, type SortKey } from "@/lib/query/run";
 
 export const REWARD_SORTS = ["createdAt", "updatedAt", "amountCents", "holdUntil", "status"] as const;
@@ -22,7 +33,13 @@ export const rewardFilterShape = {
 };
 
 export const rewardListSchema = z
-  .object({ ...rewardFilterShape, sort: sortParam(REWARD_SORTS, "-createdAt"), page: pageParams.page, pageSize: pageParams.pageSize, cursor: pageParams.cursor })
+  .object({
+    ...rewardFilterShape,
+    sort: sortParam(REWARD_SORTS, "-createdAt"),
+    page: pageParams.page,
+    pageSize: pageParams.pageSize,
+    cursor: pageParams.cursor,
+  })
   .strict();
 export const rewardFilterSchema = z.object(rewardFilterShape).strict();
 
@@ -95,11 +112,17 @@ export const rewardFilterNeedsJoin = (f: Partial<RewardFilter>) => Boolean(f.q);
  */
 export function withRewardFilterJoins<T extends PgSelect>(qb: T, f: Partial<RewardFilter>): T {
   if (!rewardFilterNeedsJoin(f)) return qb;
-  return qb.innerJoin(partners, eq(partners.id, rewards.partnerId)).leftJoin(referrals, eq(referrals.id, rewards.referralId)) as unknown as T;
+  return qb
+    .innerJoin(partners, eq(partners.id, rewards.partnerId))
+    .leftJoin(referrals, eq(referrals.id, rewards.referralId)) as unknown as T;
 }
 
 /** Rewards matching the filters, newest first by default. Partner scope: only its own. */
-export async function listRewards(db: DbOrTx, scope: Scope, input: RewardListInput | RawListInput = {}): Promise<ListResult<RewardRow>> {
+export async function listRewards(
+  db: DbOrTx,
+  scope: Scope,
+  input: RewardListInput | RawListInput = {},
+): Promise<ListResult<RewardRow>> {
   const params = parseList(rewardListSchema, input as RawListInput);
   const where = rewardWhere(scope, params);
   return runList({
@@ -109,7 +132,13 @@ export async function listRewards(db: DbOrTx, scope: Scope, input: RewardListInp
     where,
     rows: async (p) => {
       const rows = await db
-        .select({ reward: rewards, pf: partners.firstName, pl: partners.lastName, referralCode: referrals.referralCode, cursor: p.cursorValue })
+        .select({
+          reward: rewards,
+          pf: partners.firstName,
+          pl: partners.lastName,
+          referralCode: referrals.referralCode,
+          cursor: p.cursorValue,
+        })
         .from(rewards)
         .innerJoin(partners, eq(partners.id, rewards.partnerId))
         .leftJoin(referrals, eq(referrals.id, rewards.referralId))
@@ -117,7 +146,12 @@ export async function listRewards(db: DbOrTx, scope: Scope, input: RewardListInp
         .orderBy(...p.orderBy)
         .limit(p.limit)
         .offset(p.offset);
-      return rows.map((r) => ({ ...r.reward, partnerName: `${r.pf} ${r.pl}`, referralCode: r.referralCode, cursor: r.cursor }));
+      return rows.map((r) => ({
+        ...r.reward,
+        partnerName: `${r.pf} ${r.pl}`,
+        referralCode: r.referralCode,
+        cursor: r.cursor,
+      }));
     },
     count: async (w) => {
       const [{ n }] = await withRewardFilterJoins(db.select({ n: count() }).from(rewards).$dynamic(), params).where(w);
@@ -142,7 +176,10 @@ export type RewardTotals = Record<RewardStatus, { count: number; amountCents: nu
 
 /** Count and amount per reward status (every status present) for the scope and optional filter. */
 export async function rewardTotals(db: DbOrTx, scope: Scope, f: Partial<RewardFilter> = {}): Promise<RewardTotals> {
-  const base = db.select({ status: rewards.status, n: count(), cents: sql<string>`coalesce(sum(${rewards.amountCents}), 0)` }).from(rewards).$dynamic();
+  const base = db
+    .select({ status: rewards.status, n: count(), cents: sql<string>`coalesce(sum(${rewards.amountCents}), 0)` })
+    .from(rewards)
+    .$dynamic();
   const rows = await withRewardFilterJoins(base, f).where(rewardWhere(scope, f)).groupBy(rewards.status);
   const out = Object.fromEntries(REWARD_STATUSES.map((s) => [s, { count: 0, amountCents: 0 }])) as RewardTotals;
   for (const r of rows) out[r.status] = { count: Number(r.n), amountCents: Number(r.cents) };

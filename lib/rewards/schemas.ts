@@ -17,12 +17,19 @@ export const MAX_BULK_FILTER = 10_000;
  */
 export const bulkApproveSchema = z
   .strictObject({
-    rewardIds: z.array(z.string()).min(1, "Give at least one id").max(MAX_BULK_IDS, `At most ${MAX_BULK_IDS} ids per request`).optional(),
+    rewardIds: z
+      .array(z.string())
+      .min(1, "Give at least one id")
+      .max(MAX_BULK_IDS, `At most ${MAX_BULK_IDS} ids per request`)
+      .optional(),
     filter: rewardFilterSchema.optional(),
     override: z.boolean().optional(),
     reason: optionalText(500),
   })
-  .refine((v) => (v.rewardIds === undefined) !== (v.filter === undefined), { message: "Give exactly one of rewardIds or filter", path: ["rewardIds"] })
+  .refine((v) => (v.rewardIds === undefined) !== (v.filter === undefined), {
+    message: "Give exactly one of rewardIds or filter",
+    path: ["rewardIds"],
+  })
   .refine((v) => !v.override || !!v.reason, { message: "An override needs a reason", path: ["reason"] });
 export type BulkApproveInput = z.infer<typeof bulkApproveSchema>;
 
@@ -38,7 +45,11 @@ export const manualRewardSchema = z.strictObject({
   partnerId: uuidInput("Must be a partner id"),
   type: enumInput(["BONUS", "ADJUSTMENT", "CLAWBACK"] as const),
   /** Cents; a clawback is stored negative whichever sign is given. */
-  amountCents: z.number().int("Whole cents").refine((n) => n !== 0, "Must not be zero").refine((n) => Math.abs(n) <= 1e12, "Amount is too large"),
+  amountCents: z
+    .number()
+    .int("Whole cents")
+    .refine((n) => n !== 0, "Must not be zero")
+    .refine((n) => Math.abs(n) <= 1e12, "Amount is too large"),
   reason: requiredText(500, "Give a reason"),
   referralId: uuidInput("Must be a referral id").optional(),
 });

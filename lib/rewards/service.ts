@@ -29,8 +29,17 @@ export async function getRewardById(db: DbOrTx, id: string): Promise<Reward> {
 }
 
 /** CALCULATED → APPROVED once the hold has passed, or earlier by an admin override with a reason (recorded). */
-export async function approveReward(db: DbOrTx, id: string, input: ApproveRewardInput, actor: Actor, clock?: Clock): Promise<Reward> {
-  if (input.override && !input.reason) throw new AppError("validation", "An override needs a reason", { errors: [{ path: "reason", message: "Required with override" }] });
+export async function approveReward(
+  db: DbOrTx,
+  id: string,
+  input: ApproveRewardInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<Reward> {
+  if (input.override && !input.reason)
+    throw new AppError("validation", "An override needs a reason", {
+      errors: [{ path: "reason", message: "Required with override" }],
+    });
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const r = await lockReward(tx, id);
@@ -61,7 +70,10 @@ async function recordApprovals(tx: DbOrTx, approved: Reward[], actor: Actor, now
         at: now,
       })),
     );
-    await enqueueWebhookEvents(tx, chunk.map((r) => ({ type: "reward.approved" as const, data: rewardPayload(r) })));
+    await enqueueWebhookEvents(
+      tx,
+      chunk.map((r) => ({ type: "reward.approved" as const, data: rewardPayload(r) })),
+    );
   }
 }
 
@@ -72,7 +84,10 @@ function approvalSet(now: Date, actor: Actor, override: boolean, reason: string 
     approvedBy: actorName(actor),
     updatedAt: now,
     // Only rewards still on hold record the override reason: the others did not need it.
-    approvalOverrideReason: override && reason ? sql`case when ${rewards.holdUntil} > ${now.toISOString()}::timestamptz then ${reason} else null end` : null,
+    approvalOverrideReason:
+      override && reason
+        ? sql`case when ${rewards.holdUntil} > ${now.toISOString()}::timestamptz then ${reason} else null end`
+        : null,
   };
 }
 
@@ -84,7 +99,10 @@ function approvalSet(now: Date, actor: Actor, override: boolean, reason: string 
 function matchingFilter(tx: DbOrTx, filter: Partial<RewardFilter>): SQL | undefined {
   const where = rewardWhere({}, filter);
   if (!rewardFilterNeedsJoin(filter)) return where;
-  return inArray(rewards.id, withRewardFilterJoins(tx.select({ id: rewards.id }).from(rewards).$dynamic(), filter).where(where));
+  return inArray(
+    rewards.id,
+    withRewardFilterJoins(tx.select({ id: rewards.id }).from(rewards).$dynamic(), filter).where(where),
+  );
 }
 
 export type BulkIdResult = { id: string; result: "approved" | "skipped"; reason?: string };
@@ -103,7 +121,10 @@ export async function bulkApproveRewards(
   clock?: Clock,
 ): Promise<{ results: BulkIdResult[] } | { approved: number; skipped: number; remaining: number }> {
   const override = !!opts.override;
-  if (override && !opts.reason) throw new AppError("validation", "An override needs a reason", { errors: [{ path: "reason", message: "Required with override" }] });
+  if (override && !opts.reason)
+    throw new AppError("validation", "An override needs a reason", {
+      errors: [{ path: "reason", message: "Required with override" }],
+    });
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     if ("rewardIds" in target) {
@@ -120,7 +141,10 @@ export async function bulkApproveRewards(
       const done = new Set(approved.map((r) => r.id));
       const rest = valid.filter((id) => !done.has(id));
       const found = rest.length
-        ? await tx.select({ id: rewards.id, status: rewards.status, holdUntil: rewards.holdUntil }).from(rewards).where(inArray(rewards.id, rest))
+        ? await tx
+            .select({ id: rewards.id, status: rewards.status, holdUntil: rewards.holdUntil })
+            .from(rewards)
+            .where(inArray(rewards.id, rest))
         : [];
       const byId = new Map(found.map((r) => [r.id, r]));
       return {
@@ -135,7 +159,13 @@ export async function bulkApproveRewards(
     }
     const where = matchingFilter(tx, target.filter);
     const approvable = and(where, eq(rewards.status, "CALCULATED"), holdGuard(now, override));
-    const batch = tx.select({ id: rewards.id }).from(rewards).where(approvable).orderBy(asc(rewards.createdAt), asc(rewards.id)).limit(MAX_BULK_FILTER).for("update", { skipLocked: true });
+    const batch = tx
+      .select({ id: rewards.id })
+      .from(rewards)
+      .where(approvable)
+      .orderBy(asc(rewards.createdAt), asc(rewards.id))
+      .limit(MAX_BULK_FILTER)
+      .for("update", { skipLocked: true });
     const approved = await tx
       .update(rewards)
       .set(approvalSet(now, actor, override, opts.reason))
@@ -145,33 +175,58 @@ export async function bulkApproveRewards(
     const [{ remaining }] = await tx.select({ remaining: count() }).from(rewards).where(approvable);
     const [{ matching }] = await tx.select({ matching: count() }).from(rewards).where(where);
     // After the update the approved rows match the filter only if it allows APPROVED; count them out.
-    const approvedStillMatching = target.filter.status?.length && !target.filter.status.includes("APPROVED") ? 0 : approved.length;
+    const approvedStillMatching =
+      target.filter.status?.length && !target.filter.status.includes("APPROVED") ? 0 : approved.length;
     return { approved: approved.length, skipped: matching - remaining - approvedStillMatching, remaining };
   });
 }
 
 /** PENDING / CALCULATED / APPROVED → CANCELLED with a reason; not while the reward sits in a pending payout. */
-export async function cancelReward(db: DbOrTx, id: string, input: { reason: string }, actor: Actor, clock?: Clock): Promise<Reward> {
+export async function cancelReward(
+  db: DbOrTx,
+  id: string,
+  input: { reason: string },
+  actor: Actor,
+  clock?: Clock,
+): Promise<Reward> {
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const r = await lockReward(tx, id);
     if (r.payoutId && r.status === "APPROVED") {
       const [p] = await tx.select({ status: payouts.status }).from(payouts).where(eq(payouts.id, r.payoutId));
-      if (p?.status === "PENDING") throw invalidState("Reward", "APPROVED in a pending payout", "cancel; mark the payout failed first");
+      if (p?.status === "PENDING")
+        throw invalidState("Reward", "APPROVED in a pending payout", "cancel; mark the payout failed first");
     }
-    return moveReward(tx, r, "CANCELLED", actor, now, { patch: { cancelReason: input.reason }, data: { reason: input.reason } });
+    return moveReward(tx, r, "CANCELLED", actor, now, {
+      patch: { cancelReason: input.reason },
+      data: { reason: input.reason },
+    });
   });
 }
 
 /** Bonus, adjustment or clawback (stored negative) by an admin, with a reason; ready for approval at once. */
-export async function createManualReward(db: DbOrTx, input: ManualRewardInput, actor: Actor, clock?: Clock): Promise<Reward> {
-  if (actor.type !== "SYSTEM" && actor.role !== "ADMIN") throw new AppError("forbidden", "Only an admin can create manual rewards");
+export async function createManualReward(
+  db: DbOrTx,
+  input: ManualRewardInput,
+  actor: Actor,
+  clock?: Clock,
+): Promise<Reward> {
+  if (actor.type !== "SYSTEM" && actor.role !== "ADMIN")
+    throw new AppError("forbidden", "Only an admin can create manual rewards");
   if (input.type !== "CLAWBACK" && input.amountCents < 0)
-    throw new AppError("validation", "Negative amounts are clawbacks", { errors: [{ path: "amountCents", message: "Use type CLAWBACK for negative amounts" }] });
+    throw new AppError("validation", "Negative amounts are clawbacks", {
+      errors: [{ path: "amountCents", message: "Use type CLAWBACK for negative amounts" }],
+    });
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
-    const [p] = await tx.select({ id: partners.id, currency: partners.currency }).from(partners).where(eq(partners.id, input.partnerId));
-    if (!p) throw new AppError("validation", "No partner with this id", { errors: [{ path: "partnerId", message: "No partner with this id" }] });
+    const [p] = await tx
+      .select({ id: partners.id, currency: partners.currency })
+      .from(partners)
+      .where(eq(partners.id, input.partnerId));
+    if (!p)
+      throw new AppError("validation", "No partner with this id", {
+        errors: [{ path: "partnerId", message: "No partner with this id" }],
+      });
     const amountCents = input.type === "CLAWBACK" ? -Math.abs(input.amountCents) : input.amountCents;
     const [reward] = await tx
       .insert(rewards)
@@ -190,7 +245,14 @@ export async function createManualReward(db: DbOrTx, input: ManualRewardInput, a
         updatedAt: now,
       })
       .returning();
-    await recordEvent(tx, actor, { entityType: "reward", entityId: reward.id, action: "reward.created", toStatus: "CALCULATED", data: { type: input.type, amountCents, reason: input.reason }, at: now });
+    await recordEvent(tx, actor, {
+      entityType: "reward",
+      entityId: reward.id,
+      action: "reward.created",
+      toStatus: "CALCULATED",
+      data: { type: input.type, amountCents, reason: input.reason },
+      at: now,
+    });
     await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
     return reward;
   });
@@ -202,7 +264,10 @@ export async function autoApproveDueRewards(db: DbOrTx, now: Date, actor: Actor)
   if (!s.autoApproveRewards) return 0;
   let total = 0;
   for (;;) {
-    const r = (await bulkApproveRewards(db, { filter: { status: ["CALCULATED"] } }, {}, actor, { now })) as { approved: number; remaining: number };
+    const r = (await bulkApproveRewards(db, { filter: { status: ["CALCULATED"] } }, {}, actor, { now })) as {
+      approved: number;
+      remaining: number;
+    };
     total += r.approved;
     if (r.remaining === 0 || r.approved === 0) return total;
   }

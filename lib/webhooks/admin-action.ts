@@ -14,7 +14,8 @@ export async function asAdmin<T>(fn: (actor: Actor) => Promise<T>): Promise<Acti
   try {
     return { ok: true, data: await fn(actorFromUser(user)) };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: e.message, fieldErrors: Object.fromEntries(e.errors.map((x) => [x.path, x.message])) };
+    if (e instanceof AppError)
+      return { ok: false, error: e.message, fieldErrors: Object.fromEntries(e.errors.map((x) => [x.path, x.message])) };
     console.error("[admin action]", e);
     return { ok: false, error: "Something went wrong; nothing was changed." };
   }

@@ -62,7 +62,13 @@ async function recordAttempt(db: Db, d: Delivery, r: SendResult, now: Date): Pro
         lastError,
         ...(ok ? { deliveredAt: now } : {}),
       })
-      .where(and(eq(webhookDeliveries.id, d.id), eq(webhookDeliveries.status, "PENDING"), eq(webhookDeliveries.attempts, d.attempts)))
+      .where(
+        and(
+          eq(webhookDeliveries.id, d.id),
+          eq(webhookDeliveries.status, "PENDING"),
+          eq(webhookDeliveries.attempts, d.attempts),
+        ),
+      )
       .returning({ id: webhookDeliveries.id });
     if (!updated) return;
     await tx.insert(webhookAttempts).values({
@@ -83,13 +89,18 @@ async function recordAttempt(db: Db, d: Delivery, r: SendResult, now: Date): Pro
 }
 
 /** Claims and attempts due deliveries (a few in parallel); `now` drives the schedule so tests can move time. */
-export async function deliverDue(db: Db, opts: { now?: Date; limit?: number; parallel?: number } = {}): Promise<DeliverResult> {
+export async function deliverDue(
+  db: Db,
+  opts: { now?: Date; limit?: number; parallel?: number } = {},
+): Promise<DeliverResult> {
   const now = opts.now ?? new Date();
   const result: DeliverResult = { attempted: 0, succeeded: 0, gone: 0, retrying: 0, abandoned: 0, skipped: 0 };
   const claimed = await claimDueDeliveries(db, now, opts.limit ?? 50);
   if (claimed.length === 0) return result;
   const ids = [...new Set(claimed.map((d) => d.endpointId))];
-  const endpoints = new Map((await db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, ids))).map((e) => [e.id, e]));
+  const endpoints = new Map(
+    (await db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, ids))).map((e) => [e.id, e]),
+  );
   const queue = [...claimed];
   const worker = async () => {
     for (let d = queue.shift(); d; d = queue.shift()) {
@@ -102,7 +113,12 @@ export async function deliverDue(db: Db, opts: { now?: Date; limit?: number; par
         result.skipped++;
         continue;
       }
-      const sent = await sendWebhook({ url: endpoint.url, secret: endpoint.secret, messageId: d.messageId, body: JSON.stringify(d.payload) });
+      const sent = await sendWebhook({
+        url: endpoint.url,
+        secret: endpoint.secret,
+        messageId: d.messageId,
+        body: JSON.stringify(d.payload),
+      });
       result.attempted++;
       const outcome = await recordAttempt(db, d, sent, now);
       if (outcome === "gone") endpoint.enabled = false;

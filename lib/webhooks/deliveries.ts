@@ -47,7 +47,11 @@ export async function getDelivery(db: DbOrTx, id: string): Promise<DeliveryRow &
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(eq(webhookDeliveries.id, id));
   if (!row) throw notFound("Webhook delivery");
-  const attemptLog = await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, id)).orderBy(webhookAttempts.attemptedAt);
+  const attemptLog = await db
+    .select()
+    .from(webhookAttempts)
+    .where(eq(webhookAttempts.deliveryId, id))
+    .orderBy(webhookAttempts.attemptedAt);
   return { ...row.delivery, endpointUrl: row.endpointUrl, attemptLog };
 }
 
@@ -55,7 +59,12 @@ export async function getDelivery(db: DbOrTx, id: string): Promise<DeliveryRow &
  * Replays a delivery: a new PENDING delivery of the same message (same `webhook-id`, so receivers
  * that deduplicate see a repeat) due at once. The original keeps its history.
  */
-export async function replayDelivery(db: Db, id: string, actor: Actor, now: Date = new Date()): Promise<typeof webhookDeliveries.$inferSelect> {
+export async function replayDelivery(
+  db: Db,
+  id: string,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<typeof webhookDeliveries.$inferSelect> {
   assertId(id, "Webhook delivery");
   return db.transaction(async (tx) => {
     // Held until the copy is committed: the purge skips a locked delivery, so the outbox event the
@@ -67,12 +76,26 @@ export async function replayDelivery(db: Db, id: string, actor: Actor, now: Date
       .where(eq(webhookDeliveries.id, id))
       .for("share", { of: webhookDeliveries });
     if (!row) throw notFound("Webhook delivery");
-    const [endpoint] = await tx.select({ enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, row.delivery.endpointId));
-    if (!endpoint.enabled) throw new AppError("invalid_state", "The endpoint is disabled; enable it before replaying", { extra: { currentStatus: "DISABLED" } });
+    const [endpoint] = await tx
+      .select({ enabled: webhookEndpoints.enabled })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, row.delivery.endpointId));
+    if (!endpoint.enabled)
+      throw new AppError("invalid_state", "The endpoint is disabled; enable it before replaying", {
+        extra: { currentStatus: "DISABLED" },
+      });
     const d = row.delivery;
     const [copy] = await tx
       .insert(webhookDeliveries)
-      .values({ endpointId: d.endpointId, outboxId: d.outboxId, eventType: d.eventType, messageId: d.messageId, payload: d.payload, nextAttemptAt: now, createdAt: now })
+      .values({
+        endpointId: d.endpointId,
+        outboxId: d.outboxId,
+        eventType: d.eventType,
+        messageId: d.messageId,
+        payload: d.payload,
+        nextAttemptAt: now,
+        createdAt: now,
+      })
       .returning();
     await recordEvent(tx, actor, {
       entityType: "webhook_endpoint",

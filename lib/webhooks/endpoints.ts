@@ -22,14 +22,23 @@ export function publicEndpoint(e: WebhookEndpoint): PublicEndpoint {
 }
 
 /** Registers an endpoint; returns it with its secret (the only time the secret leaves the server). */
-export async function createEndpoint(db: Db, input: unknown, actor: Actor): Promise<PublicEndpoint & { secret: string }> {
+export async function createEndpoint(
+  db: Db,
+  input: unknown,
+  actor: Actor,
+): Promise<PublicEndpoint & { secret: string }> {
   const parsed = parseInput(createEndpointSchema, input, "Invalid webhook endpoint");
   const url = await assertPublicUrl(parsed.url);
   const secret = generateWebhookSecret();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(webhookEndpoints)
-      .values({ url: url.toString(), description: parsed.description ?? null, events: [...new Set(parsed.events ?? [])], secret })
+      .values({
+        url: url.toString(),
+        description: parsed.description ?? null,
+        events: [...new Set(parsed.events ?? [])],
+        secret,
+      })
       .returning();
     await recordEvent(tx, actor, {
       entityType: "webhook_endpoint",
@@ -65,7 +74,9 @@ export async function updateEndpoint(db: Db, id: string, input: unknown, actor: 
       .set({
         ...(parsed.description !== undefined ? { description: parsed.description } : {}),
         ...(parsed.events ? { events: [...new Set(parsed.events)] } : {}),
-        ...(parsed.enabled !== undefined ? { enabled: parsed.enabled, disabledReason: parsed.enabled ? null : "Disabled by an admin" } : {}),
+        ...(parsed.enabled !== undefined
+          ? { enabled: parsed.enabled, disabledReason: parsed.enabled ? null : "Disabled by an admin" }
+          : {}),
       })
       .where(eq(webhookEndpoints.id, id))
       .returning();
@@ -86,10 +97,18 @@ export async function deleteEndpoint(db: Db, id: string, actor: Actor): Promise<
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).for("update");
     if (!before) throw notFound("Webhook endpoint");
-    const deliveryIds = tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
+    const deliveryIds = tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, id));
     await tx.delete(webhookAttempts).where(inArray(webhookAttempts.deliveryId, deliveryIds));
     await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
-    await recordEvent(tx, actor, { entityType: "webhook_endpoint", entityId: id, action: "webhook_endpoint.deleted", before: publicEndpoint(before) });
+    await recordEvent(tx, actor, {
+      entityType: "webhook_endpoint",
+      entityId: id,
+      action: "webhook_endpoint.deleted",
+      before: publicEndpoint(before),
+    });
   });
 }

@@ -11,7 +11,8 @@ import { parseInput } from "./schemas";
 
 export const INBOUND_EVENT_TYPES = ["lead.created", "lead.status_changed", "lead.converted"] as const;
 
-const pick = (obj: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]]));
+const pick = (obj: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]]));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
@@ -41,7 +42,11 @@ async function findLead(tx: Tx, data: Record<string, unknown>) {
 
 async function statusChange(tx: Tx, data: Record<string, unknown>, status: unknown, actor: Actor) {
   const lead = await findLead(tx, data);
-  const input = parseInput(leadStatusSchema, { status, ...pick(data, ["conversionValue", "conversionValueCents"]) }, "Invalid lead status change");
+  const input = parseInput(
+    leadStatusSchema,
+    { status, ...pick(data, ["conversionValue", "conversionValueCents"]) },
+    "Invalid lead status change",
+  );
   const r = await changeLeadStatus(tx, lead.id, input, actor);
   return {
     leadId: r.lead.id,
@@ -57,7 +62,12 @@ async function statusChange(tx: Tx, data: Record<string, unknown>, status: unkno
  * with the webhook id and answered to repeats). Types we do not handle are kept and ignored, so a CRM
  * that sends more than we need is not retried forever.
  */
-export async function applyInboundEvent(tx: Tx, type: string, data: Record<string, unknown>, actor: Actor): Promise<Record<string, unknown>> {
+export async function applyInboundEvent(
+  tx: Tx,
+  type: string,
+  data: Record<string, unknown>,
+  actor: Actor,
+): Promise<Record<string, unknown>> {
   switch (type) {
     case "lead.created": {
       const input = parseInput(leadInputSchema, leadBodyOf(data), "Invalid lead");

@@ -16,7 +16,10 @@ export interface InboundSecretStatus {
 }
 
 export async function getInboundSecretStatus(db: DbOrTx): Promise<InboundSecretStatus> {
-  const [row] = await db.select({ secret: settings.inboundWebhookSecret, updatedAt: settings.updatedAt }).from(settings).where(eq(settings.id, 1));
+  const [row] = await db
+    .select({ secret: settings.inboundWebhookSecret, updatedAt: settings.updatedAt })
+    .from(settings)
+    .where(eq(settings.id, 1));
   const secret = row?.secret ?? null;
   return { configured: !!secret, hint: secret ? secret.slice(-4) : null, updatedAt: secret ? row.updatedAt : null };
 }
@@ -24,7 +27,8 @@ export async function getInboundSecretStatus(db: DbOrTx): Promise<InboundSecretS
 /** A secret the Standard Webhooks library accepts: `whsec_` + base64 of at least 24 bytes. */
 function checkSecret(secret: string): string {
   const s = secret.trim();
-  const bytes = s.startsWith("whsec_") && /^[A-Za-z0-9+/]+=*$/.test(s.slice(6)) ? Buffer.from(s.slice(6), "base64").length : 0;
+  const bytes =
+    s.startsWith("whsec_") && /^[A-Za-z0-9+/]+=*$/.test(s.slice(6)) ? Buffer.from(s.slice(6), "base64").length : 0;
   if (bytes < 24) {
     throw new AppError("validation", "The secret must be whsec_ followed by base64 of at least 24 bytes", {
       errors: [{ path: "secret", message: "Use whsec_ followed by base64 of at least 24 random bytes" }],
@@ -41,7 +45,11 @@ function checkSecret(secret: string): string {
 export async function rotateInboundSecret(db: Db, actor: Actor, given?: string): Promise<string> {
   const secret = given ? checkSecret(given) : generateWebhookSecret();
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ secret: settings.inboundWebhookSecret }).from(settings).where(eq(settings.id, 1)).for("update");
+    const [before] = await tx
+      .select({ secret: settings.inboundWebhookSecret })
+      .from(settings)
+      .where(eq(settings.id, 1))
+      .for("update");
     await tx.update(settings).set({ inboundWebhookSecret: secret }).where(eq(settings.id, 1));
     await recordEvent(tx, actor, {
       entityType: "settings",

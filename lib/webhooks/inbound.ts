@@ -36,9 +36,11 @@ const unauthorized = (detail: string) => new AppError("unauthorized", detail);
  * has no second effect and gets the first result back; a failed effect leaves nothing behind.
  */
 export async function receiveInboundWebhook(db: Db, body: string, headers: Headers): Promise<InboundResult> {
-  if (Buffer.byteLength(body) > INBOUND_MAX_BYTES) throw new AppError("payload_too_large", "The body is larger than 1 MB");
+  if (Buffer.byteLength(body) > INBOUND_MAX_BYTES)
+    throw new AppError("payload_too_large", "The body is larger than 1 MB");
   const [row] = await db.select({ secret: settings.inboundWebhookSecret }).from(settings).where(eq(settings.id, 1));
-  if (!row?.secret) throw unauthorized("Inbound webhooks are not configured: set the inbound secret in the admin webhooks page");
+  if (!row?.secret)
+    throw unauthorized("Inbound webhooks are not configured: set the inbound secret in the admin webhooks page");
   const signed = {
     "webhook-id": headers.get("webhook-id") ?? "",
     "webhook-timestamp": headers.get("webhook-timestamp") ?? "",
@@ -51,12 +53,17 @@ export async function receiveInboundWebhook(db: Db, body: string, headers: Heade
     throw e;
   }
   const webhookId = signed["webhook-id"];
-  if (webhookId.length > 200) throw new AppError("validation", "webhook-id is too long", { errors: [{ path: "webhook-id", message: "At most 200 characters" }] });
+  if (webhookId.length > 200)
+    throw new AppError("validation", "webhook-id is too long", {
+      errors: [{ path: "webhook-id", message: "At most 200 characters" }],
+    });
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    throw new AppError("validation", "The body is not valid JSON", { errors: [{ path: "body", message: "Malformed JSON" }] });
+    throw new AppError("validation", "The body is not valid JSON", {
+      errors: [{ path: "body", message: "Malformed JSON" }],
+    });
   }
   const envelope = parseInput(envelopeSchema, json, "Not a webhook event envelope");
   const actor: Actor = { type: "WEBHOOK", id: webhookId, label: `crm:${envelope.type}` };
@@ -68,7 +75,10 @@ export async function receiveInboundWebhook(db: Db, body: string, headers: Heade
       .onConflictDoNothing()
       .returning({ webhookId: inboundWebhooks.webhookId });
     if (!fresh) {
-      const [seen] = await tx.select({ result: inboundWebhooks.result }).from(inboundWebhooks).where(eq(inboundWebhooks.webhookId, webhookId));
+      const [seen] = await tx
+        .select({ result: inboundWebhooks.result })
+        .from(inboundWebhooks)
+        .where(eq(inboundWebhooks.webhookId, webhookId));
       return { webhookId, duplicate: true, result: seen?.result ?? null };
     }
     const result = await applyInboundEvent(tx, envelope.type, envelope.data, actor);

@@ -35,7 +35,11 @@ export interface WebhookPurgeOptions {
  * Each batch is its own short statement or transaction; rows locked by a concurrent writer (a
  * replay holds its original delivery) are skipped and left for the next run.
  */
-export async function purgeWebhookTraffic(db: Db, now: Date, opts: WebhookPurgeOptions = {}): Promise<WebhookPurgeResult> {
+export async function purgeWebhookTraffic(
+  db: Db,
+  now: Date,
+  opts: WebhookPurgeOptions = {},
+): Promise<WebhookPurgeResult> {
   const cutoff = new Date(now.getTime() - WEBHOOK_RETENTION_DAYS * 86_400_000);
   const batch = opts.batch ?? WEBHOOK_PURGE_BATCH;
   const maxBatches = opts.maxBatches ?? WEBHOOK_PURGE_MAX_BATCHES;
@@ -52,8 +56,14 @@ export async function purgeWebhookTraffic(db: Db, now: Date, opts: WebhookPurgeO
         .for("update", { skipLocked: true });
       if (rows.length === 0) return { deliveries: 0, attempts: 0 };
       const ids = rows.map((d) => d.id);
-      const attempts = await tx.delete(webhookAttempts).where(inArray(webhookAttempts.deliveryId, ids)).returning({ id: webhookAttempts.id });
-      const deliveries = await tx.delete(webhookDeliveries).where(inArray(webhookDeliveries.id, ids)).returning({ id: webhookDeliveries.id });
+      const attempts = await tx
+        .delete(webhookAttempts)
+        .where(inArray(webhookAttempts.deliveryId, ids))
+        .returning({ id: webhookAttempts.id });
+      const deliveries = await tx
+        .delete(webhookDeliveries)
+        .where(inArray(webhookDeliveries.id, ids))
+        .returning({ id: webhookDeliveries.id });
       return { deliveries: deliveries.length, attempts: attempts.length };
     });
     result.webhookDeliveries += r.deliveries;
@@ -69,7 +79,14 @@ export async function purgeWebhookTraffic(db: Db, now: Date, opts: WebhookPurgeO
     const expired = db
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.topic, "webhook"), isNotNull(outbox.processedAt), lt(outbox.processedAt, cutoff), notExists(referenced)))
+      .where(
+        and(
+          eq(outbox.topic, "webhook"),
+          isNotNull(outbox.processedAt),
+          lt(outbox.processedAt, cutoff),
+          notExists(referenced),
+        ),
+      )
       .orderBy(asc(outbox.processedAt))
       .limit(batch)
       .for("update", { skipLocked: true });

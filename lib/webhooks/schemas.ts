@@ -14,7 +14,10 @@ export const createEndpointSchema = z
     url: z.string().trim().min(1, "url is required").max(2000, "url is at most 2,000 characters"),
     description: z.string().trim().max(200, "description is at most 200 characters").optional(),
     /** Empty or absent: every event. */
-    events: z.array(eventType).max(WEBHOOK_EVENT_TYPES.length * 2).optional(),
+    events: z
+      .array(eventType)
+      .max(WEBHOOK_EVENT_TYPES.length * 2)
+      .optional(),
   })
   .strict();
 export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
@@ -22,7 +25,10 @@ export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
 export const updateEndpointSchema = z
   .object({
     description: z.string().trim().max(200).nullable().optional(),
-    events: z.array(eventType).max(WEBHOOK_EVENT_TYPES.length * 2).optional(),
+    events: z
+      .array(eventType)
+      .max(WEBHOOK_EVENT_TYPES.length * 2)
+      .optional(),
     enabled: z.boolean().optional(),
   })
   .strict();
@@ -35,7 +41,12 @@ export const listDeliveriesSchema = z
     endpointId: z.uuid("endpointId must be a UUID").optional(),
     status: z
       .string()
-      .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim().toUpperCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.enum(DELIVERY_STATUSES, { error: `status must be one of ${DELIVERY_STATUSES.join(", ")}` })))
       .optional(),
     eventType: z.string().trim().toLowerCase().optional(),

@@ -28,7 +28,13 @@ export function signedHeaders(secret: string, messageId: string, body: string, a
  * POSTs one signed message. Never throws: network errors, timeouts (10 s) and refused private
  * addresses come back as `error`. The host is re-checked at connect time (see guardedLookup).
  */
-export function sendWebhook(opts: { url: string; secret: string; messageId: string; body: string; timeoutMs?: number }): Promise<SendResult> {
+export function sendWebhook(opts: {
+  url: string;
+  secret: string;
+  messageId: string;
+  body: string;
+  timeoutMs?: number;
+}): Promise<SendResult> {
   const started = Date.now();
   const done = (r: Omit<SendResult, "durationMs">): SendResult => ({ ...r, durationMs: Date.now() - started });
   return new Promise((resolve) => {
@@ -58,7 +64,13 @@ export function sendWebhook(opts: { url: string; secret: string; messageId: stri
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = () =>
-        resolve(done({ statusCode: res.statusCode ?? null, error: null, responseSnippet: Buffer.concat(chunks).toString("utf8").slice(0, SNIPPET_BYTES) }));
+        resolve(
+          done({
+            statusCode: res.statusCode ?? null,
+            error: null,
+            responseSnippet: Buffer.concat(chunks).toString("utf8").slice(0, SNIPPET_BYTES),
+          }),
+        );
       res.on("data", (c: Buffer) => {
         if (size < SNIPPET_BYTES) chunks.push(c);
         size += c.length;
@@ -67,7 +79,10 @@ export function sendWebhook(opts: { url: string; secret: string; messageId: stri
       res.on("error", finish);
     });
     req.on("error", (e: NodeJS.ErrnoException) => {
-      const error = e.name === "AbortError" || e.name === "TimeoutError" ? `timed out after ${opts.timeoutMs ?? DELIVERY_TIMEOUT_MS} ms` : e.message;
+      const error =
+        e.name === "AbortError" || e.name === "TimeoutError"
+          ? `timed out after ${opts.timeoutMs ?? DELIVERY_TIMEOUT_MS} ms`
+          : e.message;
       resolve(done({ statusCode: null, error, responseSnippet: null }));
     });
     req.end(opts.body);

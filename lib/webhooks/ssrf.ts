@@ -45,12 +45,18 @@ export function parseEndpointUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError("validation", "url is not a valid URL", { errors: [{ path: "url", message: "Not a valid URL" }] });
+    throw new AppError("validation", "url is not a valid URL", {
+      errors: [{ path: "url", message: "Not a valid URL" }],
+    });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new AppError("validation", "url must use http or https", { errors: [{ path: "url", message: "Use http or https" }] });
+    throw new AppError("validation", "url must use http or https", {
+      errors: [{ path: "url", message: "Use http or https" }],
+    });
   if (url.username || url.password)
-    throw new AppError("validation", "url must not carry credentials", { errors: [{ path: "url", message: "Remove the user name and password" }] });
+    throw new AppError("validation", "url must not carry credentials", {
+      errors: [{ path: "url", message: "Remove the user name and password" }],
+    });
   return url;
 }
 
@@ -66,7 +72,9 @@ export async function assertPublicUrl(raw: string): Promise<URL> {
   try {
     addresses = net.isIP(host) ? [host] : (await dns.promises.lookup(host, { all: true })).map((a) => a.address);
   } catch {
-    throw new AppError("validation", `url host ${host} does not resolve`, { errors: [{ path: "url", message: "Host does not resolve" }] });
+    throw new AppError("validation", `url host ${host} does not resolve`, {
+      errors: [{ path: "url", message: "Host does not resolve" }],
+    });
   }
   if (addresses.length === 0 || addresses.some(isPrivateAddress))
     throw new AppError("validation", "url resolves to a private, loopback or link-local address", {
@@ -75,7 +83,11 @@ export async function assertPublicUrl(raw: string): Promise<URL> {
   return url;
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for http.request that refuses private addresses at connect time, so a host that

@@ -29,13 +29,17 @@ describe("approval queue agrees with GET /rewards and bulk approve", () => {
     actor = { type: "USER", id: admin.user.id, role: "ADMIN" };
     ann = await t.partner({ email: "ann.lee@harbor.example" });
     bob = await t.partner({ email: "bob@ray.example" });
-    await t.db.update(partners).set({ firstName: "Ann", lastName: "Lee", companyName: "Harbor Group" }).where(eq(partners.id, ann.partner.id));
+    await t.db
+      .update(partners)
+      .set({ firstName: "Ann", lastName: "Lee", companyName: "Harbor Group" })
+      .where(eq(partners.id, ann.partner.id));
     await t.db.update(partners).set({ firstName: "Bob", lastName: "Ray" }).where(eq(partners.id, bob.partner.id));
     // Ann's old code stays an alias of hers; none of her rewards' referrals carry it.
     await t.db.insert(partnerCodes).values({ partnerId: ann.partner.id, code: "OLDANN0001", isCurrent: false });
     const annRef = await insertReferral(t.db, { id: ann.partner.id, code: ann.code }, { status: "CONVERTED" });
     const bobRef = await insertReferral(t.db, { id: bob.partner.id, code: bob.code }, { status: "CONVERTED" });
-    const mk = (p: TestPartner, d: number, values: Parameters<typeof insertReward>[2] = {}) => insertReward(t.db, p.partner.id, { createdAt: ago(d), ...values });
+    const mk = (p: TestPartner, d: number, values: Parameters<typeof insertReward>[2] = {}) =>
+      insertReward(t.db, p.partner.id, { createdAt: ago(d), ...values });
     await mk(ann, 30, { referralId: annRef.id, type: "CONVERSION", reason: null });
     await mk(ann, 25, { type: "ADJUSTMENT", holdUntil: ago(1) });
     await mk(ann, 20, { holdUntil: futureDays(5) });
@@ -58,7 +62,10 @@ describe("approval queue agrees with GET /rewards and bulk approve", () => {
     { type: "bonus,Clawback" },
     { q: "harbor", type: "BONUS" },
   ];
-  const withPartner = (f: Record<string, string>) => ({ ...f, ...(f.partnerId === "BOB" ? { partnerId: bob.partner.id } : {}) });
+  const withPartner = (f: Record<string, string>) => ({
+    ...f,
+    ...(f.partnerId === "BOB" ? { partnerId: bob.partner.id } : {}),
+  });
   const cases = [...filters, { partnerId: "BOB" }, { partnerId: "BOB", q: "harbor" }];
   const holdMatches = (view: QueueView, holdUntil: string | null) => {
     const held = holdUntil !== null && Date.parse(holdUntil) > Date.now();
@@ -66,14 +73,27 @@ describe("approval queue agrees with GET /rewards and bulk approve", () => {
   };
 
   async function apiRows(filter: Record<string, string>): Promise<{ id: string; holdUntil: string | null }[]> {
-    const res = await call(list.GET, "GET /api/v1/rewards", { headers: admin.headers, query: { ...filter, status: "CALCULATED", sort: "createdAt", pageSize: 100 } });
+    const res = await call(list.GET, "GET /api/v1/rewards", {
+      headers: admin.headers,
+      query: { ...filter, status: "CALCULATED", sort: "createdAt", pageSize: 100 },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body.data;
   }
-  const queueIds = async (view: QueueView, filter: Record<string, string>) => (await listApprovalQueue(t.db, { ...filter, view, pageSize: 100 })).data.map((r) => r.id);
-  const calculated = async () => new Set((await t.db.select({ id: rewards.id }).from(rewards).where(eq(rewards.status, "CALCULATED"))).map((r) => r.id));
+  const queueIds = async (view: QueueView, filter: Record<string, string>) =>
+    (await listApprovalQueue(t.db, { ...filter, view, pageSize: 100 })).data.map((r) => r.id);
+  const calculated = async () =>
+    new Set(
+      (await t.db.select({ id: rewards.id }).from(rewards).where(eq(rewards.status, "CALCULATED"))).map((r) => r.id),
+    );
   /** Puts approved rewards back so every case starts from the fixture. */
-  const undo = (ids: string[]) => (ids.length ? t.db.update(rewards).set({ status: "CALCULATED", approvedAt: null, approvedBy: null, approvalOverrideReason: null }).where(inArray(rewards.id, ids)) : undefined);
+  const undo = (ids: string[]) =>
+    ids.length
+      ? t.db
+          .update(rewards)
+          .set({ status: "CALCULATED", approvedAt: null, approvedBy: null, approvalOverrideReason: null })
+          .where(inArray(rewards.id, ids))
+      : undefined;
 
   describe.each<QueueView>(["due", "held", "all"])("view %s", (view) => {
     it.each(cases)("shows GET /rewards' CALCULATED rows for %j", async (raw) => {
@@ -90,7 +110,13 @@ describe("approval queue agrees with GET /rewards and bulk approve", () => {
       const before = await calculated();
       // What the queue's "Approve all" runs: the matching ids, then bulk approval of those ids (override off the due view).
       const ids = await approvalQueueIds(t.db, { ...filter, view });
-      if (ids.length) await bulkApproveRewards(t.db, { rewardIds: ids }, view === "due" ? {} : { override: true, reason: "test" }, actor);
+      if (ids.length)
+        await bulkApproveRewards(
+          t.db,
+          { rewardIds: ids },
+          view === "due" ? {} : { override: true, reason: "test" },
+          actor,
+        );
       const after = await calculated();
       const changed = [...before].filter((id) => !after.has(id));
       expect(changed.sort()).toEqual([...shown].sort());
@@ -98,18 +124,24 @@ describe("approval queue agrees with GET /rewards and bulk approve", () => {
     });
   });
 
-  it.each(cases)("bulk-approve with the due queue's filter (status CALCULATED) approves exactly the queue's rows: %j", async (raw) => {
-    const filter = withPartner(raw);
-    const shown = await queueIds("due", filter);
-    const before = await calculated();
-    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter: { ...filter, status: "CALCULATED" } } });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const after = await calculated();
-    const changed = [...before].filter((id) => !after.has(id));
-    expect(changed.sort()).toEqual([...shown].sort());
-    expect(res.body.approved).toBe(shown.length);
-    await undo(changed);
-  });
+  it.each(cases)(
+    "bulk-approve with the due queue's filter (status CALCULATED) approves exactly the queue's rows: %j",
+    async (raw) => {
+      const filter = withPartner(raw);
+      const shown = await queueIds("due", filter);
+      const before = await calculated();
+      const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+        headers: admin.headers,
+        body: { filter: { ...filter, status: "CALCULATED" } },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const after = await calculated();
+      const changed = [...before].filter((id) => !after.has(id));
+      expect(changed.sort()).toEqual([...shown].sort());
+      expect(res.body.approved).toBe(shown.length);
+      await undo(changed);
+    },
+  );
 
   it("the fixture exercises the new q columns", async () => {
     expect(await queueIds("all", { q: "ann.lee@" })).toHaveLength(3);

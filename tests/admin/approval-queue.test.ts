@@ -18,7 +18,13 @@ describe("reward approval queue", () => {
       await t.db
         .insert(partners)
         .values([
-          { firstName: "Ann", lastName: "Lee", email: "ann@example.com", companyName: "Harbor Group", status: "ACTIVE" },
+          {
+            firstName: "Ann",
+            lastName: "Lee",
+            email: "ann@example.com",
+            companyName: "Harbor Group",
+            status: "ACTIVE",
+          },
           { firstName: "Bob", lastName: "Ray", email: "bob@example.com", status: "ACTIVE" },
         ])
         .returning()
@@ -28,10 +34,23 @@ describe("reward approval queue", () => {
       { partnerId: ann, code: "ANNLEE0002" },
       { partnerId: bob, code: "BOBRAY0001" },
     ]);
-    const mk = async (key: string, partnerId: string, createdDaysAgo: number, status: "CALCULATED" | "APPROVED" | "PENDING", hold: number | null, amount: number | null) => {
+    const mk = async (
+      key: string,
+      partnerId: string,
+      createdDaysAgo: number,
+      status: "CALCULATED" | "APPROVED" | "PENDING",
+      hold: number | null,
+      amount: number | null,
+    ) => {
       const [r] = await t.db
         .insert(referrals)
-        .values({ partnerId, referralCode: partnerId === ann ? "ANNLEE0002" : "BOBRAY0001", status: "CONVERTED", expiresAt: now, createdAt: ago(createdDaysAgo + 1) })
+        .values({
+          partnerId,
+          referralCode: partnerId === ann ? "ANNLEE0002" : "BOBRAY0001",
+          status: "CONVERTED",
+          expiresAt: now,
+          createdAt: ago(createdDaysAgo + 1),
+        })
         .returning();
       const [w] = await t.db
         .insert(rewards)
@@ -60,7 +79,13 @@ describe("reward approval queue", () => {
   it("lists due rewards oldest first with partner and referral, and totals everything matching", async () => {
     const res = await listApprovalQueue(t.db, {}, now);
     expect(res.data.map((r) => r.id)).toEqual([ids.annOld, ids.annNoHold, ids.bobDue]);
-    expect(res.data[0]).toMatchObject({ partnerName: "Ann Lee", partnerCompany: "Harbor Group", referralCode: "ANNLEE0002", amountCents: 1000, held: false });
+    expect(res.data[0]).toMatchObject({
+      partnerName: "Ann Lee",
+      partnerCompany: "Harbor Group",
+      referralCode: "ANNLEE0002",
+      amountCents: 1000,
+      held: false,
+    });
     expect(res.summary).toEqual({ count: 3, amountCents: 1000 + 2500 + 1234 });
     expect(res.pagination.total).toBe(3);
   });
@@ -92,7 +117,11 @@ describe("reward approval queue", () => {
     const p2 = await listApprovalQueue(t.db, { pageSize: 2, page: 2 }, now);
     expect(p2.data.map((r) => r.id)).toEqual([ids.bobDue]);
     expect(p2.summary.count).toBe(3);
-    expect(await approvalQueueIds(t.db, { pageSize: 2, page: 2 }, 10_000, now)).toEqual([ids.annOld, ids.annNoHold, ids.bobDue]);
+    expect(await approvalQueueIds(t.db, { pageSize: 2, page: 2 }, 10_000, now)).toEqual([
+      ids.annOld,
+      ids.annNoHold,
+      ids.bobDue,
+    ]);
     expect(await approvalQueueIds(t.db, { q: "harbor" }, 1, now)).toEqual([ids.annOld]);
   });
 

@@ -13,18 +13,46 @@ describe("audit log query", () => {
     const job = { type: "SYSTEM" as const, id: "expire-referrals", label: "expire-referrals" };
     await recordEvents(t.db, alice, [
       { entityType: "partner", entityId: "p1", action: "partner.created", toStatus: "ACTIVE" },
-      { entityType: "partner", entityId: "p1", action: "partner.status_changed", fromStatus: "ACTIVE", toStatus: "SUSPENDED", data: { reason: "fraud" } },
-      { entityType: "reward", entityId: "r1", action: "reward.approved", fromStatus: "CALCULATED", toStatus: "APPROVED" },
+      {
+        entityType: "partner",
+        entityId: "p1",
+        action: "partner.status_changed",
+        fromStatus: "ACTIVE",
+        toStatus: "SUSPENDED",
+        data: { reason: "fraud" },
+      },
+      {
+        entityType: "reward",
+        entityId: "r1",
+        action: "reward.approved",
+        fromStatus: "CALCULATED",
+        toStatus: "APPROVED",
+      },
     ]);
-    await recordEvents(t.db, job, [{ entityType: "referral", entityId: "x1", action: "referral.expired", fromStatus: "PENDING", toStatus: "EXPIRED" }]);
+    await recordEvents(t.db, job, [
+      {
+        entityType: "referral",
+        entityId: "x1",
+        action: "referral.expired",
+        fromStatus: "PENDING",
+        toStatus: "EXPIRED",
+      },
+    ]);
     // Spread the events over time: the n-th inserted event is n days old (oldest first).
-    await t.db.execute(sql`update ${events} set created_at = '2026-01-10T12:00:00Z'::timestamptz - ((5 - id) * interval '1 day')`);
+    await t.db.execute(
+      sql`update ${events} set created_at = '2026-01-10T12:00:00Z'::timestamptz - ((5 - id) * interval '1 day')`,
+    );
   });
   afterAll(() => t.drop());
 
   it("lists newest first with totals", async () => {
     const res = await listAuditEvents(t.db, {});
-    expect(res.data.map((e) => e.action)).toEqual(["referral.expired", "reward.approved", "partner.status_changed", "partner.created"]);
+    expect(res.data.map((e) => e.action)).toEqual([
+      "referral.expired",
+      "reward.approved",
+      "partner.status_changed",
+      "partner.created",
+    ]);
     expect(res.pagination).toEqual({ page: 1, pageSize: 20, total: 4, nextCursor: null });
     expect(res.totalCapped).toBe(false);
   });
@@ -52,17 +80,28 @@ describe("audit log query", () => {
     expect(p2.pagination.total).toBe(4);
   });
 
-  it.each([{ pageSize: 101 }, { from: "yesterday" }, { actorType: "ROBOT" }, { bogus: 1 }])("refuses %j", async (bad) => {
-    await expect(listAuditEvents(t.db, bad as never)).rejects.toThrow();
-  });
+  it.each([{ pageSize: 101 }, { from: "yesterday" }, { actorType: "ROBOT" }, { bogus: 1 }])(
+    "refuses %j",
+    async (bad) => {
+      await expect(listAuditEvents(t.db, bad as never)).rejects.toThrow();
+    },
+  );
 
   it("keeps before, after and the status change on each event", async () => {
     const [e] = (await listAuditEvents(t.db, { action: "partner.status_changed" })).data;
-    expect(e).toMatchObject({ actorLabel: "alice@admin.test", fromStatus: "ACTIVE", toStatus: "SUSPENDED", data: { reason: "fraud" } });
+    expect(e).toMatchObject({
+      actorLabel: "alice@admin.test",
+      fromStatus: "ACTIVE",
+      toStatus: "SUSPENDED",
+      data: { reason: "fraud" },
+    });
   });
 
   it("gives an entity's timeline oldest first and the facets for the filters", async () => {
-    expect((await entityTimeline(t.db, "partner", "p1")).map((e) => e.action)).toEqual(["partner.created", "partner.status_changed"]);
+    expect((await entityTimeline(t.db, "partner", "p1")).map((e) => e.action)).toEqual([
+      "partner.created",
+      "partner.status_changed",
+    ]);
     expect(await auditFacets(t.db)).toEqual({
       entityTypes: ["partner", "referral", "reward"],
       actions: ["partner.created", "partner.status_changed", "referral.expired", "reward.approved"],

@@ -12,8 +12,21 @@ describe("GET /api/v1/events", () => {
     t = await setupApiTest();
     headers = (await t.admin()).headers;
     await recordEvents(t.db, { type: "USER", id: "u-1", label: "ops@example.com" }, [
-      { entityType: "partner", entityId: "p-1", action: "partner.status_changed", fromStatus: "ACTIVE", toStatus: "SUSPENDED", data: { reason: "review" } },
-      { entityType: "reward", entityId: "r-1", action: "reward.approved", fromStatus: "CALCULATED", toStatus: "APPROVED" },
+      {
+        entityType: "partner",
+        entityId: "p-1",
+        action: "partner.status_changed",
+        fromStatus: "ACTIVE",
+        toStatus: "SUSPENDED",
+        data: { reason: "review" },
+      },
+      {
+        entityType: "reward",
+        entityId: "r-1",
+        action: "reward.approved",
+        fromStatus: "CALCULATED",
+        toStatus: "APPROVED",
+      },
     ]);
   });
   afterAll(() => t.close());
@@ -22,8 +35,19 @@ describe("GET /api/v1/events", () => {
     const res = await call(GET, ROUTE, { headers, query: { actor: "ops@", pageSize: "10" } });
     expect(res.status).toBe(200);
     expect(res.body.pagination).toEqual({ page: 1, pageSize: 10, total: 2, nextCursor: null });
-    expect(res.body.data.map((e: { action: string }) => e.action)).toEqual(["reward.approved", "partner.status_changed"]);
-    expect(res.body.data[1]).toMatchObject({ actorType: "USER", actorLabel: "ops@example.com", entityType: "partner", entityId: "p-1", fromStatus: "ACTIVE", toStatus: "SUSPENDED", data: { reason: "review" } });
+    expect(res.body.data.map((e: { action: string }) => e.action)).toEqual([
+      "reward.approved",
+      "partner.status_changed",
+    ]);
+    expect(res.body.data[1]).toMatchObject({
+      actorType: "USER",
+      actorLabel: "ops@example.com",
+      entityType: "partner",
+      entityId: "p-1",
+      fromStatus: "ACTIVE",
+      toStatus: "SUSPENDED",
+      data: { reason: "review" },
+    });
     expect(typeof res.body.data[1].createdAt).toBe("string");
   });
 

@@ -57,7 +57,14 @@ describe("admin list and detail queries", () => {
 
     it("computes performance from the rows", async () => {
       const perf = await partnerPerformance(t.db, s.ann.id);
-      expect(perf).toMatchObject({ clicks: 2, referrals: 3, converted: 2, accepted: 1, conversionValueCents: 170000, paidOutCents: 12000 });
+      expect(perf).toMatchObject({
+        clicks: 2,
+        referrals: 3,
+        converted: 2,
+        accepted: 1,
+        conversionValueCents: 170000,
+        paidOutCents: 12000,
+      });
       expect(perf.conversionRate).toBeCloseTo(2 / 3);
       expect(perf.rewards.APPROVED).toEqual({ count: 2, amountCents: 7500 });
       expect(perf.rewards.PAID).toEqual({ count: 1, amountCents: 12000 });
@@ -98,7 +105,11 @@ describe("admin list and detail queries", () => {
 
     it("shows who referred a lead (never a rejected referral) and every consent record", async () => {
       const rows = (await listLeads(t.db, {})).data;
-      expect(Object.fromEntries(rows.map((l) => [l.firstName, l.referredBy]))).toEqual({ Dana: "Ann Lee", Eli: "Ann Lee", Fay: null });
+      expect(Object.fromEntries(rows.map((l) => [l.firstName, l.referredBy]))).toEqual({
+        Dana: "Ann Lee",
+        Eli: "Ann Lee",
+        Fay: null,
+      });
       const d = await getLeadForAdmin(t.db, s.leads.l1.id);
       expect(d?.consents.map((c) => c.textVersion)).toEqual(["v2", "v1"]);
       expect(d?.referrals).toHaveLength(1);
@@ -108,7 +119,9 @@ describe("admin list and detail queries", () => {
   describe("rewards and payouts", () => {
     it("lists rewards by status and partner", async () => {
       expect((await listRewards(t.db, { status: "approved" })).data).toHaveLength(3);
-      expect((await listRewards(t.db, { partnerId: s.bob.id, status: "CANCELLED" })).data[0].cancelReason).toBe("Duplicate");
+      expect((await listRewards(t.db, { partnerId: s.bob.id, status: "CANCELLED" })).data[0].cancelReason).toBe(
+        "Duplicate",
+      );
     });
 
     it("sums approved, unpaid rewards per partner against the minimum", async () => {
@@ -126,12 +139,21 @@ describe("admin list and detail queries", () => {
       const d = await getPayoutForAdmin(t.db, s.payout.id);
       expect(d?.items.map((i) => i.rewardId)).toEqual([s.rewards.w1.id]);
       const csv = Papa.parse<Record<string, string>>(payoutsCsv(res.data), { header: true }).data;
-      expect(csv[0]).toMatchObject({ payout_id: s.payout.id, partner_name: "Ann Lee", amount: "120.00", amount_cents: "12000", currency: "USD", payment_method: "PAYPAL", payout_details: "paypal: ann@pay.example", transaction_id: "TXN-1" });
+      expect(csv[0]).toMatchObject({
+        payout_id: s.payout.id,
+        partner_name: "Ann Lee",
+        amount: "120.00",
+        amount_cents: "12000",
+        currency: "USD",
+        payment_method: "PAYPAL",
+        payout_details: "paypal: ann@pay.example",
+        transaction_id: "TXN-1",
+      });
     });
 
     it("neutralises spreadsheet formulas in exported names", async () => {
       const [row] = (await listPayouts(t.db, {})).data;
-      const csv = payoutsCsv([{ ...row, partnerName: "=HYPERLINK(\"x\")" }]);
+      const csv = payoutsCsv([{ ...row, partnerName: '=HYPERLINK("x")' }]);
       expect(csv).not.toMatch(/,=HYPERLINK/);
     });
   });

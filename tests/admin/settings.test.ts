@@ -7,7 +7,12 @@ import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import { createTestDb, type TestDb } from "../helpers/db";
 
-const admin: Actor = { type: "USER", id: "00000000-0000-4000-8000-000000000001", label: "admin@example.com", role: "ADMIN" };
+const admin: Actor = {
+  type: "USER",
+  id: "00000000-0000-4000-8000-000000000001",
+  label: "admin@example.com",
+  role: "ADMIN",
+};
 
 async function validationPaths(p: Promise<unknown>): Promise<string[]> {
   const e = await p.then(
@@ -88,8 +93,12 @@ describe("admin settings", () => {
 
   it("checks rules between fields against the merged result and writes nothing", async () => {
     const before = await getStoredSettings(t.db);
-    expect(await validationPaths(updateSettings(t.db, admin, { loginIpFailLimit: before.loginFailLimit - 1 }))).toEqual(["loginIpFailLimit"]);
-    expect(await validationPaths(updateSettings(t.db, admin, { leadOwnershipDays: 10, holdDays: 3 }))).toEqual(["leadOwnershipDays"]);
+    expect(await validationPaths(updateSettings(t.db, admin, { loginIpFailLimit: before.loginFailLimit - 1 }))).toEqual(
+      ["loginIpFailLimit"],
+    );
+    expect(await validationPaths(updateSettings(t.db, admin, { leadOwnershipDays: 10, holdDays: 3 }))).toEqual([
+      "leadOwnershipDays",
+    ]);
     const after = await getStoredSettings(t.db);
     expect({ ...after, updatedAt: null }).toEqual({ ...before, updatedAt: null });
   });

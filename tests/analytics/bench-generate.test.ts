@@ -11,7 +11,13 @@ let gen: Generated;
 beforeAll(async () => {
   t = await createTestDb();
   sql = postgres(t.url, { max: 10, onnotice: () => {} });
-  gen = await generate(sql, { partners: 30, referrals: 3_000, days: 365, seed: 3, end: new Date("2026-11-20T12:00:00Z") });
+  gen = await generate(sql, {
+    partners: 30,
+    referrals: 3_000,
+    days: 365,
+    seed: 3,
+    end: new Date("2026-11-20T12:00:00Z"),
+  });
 });
 afterAll(async () => {
   await sql.end();
@@ -31,7 +37,11 @@ it("loads consistent rows in every status, restores the indexes and fires trigge
   const statuses = await sql<{ t: string; s: string }[]>`
     select distinct 'referral' as t, status::text as s from referrals union select distinct 'reward', status::text from rewards
     union select distinct 'payout', status::text from payouts`;
-  const has = (t: string) => statuses.filter((r) => r.t === t).map((r) => r.s).sort();
+  const has = (t: string) =>
+    statuses
+      .filter((r) => r.t === t)
+      .map((r) => r.s)
+      .sort();
   expect(has("referral")).toEqual(["ACCEPTED", "CONVERTED", "EXPIRED", "PAID", "PENDING", "REJECTED"]);
   expect(has("reward")).toEqual(["APPROVED", "CALCULATED", "CANCELLED", "PAID", "PENDING"]);
   expect(has("payout")).toEqual(["FAILED", "PAID", "PENDING"]);
@@ -39,12 +49,20 @@ it("loads consistent rows in every status, restores the indexes and fires trigge
   const [bad] = await sql<{ n: number }[]>`select count(*)::int as n from payouts p where status = 'PAID'
     and amount_cents <> (select coalesce(sum(amount_cents), 0) from payout_items i where i.payout_id = p.id)`;
   expect(bad.n).toBe(0);
-  const [idx] = await sql<{ n: number }[]>`select count(*)::int as n from pg_indexes where indexname = 'referrals_partner_created_idx'`;
+  const [idx] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from pg_indexes where indexname = 'referrals_partner_created_idx'`;
   expect(idx.n).toBe(1);
   await rebuildRollups(t.db);
   expect(await checkRollups(t.db)).toBe(0);
   // The load's replica role must not leak into pooled connections: later writes feed the rollups.
-  await Promise.all(Array.from({ length: 10 }, (_, i) => sql`update referrals set status = 'REJECTED' where id = (select id from referrals where status = 'PENDING' offset ${i} limit 1)`));
+  await Promise.all(
+    Array.from(
+      { length: 10 },
+      (_, i) =>
+        sql`update referrals set status = 'REJECTED' where id = (select id from referrals where status = 'PENDING' offset ${i} limit 1)`,
+    ),
+  );
   expect(await checkRollups(t.db)).toBe(0);
   const [deltas] = await sql<{ n: number }[]>`select count(*)::int as n from rollup_deltas`;
   expect(deltas.n).toBeGreaterThan(0);

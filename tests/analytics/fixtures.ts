@@ -30,13 +30,21 @@ export async function makePartners(db: DbOrTx, n: number, tag = "p"): Promise<st
 }
 
 /** A random timestamp within `days` before `end` (UTC). */
-export const randomTime = (rng: Rng, end: Date, days: number): Date => new Date(end.getTime() - rng.int(0, days * DAY - 1));
+export const randomTime = (rng: Rng, end: Date, days: number): Date =>
+  new Date(end.getTime() - rng.int(0, days * DAY - 1));
 
 /**
  * Random facts across every table the rollups read, in every status, around `end`.
  * Referral statuses come with the timestamps a real life cycle would leave.
  */
-export async function makeFacts(db: DbOrTx, rng: Rng, partnerIds: string[], n: number, end: Date, days = 60): Promise<void> {
+export async function makeFacts(
+  db: DbOrTx,
+  rng: Rng,
+  partnerIds: string[],
+  n: number,
+  end: Date,
+  days = 60,
+): Promise<void> {
   const clicks = Array.from({ length: n * 2 }, () => {
     const valid = rng.chance(0.8);
     return { partnerId: valid ? rng.pick(partnerIds) : null, code: "X", valid, createdAt: randomTime(rng, end, days) };
@@ -60,7 +68,10 @@ export async function makeFacts(db: DbOrTx, rng: Rng, partnerIds: string[], n: n
       createdAt,
     };
   });
-  const refIds = await db.insert(referrals).values(refs).returning({ id: referrals.id, partnerId: referrals.partnerId });
+  const refIds = await db
+    .insert(referrals)
+    .values(refs)
+    .returning({ id: referrals.id, partnerId: referrals.partnerId });
   const payoutRows = await db
     .insert(payouts)
     .values(

@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { adminAnalytics, foldRollupDeltas, partnerStatistics, referralStatistics, rewardStatistics } from "@/lib/analytics";
+import {
+  adminAnalytics,
+  foldRollupDeltas,
+  partnerStatistics,
+  referralStatistics,
+  rewardStatistics,
+} from "@/lib/analytics";
 import { seededRandom } from "@/lib/random";
 import { createPgliteDb, type TestDb } from "../helpers/db";
 import { makeFacts, makePartners } from "./fixtures";
@@ -21,7 +27,8 @@ it("computes every section on PGlite, agreeing with direct SQL", async () => {
   const q = { from: "2026-10-22", to: "2026-11-20" };
   const a = await adminAnalytics(t.db, { ...q, interval: "week" });
   const [raw] = rowsOf<{ n: number; c: number }>(
-    await t.db.execute(sql`select count(*)::int as n, (count(*) filter (where status in ('CONVERTED', 'PAID')))::int as c from referrals
+    await t.db
+      .execute(sql`select count(*)::int as n, (count(*) filter (where status in ('CONVERTED', 'PAID')))::int as c from referrals
       where created_at >= '2026-10-22T00:00:00Z' and created_at < '2026-11-21T00:00:00Z'`),
   );
   expect(raw.n).toBeGreaterThan(0);

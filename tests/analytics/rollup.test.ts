@@ -35,7 +35,8 @@ async function apply(t: TestDb, partnerIds: string[], m: Mutation): Promise<void
         where abs(hashtext(id::text)) % ${m.mod} = 0`);
       return;
     case "approveRewards":
-      await t.db.execute(sql`update rewards set status = 'APPROVED', amount_cents = coalesce(amount_cents, 500), approved_at = now()
+      await t.db
+        .execute(sql`update rewards set status = 'APPROVED', amount_cents = coalesce(amount_cents, 500), approved_at = now()
         where status in ('PENDING', 'CALCULATED') and abs(hashtext(id::text)) % ${m.mod} = 0`);
       return;
     case "payoutsPaid":
@@ -124,9 +125,14 @@ describe("rollups under concurrency (postgres)", () => {
     const partnerIds = await makePartners(t.db, 3);
     await makeFacts(t.db, seededRandom(7), partnerIds, 4_000, END, 10);
     await foldRollupDeltas(t.db);
-    const before = await one<{ n: number }>(t.db, sql`select count(*)::int as n from rewards where status in ('PENDING', 'CALCULATED')`);
+    const before = await one<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from rewards where status in ('PENDING', 'CALCULATED')`,
+    );
     expect(before.n).toBeGreaterThan(500);
-    await t.db.execute(sql`update rewards set status = 'APPROVED', amount_cents = coalesce(amount_cents, 1) where status in ('PENDING', 'CALCULATED')`);
+    await t.db.execute(
+      sql`update rewards set status = 'APPROVED', amount_cents = coalesce(amount_cents, 1) where status in ('PENDING', 'CALCULATED')`,
+    );
     const deltas = await one<{ n: number }>(t.db, sql`select count(*)::int as n from rollup_deltas`);
     // keys are (day, partner, type:status): at most 11 days × 3 partners × (2 old + 1 new) statuses × types
     expect(deltas.n).toBeLessThan(before.n);
@@ -138,7 +144,11 @@ describe("rollups under concurrency (postgres)", () => {
       makeFacts(t.db, seededRandom(9), partnerIds, 300, END, 10),
     ]);
     expect(await checkRollups(t.db)).toBe(0);
-    await Promise.all([rebuildRollups(t.db), makeFacts(t.db, seededRandom(10), partnerIds, 200, END, 10), foldRollupDeltas(t.db, 5)]);
+    await Promise.all([
+      rebuildRollups(t.db),
+      makeFacts(t.db, seededRandom(10), partnerIds, 200, END, 10),
+      foldRollupDeltas(t.db, 5),
+    ]);
     expect(await checkRollups(t.db)).toBe(0);
   });
 });

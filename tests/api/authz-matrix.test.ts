@@ -184,18 +184,31 @@ const ROUTES: Row[] = [
 
 /** A referral of partner A (PENDING unless told), arranged directly in the database. */
 const refA = (fx: Fixtures, status: "PENDING" | "ACCEPTED" = "PENDING") =>
-  insertReferral(fx.t.db, { id: fx.partnerA.partner.id, code: fx.partnerA.code }, status === "ACCEPTED" ? { status, leadId: null } : {});
+  insertReferral(
+    fx.t.db,
+    { id: fx.partnerA.partner.id, code: fx.partnerA.code },
+    status === "ACCEPTED" ? { status, leadId: null } : {},
+  );
 
 /** An enabled webhook endpoint (public IP literal, so no DNS) and a delivery to it, for the webhooks rows. */
 async function matrixEndpoint(fx: Fixtures): Promise<string> {
-  const [e] = await fx.t.db.insert(webhookEndpoints).values({ url: "https://93.184.215.14/matrix", secret: "whsec_bWF0cml4LXNlY3JldC1tYXRyaXgtc2VjcmV0" }).returning();
+  const [e] = await fx.t.db
+    .insert(webhookEndpoints)
+    .values({ url: "https://93.184.215.14/matrix", secret: "whsec_bWF0cml4LXNlY3JldC1tYXRyaXgtc2VjcmV0" })
+    .returning();
   return e.id;
 }
 async function matrixDelivery(fx: Fixtures): Promise<string> {
   const endpointId = await matrixEndpoint(fx);
   const [d] = await fx.t.db
     .insert(webhookDeliveries)
-    .values({ endpointId, eventType: "reward.paid", messageId: "msg_matrix", payload: { type: "reward.paid", data: {} }, status: "SUCCEEDED" })
+    .values({
+      endpointId,
+      eventType: "reward.paid",
+      messageId: "msg_matrix",
+      payload: { type: "reward.paid", data: {} },
+      status: "SUCCEEDED",
+    })
     .returning();
   return d.id;
 }
@@ -210,7 +223,8 @@ function routeFiles(dir = API_ROOT): string[] {
     return e.name === "route.ts" ? [p] : [];
   });
 }
-const urlPathOf = (file: string) => "/" + path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/");
+const urlPathOf = (file: string) =>
+  "/" + path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/");
 const fileOf = (urlPath: string) => path.join(process.cwd(), "app", ...urlPath.split("/").filter(Boolean), "route.ts");
 
 type Handler = Parameters<typeof call>[0];
@@ -234,7 +248,14 @@ describe("authorization matrix", () => {
       admin,
       partnerA,
       partnerB,
-      headers: { anon: {}, partnerA: partnerA.headers, partnerB: partnerB.headers, admin: admin.headers, adminKey: adminKey.headers, partnerKey: partnerKey.headers },
+      headers: {
+        anon: {},
+        partnerA: partnerA.headers,
+        partnerB: partnerB.headers,
+        admin: admin.headers,
+        adminKey: adminKey.headers,
+        partnerKey: partnerKey.headers,
+      },
     };
   });
   afterAll(() => fx?.t.close());
@@ -246,8 +267,14 @@ describe("authorization matrix", () => {
       for (const m of METHODS) if (typeof mod[m] === "function") exported.push(`${m} ${urlPathOf(file)}`);
     }
     const listed = ROUTES.map((r) => r.route);
-    expect(exported.filter((r) => !listed.includes(r)), "routes missing from the matrix").toEqual([]);
-    expect(listed.filter((r) => !exported.includes(r)), "matrix rows without a route").toEqual([]);
+    expect(
+      exported.filter((r) => !listed.includes(r)),
+      "routes missing from the matrix",
+    ).toEqual([]);
+    expect(
+      listed.filter((r) => !exported.includes(r)),
+      "matrix rows without a route",
+    ).toEqual([]);
     expect(new Set(listed).size, "duplicate rows").toBe(listed.length);
   });
 
@@ -260,7 +287,9 @@ describe("authorization matrix", () => {
         const res = await call(handler, row.route, { ...c, headers: fx.headers[who] });
         got.push(res.status);
       }
-      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])));
+      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(
+        Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])),
+      );
     });
   }
 });

@@ -23,7 +23,8 @@ describe("REST API: bulk approve by the GET /rewards filters", () => {
   });
   afterAll(() => t.close());
 
-  const statuses = async () => new Map((await t.db.select({ id: rewards.id, status: rewards.status }).from(rewards)).map((r) => [r.id, r.status]));
+  const statuses = async () =>
+    new Map((await t.db.select({ id: rewards.id, status: rewards.status }).from(rewards)).map((r) => [r.id, r.status]));
   const eventCount = async () => (await t.db.select({ n: count() }).from(events))[0].n;
 
   type Row = { id: string; status: string; holdUntil: string | null };
@@ -31,7 +32,10 @@ describe("REST API: bulk approve by the GET /rewards filters", () => {
   async function listed(filter: Record<string, string>): Promise<Row[]> {
     const rows: Row[] = [];
     for (let page = 1; ; page++) {
-      const res = await call(list.GET, "GET /api/v1/rewards", { headers: admin.headers, query: { ...filter, page, pageSize: 100 } });
+      const res = await call(list.GET, "GET /api/v1/rewards", {
+        headers: admin.headers,
+        query: { ...filter, page, pageSize: 100 },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       rows.push(...res.body.data);
       if (rows.length >= res.body.pagination.total) return rows;
@@ -42,11 +46,16 @@ describe("REST API: bulk approve by the GET /rewards filters", () => {
   async function approvesWhatTheListShows(filter: Record<string, string>) {
     const shown = await listed(filter);
     const now = Date.now();
-    const approvable = shown.filter((r) => r.status === "CALCULATED" && (!r.holdUntil || Date.parse(r.holdUntil) <= now)).map((r) => r.id);
+    const approvable = shown
+      .filter((r) => r.status === "CALCULATED" && (!r.holdUntil || Date.parse(r.holdUntil) <= now))
+      .map((r) => r.id);
     expect(approvable.length, "the fixture leaves something to approve").toBeGreaterThan(0);
     expect(shown.length, "the fixture also matches rows that are not approvable").toBeGreaterThan(approvable.length);
     const before = await statuses();
-    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter } });
+    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+      headers: admin.headers,
+      body: { filter },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const after = await statuses();
     const changed = [...after].filter(([id, s]) => before.get(id) !== s);
@@ -86,7 +95,10 @@ describe("REST API: bulk approve by the GET /rewards filters", () => {
   it("only CALCULATED rewards are ever approved: a filter for another status approves nothing", async () => {
     await insertReward(t.db, p.partner.id, { type: "ADJUSTMENT" });
     const before = await statuses();
-    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter: { type: "ADJUSTMENT", status: "APPROVED,PAID" } } });
+    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+      headers: admin.headers,
+      body: { filter: { type: "ADJUSTMENT", status: "APPROVED,PAID" } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.approved).toBe(0);
     expect(await statuses()).toEqual(before);
@@ -103,15 +115,26 @@ describe("REST API: bulk approve by the GET /rewards filters", () => {
       ["partnerId", "42"],
     ];
     for (const [field, value] of bad) {
-      const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter: { type: "ADJUSTMENT", [field]: value } } });
+      const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+        headers: admin.headers,
+        body: { filter: { type: "ADJUSTMENT", [field]: value } },
+      });
       expect(res.status, field).toBe(400);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
-      const get = await call(list.GET, "GET /api/v1/rewards", { headers: admin.headers, query: { [field]: String(value) } });
+      const get = await call(list.GET, "GET /api/v1/rewards", {
+        headers: admin.headers,
+        query: { [field]: String(value) },
+      });
       expect(get.status, field).toBe(400);
-      expect(res.body.errors).toEqual(get.body.errors.map((e: { path: string; message: string }) => ({ ...e, path: `filter.${e.path}` })));
+      expect(res.body.errors).toEqual(
+        get.body.errors.map((e: { path: string; message: string }) => ({ ...e, path: `filter.${e.path}` })),
+      );
     }
     for (const filter of [{ sort: "-createdAt" }, { page: 2 }, { colour: "red" }]) {
-      const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter } });
+      const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+        headers: admin.headers,
+        body: { filter },
+      });
       expect(res.status, JSON.stringify(filter)).toBe(400);
     }
     expect({ statuses: await statuses(), events: await eventCount() }).toEqual(before);

@@ -41,10 +41,23 @@ interface Target {
 }
 
 /** Values never right for a string or number field of our schemas (null is: it clears nullable fields). */
-const notAScalar = fc.oneof(fc.boolean(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }));
+const notAScalar = fc.oneof(
+  fc.boolean(),
+  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
+);
 const wrongFor = {
-  string: fc.oneof(notAScalar, fc.integer(), fc.double({ noNaN: true }), fc.string({ minLength: 2_001, maxLength: 2_100 })),
-  number: fc.oneof(notAScalar, fc.string().filter((s) => !/^\s*\d/.test(s)), fc.constantFrom(1e300, -1e300, 1.005, -1, 2 ** 63)),
+  string: fc.oneof(
+    notAScalar,
+    fc.integer(),
+    fc.double({ noNaN: true }),
+    fc.string({ minLength: 2_001, maxLength: 2_100 }),
+  ),
+  number: fc.oneof(
+    notAScalar,
+    fc.string().filter((s) => !/^\s*\d/.test(s)),
+    fc.constantFrom(1e300, -1e300, 1.005, -1, 2 ** 63),
+  ),
 };
 
 /** A bad body for a target: never one the route may accept. */
@@ -53,13 +66,19 @@ function badBody(target: Target): fc.Arbitrary<{ text: string; how: string }> {
   const fields = Object.keys(target.kinds);
   const options: fc.Arbitrary<{ text: string; how: string }>[] = [
     // Unknown fields are refused by every strict schema, whatever their value.
-    fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue()).map(([k, v]) => json({ ...target.valid, [`x_${k}`]: v }, "unknown field")),
-    fc.oneof(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.integer(), fc.string(), fc.boolean(), fc.constant(null)).map((v) => json(v, "not an object")),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue())
+      .map(([k, v]) => json({ ...target.valid, [`x_${k}`]: v }, "unknown field")),
+    fc
+      .oneof(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.integer(), fc.string(), fc.boolean(), fc.constant(null))
+      .map((v) => json(v, "not an object")),
     fc.string({ maxLength: 40 }).map((s) => ({ text: `{"${s.replace(/["\\]/g, "")}": `, how: "malformed JSON" })),
   ];
   if (fields.length)
     options.push(
-      fc.constantFrom(...fields).chain((f) => wrongFor[target.kinds[f]].map((v) => json({ ...target.valid, [f]: v }, `wrong ${f}`))),
+      fc
+        .constantFrom(...fields)
+        .chain((f) => wrongFor[target.kinds[f]].map((v) => json({ ...target.valid, [f]: v }, `wrong ${f}`))),
     );
   if (target.required.length)
     options.push(
@@ -74,11 +93,17 @@ function badBody(target: Target): fc.Arbitrary<{ text: string; how: string }> {
 
 /** Every table's row count and content digest: any write anywhere changes it. */
 async function snapshot(t: ApiTest): Promise<Record<string, string>> {
-  const tables = rowsOf<{ tablename: string }>(await t.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`));
+  const tables = rowsOf<{ tablename: string }>(
+    await t.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`),
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
     const [r] = rowsOf<{ n: string; h: string | null }>(
-      await t.db.execute(sql.raw(`select count(*)::text as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${tablename}" x`)),
+      await t.db.execute(
+        sql.raw(
+          `select count(*)::text as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${tablename}" x`,
+        ),
+      ),
     );
     out[tablename] = `${r.n}:${r.h ?? ""}`;
   }
@@ -102,57 +127,215 @@ describe("fuzz: bad bodies on every POST and PATCH of the API", () => {
     const s = "string" as const;
     const n = "number" as const;
     targets = [
-      { route: "POST /api/v1/partners", handler: partners.POST, valid: { firstName: "Ann", lastName: "Lee", email: "ann@example.com" }, required: ["firstName", "lastName", "email"], kinds: { firstName: s, lastName: s, email: s } },
-      { route: "PATCH /api/v1/partners/[id]", handler: partnerOne.PATCH, params: { id: a.partner.id }, valid: { companyName: "Acme", commissionRateBps: 900 }, required: [], kinds: { commissionRateBps: n } },
-      { route: "POST /api/v1/partners/[id]/status", handler: partnerStatus.POST, params: { id: a.partner.id }, valid: { status: "INACTIVE" }, required: ["status"], kinds: { status: s } },
-      { route: "POST /api/v1/partners/[id]/regenerate-code", handler: regen.POST, params: { id: a.partner.id }, valid: {}, required: [], kinds: {} },
-      { route: "POST /api/v1/referrals", handler: referrals.POST, valid: { partnerId: a.partner.id, referralCode: a.code, source: "website" }, required: ["partnerId", "referralCode"], kinds: { partnerId: s, referralCode: s, source: s } },
-      { route: "PATCH /api/v1/referrals/[id]", handler: referralOne.PATCH, params: { id: ref.id }, valid: { notes: "n", source: "EMAIL" }, required: [], kinds: { source: s } },
-      { route: "POST /api/v1/referrals/[id]/link-to-lead", handler: link.POST, params: { id: ref.id }, valid: { leadId: lead.id }, required: ["leadId"], kinds: { leadId: s } },
-      { route: "POST /api/v1/referrals/[id]/accept", handler: accept.POST, params: { id: ref.id }, valid: {}, required: [], kinds: {} },
-      { route: "POST /api/v1/referrals/[id]/reject", handler: reject.POST, params: { id: ref.id }, valid: { reason: "dup" }, required: ["reason"], kinds: { reason: s } },
-      { route: "POST /api/v1/referrals/[id]/process-conversion", handler: convert.POST, params: { id: accepted.id }, valid: { conversionValue: 1000.0 }, required: [], kinds: { conversionValue: n } },
-      { route: "POST /api/v1/referrals/process-conversion", handler: convertByBody.POST, valid: { referralId: accepted.id, conversionValue: 1000.0 }, required: ["referralId"], kinds: { referralId: s, conversionValue: n } },
+      {
+        route: "POST /api/v1/partners",
+        handler: partners.POST,
+        valid: { firstName: "Ann", lastName: "Lee", email: "ann@example.com" },
+        required: ["firstName", "lastName", "email"],
+        kinds: { firstName: s, lastName: s, email: s },
+      },
+      {
+        route: "PATCH /api/v1/partners/[id]",
+        handler: partnerOne.PATCH,
+        params: { id: a.partner.id },
+        valid: { companyName: "Acme", commissionRateBps: 900 },
+        required: [],
+        kinds: { commissionRateBps: n },
+      },
+      {
+        route: "POST /api/v1/partners/[id]/status",
+        handler: partnerStatus.POST,
+        params: { id: a.partner.id },
+        valid: { status: "INACTIVE" },
+        required: ["status"],
+        kinds: { status: s },
+      },
+      {
+        route: "POST /api/v1/partners/[id]/regenerate-code",
+        handler: regen.POST,
+        params: { id: a.partner.id },
+        valid: {},
+        required: [],
+        kinds: {},
+      },
+      {
+        route: "POST /api/v1/referrals",
+        handler: referrals.POST,
+        valid: { partnerId: a.partner.id, referralCode: a.code, source: "website" },
+        required: ["partnerId", "referralCode"],
+        kinds: { partnerId: s, referralCode: s, source: s },
+      },
+      {
+        route: "PATCH /api/v1/referrals/[id]",
+        handler: referralOne.PATCH,
+        params: { id: ref.id },
+        valid: { notes: "n", source: "EMAIL" },
+        required: [],
+        kinds: { source: s },
+      },
+      {
+        route: "POST /api/v1/referrals/[id]/link-to-lead",
+        handler: link.POST,
+        params: { id: ref.id },
+        valid: { leadId: lead.id },
+        required: ["leadId"],
+        kinds: { leadId: s },
+      },
+      {
+        route: "POST /api/v1/referrals/[id]/accept",
+        handler: accept.POST,
+        params: { id: ref.id },
+        valid: {},
+        required: [],
+        kinds: {},
+      },
+      {
+        route: "POST /api/v1/referrals/[id]/reject",
+        handler: reject.POST,
+        params: { id: ref.id },
+        valid: { reason: "dup" },
+        required: ["reason"],
+        kinds: { reason: s },
+      },
+      {
+        route: "POST /api/v1/referrals/[id]/process-conversion",
+        handler: convert.POST,
+        params: { id: accepted.id },
+        valid: { conversionValue: 1000.0 },
+        required: [],
+        kinds: { conversionValue: n },
+      },
+      {
+        route: "POST /api/v1/referrals/process-conversion",
+        handler: convertByBody.POST,
+        valid: { referralId: accepted.id, conversionValue: 1000.0 },
+        required: ["referralId"],
+        kinds: { referralId: s, conversionValue: n },
+      },
       { route: "POST /api/v1/referrals/check-expired", handler: checkExpired.POST, valid: {}, required: [], kinds: {} },
-      { route: "POST /api/v1/rewards", handler: rewards.POST, valid: { partnerId: a.partner.id, type: "BONUS", amountCents: 500, reason: "r" }, required: ["partnerId", "type", "amountCents", "reason"], kinds: { partnerId: s, type: s, amountCents: n, reason: s } },
-      { route: "PATCH /api/v1/rewards/[id]", handler: rewardOne.PATCH, params: { id: reward.id }, valid: { holdUntil: "2030-01-01T00:00:00Z" }, required: [], kinds: { holdUntil: s } },
-      { route: "POST /api/v1/rewards/[id]/approve", handler: approve.POST, params: { id: reward.id }, valid: { reason: "ok" }, required: [], kinds: { reason: s } },
-      { route: "POST /api/v1/rewards/[id]/cancel", handler: cancel.POST, params: { id: reward.id }, valid: { reason: "r" }, required: ["reason"], kinds: { reason: s } },
-      { route: "POST /api/v1/rewards/[id]/process-payment", handler: pay.POST, params: { id: approved.id }, valid: { paymentMethod: "CHECK", transactionId: "T" }, required: ["paymentMethod", "transactionId"], kinds: { paymentMethod: s, transactionId: s } },
-      { route: "POST /api/v1/rewards/process-payment", handler: payByBody.POST, valid: { rewardId: approved.id, paymentMethod: "CHECK", transactionId: "T" }, required: ["rewardId", "paymentMethod", "transactionId"], kinds: { rewardId: s, paymentMethod: s, transactionId: s } },
-      { route: "POST /api/v1/rewards/bulk-approve", handler: bulk.POST, valid: { rewardIds: [reward.id] }, required: ["rewardIds"], kinds: {} },
-      { route: "POST /api/v1/payouts", handler: payouts.POST, valid: { minimumCents: 0 }, required: [], kinds: { minimumCents: n } },
-      { route: "POST /api/v1/payouts/[id]/mark-paid", handler: markPaid.POST, params: { id: payout.id }, valid: { paymentMethod: "CHECK", transactionId: "T" }, required: ["paymentMethod", "transactionId"], kinds: { paymentMethod: s, transactionId: s } },
-      { route: "POST /api/v1/payouts/[id]/mark-failed", handler: markFailed.POST, params: { id: payout.id }, valid: { reason: "r" }, required: ["reason"], kinds: { reason: s } },
+      {
+        route: "POST /api/v1/rewards",
+        handler: rewards.POST,
+        valid: { partnerId: a.partner.id, type: "BONUS", amountCents: 500, reason: "r" },
+        required: ["partnerId", "type", "amountCents", "reason"],
+        kinds: { partnerId: s, type: s, amountCents: n, reason: s },
+      },
+      {
+        route: "PATCH /api/v1/rewards/[id]",
+        handler: rewardOne.PATCH,
+        params: { id: reward.id },
+        valid: { holdUntil: "2030-01-01T00:00:00Z" },
+        required: [],
+        kinds: { holdUntil: s },
+      },
+      {
+        route: "POST /api/v1/rewards/[id]/approve",
+        handler: approve.POST,
+        params: { id: reward.id },
+        valid: { reason: "ok" },
+        required: [],
+        kinds: { reason: s },
+      },
+      {
+        route: "POST /api/v1/rewards/[id]/cancel",
+        handler: cancel.POST,
+        params: { id: reward.id },
+        valid: { reason: "r" },
+        required: ["reason"],
+        kinds: { reason: s },
+      },
+      {
+        route: "POST /api/v1/rewards/[id]/process-payment",
+        handler: pay.POST,
+        params: { id: approved.id },
+        valid: { paymentMethod: "CHECK", transactionId: "T" },
+        required: ["paymentMethod", "transactionId"],
+        kinds: { paymentMethod: s, transactionId: s },
+      },
+      {
+        route: "POST /api/v1/rewards/process-payment",
+        handler: payByBody.POST,
+        valid: { rewardId: approved.id, paymentMethod: "CHECK", transactionId: "T" },
+        required: ["rewardId", "paymentMethod", "transactionId"],
+        kinds: { rewardId: s, paymentMethod: s, transactionId: s },
+      },
+      {
+        route: "POST /api/v1/rewards/bulk-approve",
+        handler: bulk.POST,
+        valid: { rewardIds: [reward.id] },
+        required: ["rewardIds"],
+        kinds: {},
+      },
+      {
+        route: "POST /api/v1/payouts",
+        handler: payouts.POST,
+        valid: { minimumCents: 0 },
+        required: [],
+        kinds: { minimumCents: n },
+      },
+      {
+        route: "POST /api/v1/payouts/[id]/mark-paid",
+        handler: markPaid.POST,
+        params: { id: payout.id },
+        valid: { paymentMethod: "CHECK", transactionId: "T" },
+        required: ["paymentMethod", "transactionId"],
+        kinds: { paymentMethod: s, transactionId: s },
+      },
+      {
+        route: "POST /api/v1/payouts/[id]/mark-failed",
+        handler: markFailed.POST,
+        params: { id: payout.id },
+        valid: { reason: "r" },
+        required: ["reason"],
+        kinds: { reason: s },
+      },
     ];
   });
   afterAll(() => t.close());
 
-  it("answers ≥1,000 generated bad bodies with 4xx problem+json, never a 5xx, and writes nothing", { timeout: 180_000 }, async () => {
-    const before = await snapshot(t);
-    const seen: Record<number, number> = {};
-    let sent = 0;
-    const cases = fc.integer({ min: 0, max: targets.length - 1 }).chain((i) => badBody(targets[i]).map((b) => ({ target: targets[i], ...b })));
-    await fc.assert(
-      fc.asyncProperty(cases, async ({ target, text, how }) => {
-        const res = await call(target.handler, target.route, { params: target.params, headers: admin.headers, body: text });
-        sent++;
-        seen[res.status] = (seen[res.status] ?? 0) + 1;
-        expect(res.status, `${target.route} ${how}: ${text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
-        expect(res.status, `${target.route} ${how}: ${text.slice(0, 200)}`).toBeLessThan(500);
-        expect(res.headers.get("content-type")).toBe("application/problem+json");
-      }),
-      { numRuns: 1_200, seed: 20261125 },
-    );
-    // Oversized and non-JSON bodies take their own paths (413, 415) before any parsing.
-    for (const target of targets) {
-      const huge = await call(target.handler, target.route, { params: target.params, headers: admin.headers, body: JSON.stringify({ pad: "x".repeat(1_100_000) }) });
-      const form = await call(target.handler, target.route, { params: target.params, headers: { ...admin.headers, "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
-      expect([huge.status, form.status], target.route).toEqual([413, 415]);
-      sent += 2;
-    }
-    expect(sent).toBeGreaterThanOrEqual(1_000);
-    expect(Object.keys(seen).every((s) => Number(s) < 500)).toBe(true);
-    expect(await snapshot(t)).toEqual(before);
-  });
+  it(
+    "answers ≥1,000 generated bad bodies with 4xx problem+json, never a 5xx, and writes nothing",
+    { timeout: 180_000 },
+    async () => {
+      const before = await snapshot(t);
+      const seen: Record<number, number> = {};
+      let sent = 0;
+      const cases = fc
+        .integer({ min: 0, max: targets.length - 1 })
+        .chain((i) => badBody(targets[i]).map((b) => ({ target: targets[i], ...b })));
+      await fc.assert(
+        fc.asyncProperty(cases, async ({ target, text, how }) => {
+          const res = await call(target.handler, target.route, {
+            params: target.params,
+            headers: admin.headers,
+            body: text,
+          });
+          sent++;
+          seen[res.status] = (seen[res.status] ?? 0) + 1;
+          expect(res.status, `${target.route} ${how}: ${text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+          expect(res.status, `${target.route} ${how}: ${text.slice(0, 200)}`).toBeLessThan(500);
+          expect(res.headers.get("content-type")).toBe("application/problem+json");
+        }),
+        { numRuns: 1_200, seed: 20261125 },
+      );
+      // Oversized and non-JSON bodies take their own paths (413, 415) before any parsing.
+      for (const target of targets) {
+        const huge = await call(target.handler, target.route, {
+          params: target.params,
+          headers: admin.headers,
+          body: JSON.stringify({ pad: "x".repeat(1_100_000) }),
+        });
+        const form = await call(target.handler, target.route, {
+          params: target.params,
+          headers: { ...admin.headers, "content-type": "application/x-www-form-urlencoded" },
+          body: "a=1",
+        });
+        expect([huge.status, form.status], target.route).toEqual([413, 415]);
+        sent += 2;
+      }
+      expect(sent).toBeGreaterThanOrEqual(1_000);
+      expect(Object.keys(seen).every((s) => Number(s) < 500)).toBe(true);
+      expect(await snapshot(t)).toEqual(before);
+    },
+  );
 });

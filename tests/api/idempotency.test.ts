@@ -8,7 +8,10 @@ describe("Idempotency-Key on POST", () => {
   let t: ApiTest;
   let admin: TestUser;
   const post = (key: string | null, body: unknown, who: TestUser = admin) =>
-    call(createKey, "POST /api/v1/api-keys", { body, headers: { ...who.headers, ...(key ? { "idempotency-key": key } : {}) } });
+    call(createKey, "POST /api/v1/api-keys", {
+      body,
+      headers: { ...who.headers, ...(key ? { "idempotency-key": key } : {}) },
+    });
   const keysNamed = (name: string) => t.db.select().from(apiKeys).where(eq(apiKeys.name, name));
   beforeAll(async () => {
     t = await setupApiTest();
@@ -38,9 +41,14 @@ describe("Idempotency-Key on POST", () => {
   });
 
   it("concurrent requests with one key create one row; the others see 409 in flight or the replay", async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => post("k-storm", { name: "idem storm", role: "ADMIN" })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => post("k-storm", { name: "idem storm", role: "ADMIN" })),
+    );
     const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409), statuses.join(",")).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      statuses.join(","),
+    ).toBe(true);
     expect(results.filter((r) => r.status === 201 && !r.headers.get("idempotent-replayed"))).toHaveLength(1);
     expect(await keysNamed("idem storm")).toHaveLength(1);
   });
@@ -58,7 +66,10 @@ describe("Idempotency-Key on POST", () => {
     expect((await post("x".repeat(256), { name: "idem five", role: "ADMIN" })).status).toBe(400);
     expect((await post("bad key with spaces", { name: "idem five", role: "ADMIN" })).status).toBe(400);
 
-    await t.db.update(idempotencyKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(idempotencyKeys.key, "k-1"));
+    await t.db
+      .update(idempotencyKeys)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(idempotencyKeys.key, "k-1"));
     const fresh = await post("k-1", { name: "idem one", role: "ADMIN" });
     expect(fresh.status).toBe(201);
     expect(fresh.headers.get("idempotent-replayed")).toBeNull();

@@ -8,7 +8,11 @@ import { call, setupApiTest, type ApiTest } from "../helpers/http";
 
 const APP = path.join(process.cwd(), "app");
 function routeFiles(dir = path.join(APP, "api", "v1")): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : [],
+    );
 }
 const routePathOf = (file: string) => "/" + path.relative(APP, path.dirname(file)).split(path.sep).join("/");
 
@@ -26,8 +30,13 @@ describe("OpenAPI document", () => {
     const files = routeFiles().map(routePathOf).sort();
     const registered = Object.keys(API_ROUTE_MODULES).sort();
     const missing = files.filter((f) => !registered.includes(f));
-    expect(missing.map((p) => `add to lib/api/openapi-routes.ts:  "${p}": () => import("@/app${p}/route"),`)).toEqual([]);
-    expect(registered.filter((r) => !files.includes(r)), "registry entries without a route file").toEqual([]);
+    expect(missing.map((p) => `add to lib/api/openapi-routes.ts:  "${p}": () => import("@/app${p}/route"),`)).toEqual(
+      [],
+    );
+    expect(
+      registered.filter((r) => !files.includes(r)),
+      "registry entries without a route file",
+    ).toEqual([]);
   });
 
   it("documents every exported method of every route, nothing more, and every handler goes through apiRoute", async () => {
@@ -41,7 +50,9 @@ describe("OpenAPI document", () => {
         if (!(mod[m] as { meta?: unknown }).meta) unwrapped.push(`${m} ${routePathOf(file)}`);
       }
     }
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual(exported.sort());
     expect(unwrapped, "route handlers not made with apiRoute()").toEqual([]);
   });
@@ -66,18 +77,33 @@ describe("OpenAPI document", () => {
   });
 
   it("documents the bulk-approve filter as exactly the GET /rewards filters", () => {
-    const listParams = (doc.paths["/api/v1/rewards"].get.parameters as { name: string; in: string }[]).filter((p) => p.in === "query").map((p) => p.name);
-    const filter = doc.paths["/api/v1/rewards/bulk-approve"].post.requestBody.content["application/json"].schema.properties.filter;
+    const listParams = (doc.paths["/api/v1/rewards"].get.parameters as { name: string; in: string }[])
+      .filter((p) => p.in === "query")
+      .map((p) => p.name);
+    const filter =
+      doc.paths["/api/v1/rewards/bulk-approve"].post.requestBody.content["application/json"].schema.properties.filter;
     expect(filter.additionalProperties).toBe(false);
-    expect(Object.keys(filter.properties).sort()).toEqual(listParams.filter((n) => !["sort", "page", "pageSize", "cursor"].includes(n)).sort());
+    expect(Object.keys(filter.properties).sort()).toEqual(
+      listParams.filter((n) => !["sort", "page", "pageSize", "cursor"].includes(n)).sort(),
+    );
     expect(Object.keys(filter.properties)).toEqual(expect.arrayContaining(["type", "payoutId", "q"]));
   });
 
   it("documents the payout list filters, dateField included, on both payout lists", () => {
     for (const path of ["/api/v1/payouts", "/api/v1/partners/{id}/payouts"]) {
-      const params = doc.paths[path].get.parameters as { name: string; in: string; schema: { enum?: string[]; default?: string } }[];
-      expect(params.filter((p) => p.in === "query").map((p) => p.name), path).toEqual(expect.arrayContaining(["status", "dateField", "from", "to", "sort"]));
-      expect(params.find((p) => p.name === "dateField")?.schema).toMatchObject({ enum: ["createdAt", "paidAt"], default: "createdAt" });
+      const params = doc.paths[path].get.parameters as {
+        name: string;
+        in: string;
+        schema: { enum?: string[]; default?: string };
+      }[];
+      expect(
+        params.filter((p) => p.in === "query").map((p) => p.name),
+        path,
+      ).toEqual(expect.arrayContaining(["status", "dateField", "from", "to", "sort"]));
+      expect(params.find((p) => p.name === "dateField")?.schema).toMatchObject({
+        enum: ["createdAt", "paidAt"],
+        default: "createdAt",
+      });
     }
   });
 
@@ -90,8 +116,11 @@ describe("OpenAPI document", () => {
       const [, , section, name] = ref.slice(8, -1).split("/");
       expect(res.body.components[section][name], ref).toBeDefined();
     }
-    for (const ops of Object.values(res.body.paths) as Record<string, { operationId: string }>[]) for (const op of Object.values(ops)) expect(op.operationId).toMatch(/^[a-z]\w+$/);
-    const ids = (Object.values(res.body.paths) as Record<string, { operationId: string }>[]).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    for (const ops of Object.values(res.body.paths) as Record<string, { operationId: string }>[])
+      for (const op of Object.values(ops)) expect(op.operationId).toMatch(/^[a-z]\w+$/);
+    const ids = (Object.values(res.body.paths) as Record<string, { operationId: string }>[]).flatMap((ops) =>
+      Object.values(ops).map((o) => o.operationId),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -15,7 +15,13 @@ import { events, outbox, partnerCodes, partners, users } from "@/db/schema";
 import { pageOf, partnerJson } from "@/lib/api/response-schemas";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
-const SEED_BODY = { firstName: "John", lastName: "Doe", email: "john@example.com", phone: "1234567890", companyName: "Insurance Partners" };
+const SEED_BODY = {
+  firstName: "John",
+  lastName: "Doe",
+  email: "john@example.com",
+  phone: "1234567890",
+  companyName: "Insurance Partners",
+};
 
 describe("REST API: partners", () => {
   let t: ApiTest;
@@ -35,18 +41,31 @@ describe("REST API: partners", () => {
   it("POST creates an ACTIVE partner with the seed's code, a sign-in user and an invitation, with an event", async () => {
     const res = await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: SEED_BODY });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ firstName: "John", lastName: "Doe", email: "john@example.com", status: "ACTIVE", commissionRateBps: 1000, currency: "USD" });
+    expect(res.body).toMatchObject({
+      firstName: "John",
+      lastName: "Doe",
+      email: "john@example.com",
+      status: "ACTIVE",
+      commissionRateBps: 1000,
+      currency: "USD",
+    });
     expect(res.body.referralCode).toMatch(/^JOHDOE\d{4}$/);
     expect(res.body.invitation.url).toMatch(/\/invite\/[\w-]+$/);
     const [u] = await t.db.select().from(users).where(eq(users.partnerId, res.body.id));
     expect(u).toMatchObject({ email: "john@example.com", role: "PARTNER", passwordHash: null });
-    const evts = await t.db.select().from(events).where(and(eq(events.entityId, res.body.id), eq(events.action, "partner.created")));
+    const evts = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.entityId, res.body.id), eq(events.action, "partner.created")));
     expect(evts).toHaveLength(1);
   });
 
   it("POST refuses a duplicate e-mail (409), bad fields (400 naming each) and non-admins, writing nothing", async () => {
     const before = await partnerCount();
-    const dup = await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: { ...SEED_BODY, email: "JOHN@example.com" } });
+    const dup = await call(list.POST, "POST /api/v1/partners", {
+      headers: admin.headers,
+      body: { ...SEED_BODY, email: "JOHN@example.com" },
+    });
     expect(dup.status).toBe(409);
     const bad = await call(list.POST, "POST /api/v1/partners", {
       headers: admin.headers,
@@ -54,10 +73,18 @@ describe("REST API: partners", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
-    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["commissionRateBps", "email", "firstName", "lastName", "status"]);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "commissionRateBps",
+      "email",
+      "firstName",
+      "lastName",
+      "status",
+    ]);
     expect((await call(list.POST, "POST /api/v1/partners", { headers: a.headers, body: SEED_BODY })).status).toBe(403);
     expect((await call(list.POST, "POST /api/v1/partners", { body: SEED_BODY })).status).toBe(401);
-    expect((await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: "{not json" })).status).toBe(400);
+    expect((await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: "{not json" })).status).toBe(
+      400,
+    );
     expect(await partnerCount()).toBe(before);
   });
 
@@ -69,41 +96,76 @@ describe("REST API: partners", () => {
     const own = await call(list.GET, "GET /api/v1/partners", { headers: a.headers });
     expect(own.body.data.map((p: { id: string }) => p.id)).toEqual([a.partner.id]);
     expect(own.body.data[0].referralCode).toBe(a.code);
-    const filtered = await call(list.GET, "GET /api/v1/partners", { headers: admin.headers, query: { status: "active", q: "john" } });
+    const filtered = await call(list.GET, "GET /api/v1/partners", {
+      headers: admin.headers,
+      query: { status: "active", q: "john" },
+    });
     expect(filtered.body.data.map((p: { email: string }) => p.email)).toEqual(["john@example.com"]);
   });
 
   it("GET /{id} and /me: own record, another partner's id → 404, a bad id → 400, /me for admins → 403", async () => {
-    expect((await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: a.partner.id }, headers: a.headers })).body.id).toBe(a.partner.id);
-    expect((await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: b.partner.id }, headers: a.headers })).status).toBe(404);
-    expect((await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: b.partner.id }, headers: admin.headers })).body.codes).toEqual([
-      expect.objectContaining({ code: b.code, isCurrent: true }),
-    ]);
-    expect((await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: "not-a-uuid" }, headers: admin.headers })).status).toBe(400);
+    expect(
+      (await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: a.partner.id }, headers: a.headers })).body.id,
+    ).toBe(a.partner.id);
+    expect(
+      (await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: b.partner.id }, headers: a.headers })).status,
+    ).toBe(404);
+    expect(
+      (await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: b.partner.id }, headers: admin.headers })).body
+        .codes,
+    ).toEqual([expect.objectContaining({ code: b.code, isCurrent: true })]);
+    expect(
+      (await call(one.GET, "GET /api/v1/partners/[id]", { params: { id: "not-a-uuid" }, headers: admin.headers }))
+        .status,
+    ).toBe(400);
     const mine = await call(me.GET, "GET /api/v1/partners/me", { headers: a.headers });
     expect(mine.body).toMatchObject({ id: a.partner.id, referralCode: a.code });
     expect((await call(me.GET, "GET /api/v1/partners/me", { headers: admin.headers })).status).toBe(403);
   });
 
   it("PATCH edits the profile; partners cannot touch rate, e-mail or another partner, nobody changes a status here", async () => {
-    const byAdmin = await call(one.PATCH, "PATCH /api/v1/partners/[id]", { params: { id: a.partner.id }, headers: admin.headers, body: { commissionRateBps: 1500 } });
+    const byAdmin = await call(one.PATCH, "PATCH /api/v1/partners/[id]", {
+      params: { id: a.partner.id },
+      headers: admin.headers,
+      body: { commissionRateBps: 1500 },
+    });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body.commissionRateBps).toBe(1500);
-    const own = await call(one.PATCH, "PATCH /api/v1/partners/[id]", { params: { id: a.partner.id }, headers: a.headers, body: { companyName: "Acme Agency", phone: "(555) 123-4567" } });
+    const own = await call(one.PATCH, "PATCH /api/v1/partners/[id]", {
+      params: { id: a.partner.id },
+      headers: a.headers,
+      body: { companyName: "Acme Agency", phone: "(555) 123-4567" },
+    });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ companyName: "Acme Agency", phone: "5551234567", commissionRateBps: 1500 });
 
-    const rate = await call(one.PATCH, "PATCH /api/v1/partners/[id]", { params: { id: a.partner.id }, headers: a.headers, body: { companyName: "X", commissionRateBps: 10000 } });
+    const rate = await call(one.PATCH, "PATCH /api/v1/partners/[id]", {
+      params: { id: a.partner.id },
+      headers: a.headers,
+      body: { companyName: "X", commissionRateBps: 10000 },
+    });
     expect(rate.status).toBe(400);
     expect(rate.body.errors).toEqual([expect.objectContaining({ path: "commissionRateBps" })]);
     for (const headers of [a.headers, admin.headers]) {
-      const st = await call(one.PATCH, "PATCH /api/v1/partners/[id]", { params: { id: a.partner.id }, headers, body: { status: "SUSPENDED" } });
+      const st = await call(one.PATCH, "PATCH /api/v1/partners/[id]", {
+        params: { id: a.partner.id },
+        headers,
+        body: { status: "SUSPENDED" },
+      });
       expect(st.status).toBe(400);
       expect(st.body.errors).toEqual([expect.objectContaining({ path: "status" })]);
     }
-    const code = await call(one.PATCH, "PATCH /api/v1/partners/[id]", { params: { id: a.partner.id }, headers: a.headers, body: { referralCode: "MINE0001" } });
+    const code = await call(one.PATCH, "PATCH /api/v1/partners/[id]", {
+      params: { id: a.partner.id },
+      headers: a.headers,
+      body: { referralCode: "MINE0001" },
+    });
     expect(code.status).toBe(400);
-    const other = await call(one.PATCH, "PATCH /api/v1/partners/[id]", { params: { id: b.partner.id }, headers: a.headers, body: { companyName: "Hijack" } });
+    const other = await call(one.PATCH, "PATCH /api/v1/partners/[id]", {
+      params: { id: b.partner.id },
+      headers: a.headers,
+      body: { companyName: "Hijack" },
+    });
     expect(other.status).toBe(404);
     const [row] = await t.db.select().from(partners).where(eq(partners.id, a.partner.id));
     expect(row).toMatchObject({ companyName: "Acme Agency", commissionRateBps: 1500, status: "ACTIVE" });
@@ -111,21 +173,58 @@ describe("REST API: partners", () => {
 
   it("status and regenerate-code are admin actions; a refused transition names the current status", async () => {
     const p = await t.partner();
-    expect((await call(status.POST, "POST /api/v1/partners/[id]/status", { params: { id: p.partner.id }, headers: p.headers, body: { status: "ACTIVE" } })).status).toBe(403);
-    const s = await call(status.POST, "POST /api/v1/partners/[id]/status", { params: { id: p.partner.id }, headers: admin.headers, body: { status: "suspended", reason: "chargebacks" } });
+    expect(
+      (
+        await call(status.POST, "POST /api/v1/partners/[id]/status", {
+          params: { id: p.partner.id },
+          headers: p.headers,
+          body: { status: "ACTIVE" },
+        })
+      ).status,
+    ).toBe(403);
+    const s = await call(status.POST, "POST /api/v1/partners/[id]/status", {
+      params: { id: p.partner.id },
+      headers: admin.headers,
+      body: { status: "suspended", reason: "chargebacks" },
+    });
     expect(s.status).toBe(200);
     expect(s.body).toMatchObject({ status: "SUSPENDED", statusReason: "chargebacks" });
-    const bad = await call(status.POST, "POST /api/v1/partners/[id]/status", { params: { id: p.partner.id }, headers: admin.headers, body: { status: "INACTIVE" } });
+    const bad = await call(status.POST, "POST /api/v1/partners/[id]/status", {
+      params: { id: p.partner.id },
+      headers: admin.headers,
+      body: { status: "INACTIVE" },
+    });
     expect(bad.status).toBe(409);
     expect(bad.body.currentStatus).toBe("SUSPENDED");
-    expect((await call(status.POST, "POST /api/v1/partners/[id]/status", { params: { id: p.partner.id }, headers: admin.headers, body: { status: "GONE" } })).status).toBe(400);
+    expect(
+      (
+        await call(status.POST, "POST /api/v1/partners/[id]/status", {
+          params: { id: p.partner.id },
+          headers: admin.headers,
+          body: { status: "GONE" },
+        })
+      ).status,
+    ).toBe(400);
 
-    expect((await call(regen.POST, "POST /api/v1/partners/[id]/regenerate-code", { params: { id: a.partner.id }, headers: a.headers })).status).toBe(403);
-    const r = await call(regen.POST, "POST /api/v1/partners/[id]/regenerate-code", { params: { id: a.partner.id }, headers: admin.headers });
+    expect(
+      (
+        await call(regen.POST, "POST /api/v1/partners/[id]/regenerate-code", {
+          params: { id: a.partner.id },
+          headers: a.headers,
+        })
+      ).status,
+    ).toBe(403);
+    const r = await call(regen.POST, "POST /api/v1/partners/[id]/regenerate-code", {
+      params: { id: a.partner.id },
+      headers: admin.headers,
+    });
     expect(r.status).toBe(200);
     expect(r.body.referralCode).not.toBe(a.code);
     expect(r.body.codes).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: r.body.referralCode, isCurrent: true }), expect.objectContaining({ code: a.code, isCurrent: false })]),
+      expect.arrayContaining([
+        expect.objectContaining({ code: r.body.referralCode, isCurrent: true }),
+        expect.objectContaining({ code: a.code, isCurrent: false }),
+      ]),
     );
   });
 
@@ -136,36 +235,82 @@ describe("REST API: partners", () => {
       outbox: (await t.db.select({ n: count() }).from(outbox))[0].n,
       row: (await t.db.select().from(partners).where(eq(partners.id, p.partner.id)))[0],
     });
-    expect((await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: p.headers })).status).toBe(403);
-    const del = await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers });
+    expect(
+      (await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: p.headers }))
+        .status,
+    ).toBe(403);
+    const del = await call(one.DELETE, "DELETE /api/v1/partners/[id]", {
+      params: { id: p.partner.id },
+      headers: admin.headers,
+    });
     expect(del.status).toBe(200);
     expect(del.body.status).toBe("TERMINATED");
     expect(del.body.terminatedAt).not.toBeNull();
     expect(await t.db.select().from(partnerCodes).where(eq(partnerCodes.partnerId, p.partner.id))).toHaveLength(1);
     const after = await history();
     expect(after.events.filter((e) => e.action === "partner.status_changed")).toHaveLength(1);
-    const again = await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers });
+    const again = await call(one.DELETE, "DELETE /api/v1/partners/[id]", {
+      params: { id: p.partner.id },
+      headers: admin.headers,
+    });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(del.body);
     expect(await history()).toEqual(after);
-    expect((await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: "6f1c7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" }, headers: admin.headers })).status).toBe(404);
+    expect(
+      (
+        await call(one.DELETE, "DELETE /api/v1/partners/[id]", {
+          params: { id: "6f1c7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" },
+          headers: admin.headers,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("concurrent DELETEs of one partner: both answer 200, one termination is recorded", async () => {
     const p = await t.partner();
-    const res = await Promise.all([1, 2, 3].map(() => call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers })));
+    const res = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers }),
+      ),
+    );
     expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(new Set(res.map((r) => r.body.terminatedAt)).size).toBe(1);
-    const changes = await t.db.select().from(events).where(and(eq(events.entityId, p.partner.id), eq(events.action, "partner.status_changed")));
+    const changes = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.entityId, p.partner.id), eq(events.action, "partner.status_changed")));
     expect(changes).toHaveLength(1);
   });
 
   it("performance and the per-partner lists are scoped: own 200, another's 404", async () => {
-    const perf = await call(performance.GET, "GET /api/v1/partners/[id]/performance", { params: { id: a.partner.id }, headers: a.headers });
+    const perf = await call(performance.GET, "GET /api/v1/partners/[id]/performance", {
+      params: { id: a.partner.id },
+      headers: a.headers,
+    });
     expect(perf.status).toBe(200);
-    expect(perf.body).toMatchObject({ partnerId: a.partner.id, referrals: 0, conversions: 0, earnings: { pendingCents: 0, approvedCents: 0, paidCents: 0 } });
-    expect((await call(performance.GET, "GET /api/v1/partners/[id]/performance", { params: { id: b.partner.id }, headers: a.headers })).status).toBe(404);
-    expect((await call(performance.GET, "GET /api/v1/partners/[id]/performance", { params: { id: a.partner.id }, headers: a.headers, query: { from: "yesterday" } })).status).toBe(400);
+    expect(perf.body).toMatchObject({
+      partnerId: a.partner.id,
+      referrals: 0,
+      conversions: 0,
+      earnings: { pendingCents: 0, approvedCents: 0, paidCents: 0 },
+    });
+    expect(
+      (
+        await call(performance.GET, "GET /api/v1/partners/[id]/performance", {
+          params: { id: b.partner.id },
+          headers: a.headers,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(performance.GET, "GET /api/v1/partners/[id]/performance", {
+          params: { id: a.partner.id },
+          headers: a.headers,
+          query: { from: "yesterday" },
+        })
+      ).status,
+    ).toBe(400);
     for (const [mod, name] of [
       [subReferrals, "referrals"],
       [subRewards, "rewards"],
@@ -175,9 +320,22 @@ describe("REST API: partners", () => {
       const own = await call(mod.GET, route, { params: { id: a.partner.id }, headers: a.headers });
       expect(own.status, route).toBe(200);
       expect(own.body).toEqual({ data: [], pagination: { page: 1, pageSize: 20, total: 0, nextCursor: null } });
-      expect((await call(mod.GET, route, { params: { id: b.partner.id }, headers: a.headers })).status, route).toBe(404);
-      expect((await call(mod.GET, route, { params: { id: b.partner.id }, headers: admin.headers })).status, route).toBe(200);
-      expect((await call(mod.GET, route, { params: { id: a.partner.id }, headers: admin.headers, query: { partnerId: b.partner.id } })).status, route).toBe(400);
+      expect((await call(mod.GET, route, { params: { id: b.partner.id }, headers: a.headers })).status, route).toBe(
+        404,
+      );
+      expect((await call(mod.GET, route, { params: { id: b.partner.id }, headers: admin.headers })).status, route).toBe(
+        200,
+      );
+      expect(
+        (
+          await call(mod.GET, route, {
+            params: { id: a.partner.id },
+            headers: admin.headers,
+            query: { partnerId: b.partner.id },
+          })
+        ).status,
+        route,
+      ).toBe(400);
     }
   });
 
@@ -185,16 +343,37 @@ describe("REST API: partners", () => {
     const mine = await call(stats.GET, "GET /api/v1/partners/statistics", { headers: a.headers });
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(1);
-    const all = await call(stats.GET, "GET /api/v1/partners/statistics", { headers: admin.headers, query: { from: "2026-01-01", to: "2026-12-31" } });
+    const all = await call(stats.GET, "GET /api/v1/partners/statistics", {
+      headers: admin.headers,
+      query: { from: "2026-01-01", to: "2026-12-31" },
+    });
     expect(all.body.total).toBe(await partnerCount());
-    expect((await call(stats.GET, "GET /api/v1/partners/statistics", { headers: admin.headers, query: { from: "2026-13-45" } })).status).toBe(400);
-    expect((await call(stats.GET, "GET /api/v1/partners/statistics", { headers: admin.headers, query: { bogus: "1" } })).status).toBe(400);
+    expect(
+      (
+        await call(stats.GET, "GET /api/v1/partners/statistics", {
+          headers: admin.headers,
+          query: { from: "2026-13-45" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call(stats.GET, "GET /api/v1/partners/statistics", { headers: admin.headers, query: { bogus: "1" } }))
+        .status,
+    ).toBe(400);
 
     expect((await call(top.GET, "GET /api/v1/partners/top", { headers: a.headers })).status).toBe(403);
-    const best = await call(top.GET, "GET /api/v1/partners/top", { headers: admin.headers, query: { metric: "conversionrate", limit: 5 } });
+    const best = await call(top.GET, "GET /api/v1/partners/top", {
+      headers: admin.headers,
+      query: { metric: "conversionrate", limit: 5 },
+    });
     expect(best.status).toBe(200);
     expect(best.body.metric).toBe("conversionRate");
-    expect((await call(top.GET, "GET /api/v1/partners/top", { headers: admin.headers, query: { limit: 101 } })).status).toBe(400);
-    expect((await call(top.GET, "GET /api/v1/partners/top", { headers: admin.headers, query: { metric: "revenue" } })).status).toBe(400);
+    expect(
+      (await call(top.GET, "GET /api/v1/partners/top", { headers: admin.headers, query: { limit: 101 } })).status,
+    ).toBe(400);
+    expect(
+      (await call(top.GET, "GET /api/v1/partners/top", { headers: admin.headers, query: { metric: "revenue" } }))
+        .status,
+    ).toBe(400);
   });
 });

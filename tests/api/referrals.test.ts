@@ -14,7 +14,14 @@ import { pageOf, referralJson } from "@/lib/api/response-schemas";
 import { insertLead, insertReferral } from "../helpers/api-fixtures";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
-const PROSPECT = { firstName: "Maria", lastName: "Lopez", email: "maria.lopez@example.org", phone: "5125550199", insuranceType: "home", consent: { given: true, textVersion: "2026-11" } };
+const PROSPECT = {
+  firstName: "Maria",
+  lastName: "Lopez",
+  email: "maria.lopez@example.org",
+  phone: "5125550199",
+  insuranceType: "home",
+  consent: { given: true, textVersion: "2026-11" },
+};
 
 describe("REST API: referrals", () => {
   let t: ApiTest;
@@ -39,19 +46,40 @@ describe("REST API: referrals", () => {
   it("a partner submits a prospect with its referral: lead and referral in one go, lead masked when read back", async () => {
     const res = await call(list.POST, "POST /api/v1/referrals", {
       headers: a.headers,
-      body: { partnerId: a.partner.id, referralCode: a.code.toLowerCase(), source: "in_person", notes: "met at the fair", lead: PROSPECT },
+      body: {
+        partnerId: a.partner.id,
+        referralCode: a.code.toLowerCase(),
+        source: "in_person",
+        notes: "met at the fair",
+        lead: PROSPECT,
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ partnerId: a.partner.id, referralCode: a.code, source: "IN_PERSON", status: "PENDING", notes: "met at the fair" });
+    expect(res.body).toMatchObject({
+      partnerId: a.partner.id,
+      referralCode: a.code,
+      source: "IN_PERSON",
+      status: "PENDING",
+      notes: "met at the fair",
+    });
     expect(res.body.leadId).toEqual(expect.any(String));
     const read = await call(one.GET, "GET /api/v1/referrals/[id]", { params: { id: res.body.id }, headers: a.headers });
-    expect(read.body.lead).toMatchObject({ firstName: "Maria", email: expect.stringMatching(/^m\*+@example\.org$/), phone: expect.stringMatching(/\*+.*0199$/) });
+    expect(read.body.lead).toMatchObject({
+      firstName: "Maria",
+      email: expect.stringMatching(/^m\*+@example\.org$/),
+      phone: expect.stringMatching(/\*+.*0199$/),
+    });
     expect(read.body.lead.email).not.toContain("lopez");
-    const asAdmin = await call(one.GET, "GET /api/v1/referrals/[id]", { params: { id: res.body.id }, headers: admin.headers });
+    const asAdmin = await call(one.GET, "GET /api/v1/referrals/[id]", {
+      params: { id: res.body.id },
+      headers: admin.headers,
+    });
     expect(asAdmin.body.lead).toMatchObject({ email: "maria.lopez@example.org", lastName: "Lopez" });
     referralJson.parse(read.body);
     referralJson.parse(asAdmin.body);
-    expect((await call(one.GET, "GET /api/v1/referrals/[id]", { params: { id: res.body.id }, headers: b.headers })).status).toBe(404);
+    expect(
+      (await call(one.GET, "GET /api/v1/referrals/[id]", { params: { id: res.body.id }, headers: b.headers })).status,
+    ).toBe(404);
   });
 
   it("POST refuses another partner's id (404), lead ids from partners, unknown fields, bad enums and mismatched codes, writing nothing", async () => {
@@ -64,7 +92,16 @@ describe("REST API: referrals", () => {
       [admin.headers, { partnerId: a.partner.id, referralCode: a.code, source: "carrier pigeon" }, 400, ["source"]],
       [admin.headers, { partnerId: a.partner.id, referralCode: b.code }, 400, ["referralCode"]],
       [admin.headers, { partnerId: "123", referralCode: 42 }, 400, ["partnerId", "referralCode"]],
-      [admin.headers, { partnerId: a.partner.id, referralCode: a.code, lead: { ...PROSPECT, consent: { given: false, textVersion: "x" } } }, 400, ["lead.consent.given"]],
+      [
+        admin.headers,
+        {
+          partnerId: a.partner.id,
+          referralCode: a.code,
+          lead: { ...PROSPECT, consent: { given: false, textVersion: "x" } },
+        },
+        400,
+        ["lead.consent.given"],
+      ],
     ];
     for (const [headers, body, status, paths] of cases) {
       const res = await call(list.POST, "POST /api/v1/referrals", { headers, body });
@@ -76,7 +113,10 @@ describe("REST API: referrals", () => {
 
   it("an admin may link an existing lead at creation: ACCEPTED at once", async () => {
     const lead = await insertLead(t.db);
-    const res = await call(list.POST, "POST /api/v1/referrals", { headers: admin.headers, body: { partnerId: b.partner.id, referralCode: b.code, source: "PHONE", leadId: lead.id } });
+    const res = await call(list.POST, "POST /api/v1/referrals", {
+      headers: admin.headers,
+      body: { partnerId: b.partner.id, referralCode: b.code, source: "PHONE", leadId: lead.id },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: "ACCEPTED", leadId: lead.id, source: "PHONE" });
   });
@@ -91,18 +131,37 @@ describe("REST API: referrals", () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: { body: { data: { id: string }[]; pagination: { nextCursor: string | null } } } = await call(list.GET, "GET /api/v1/referrals", {
-        headers: b.headers,
-        query: { pageSize: 4, ...(cursor ? { cursor } : {}) },
-      });
+      const page: { body: { data: { id: string }[]; pagination: { nextCursor: string | null } } } = await call(
+        list.GET,
+        "GET /api/v1/referrals",
+        {
+          headers: b.headers,
+          query: { pageSize: 4, ...(cursor ? { cursor } : {}) },
+        },
+      );
       for (const r of page.body.data) seen.add(r.id);
       cursor = page.body.pagination.nextCursor;
     } while (cursor);
     expect(seen.size).toBe(6);
-    const pending = await call(list.GET, "GET /api/v1/referrals", { headers: admin.headers, query: { status: "pending,Accepted", partnerId: b.partner.id } });
+    const pending = await call(list.GET, "GET /api/v1/referrals", {
+      headers: admin.headers,
+      query: { status: "pending,Accepted", partnerId: b.partner.id },
+    });
     expect(pending.body.pagination.total).toBe(6);
-    expect((await call(list.GET, "GET /api/v1/referrals", { headers: admin.headers, query: { pageSize: 100 } })).status).toBe(200);
-    const badQueries: Record<string, string | number>[] = [{ pageSize: 101 }, { pageSize: 0 }, { page: 0 }, { page: "two" }, { sort: "password" }, { status: "LOST" }, { from: "last week" }, { cursor: "garbage" }, { color: "red" }];
+    expect(
+      (await call(list.GET, "GET /api/v1/referrals", { headers: admin.headers, query: { pageSize: 100 } })).status,
+    ).toBe(200);
+    const badQueries: Record<string, string | number>[] = [
+      { pageSize: 101 },
+      { pageSize: 0 },
+      { page: 0 },
+      { page: "two" },
+      { sort: "password" },
+      { status: "LOST" },
+      { from: "last week" },
+      { cursor: "garbage" },
+      { color: "red" },
+    ];
     for (const query of badQueries) {
       const res = await call(list.GET, "GET /api/v1/referrals", { headers: admin.headers, query });
       expect(res.status, JSON.stringify(query)).toBe(400);
@@ -112,25 +171,55 @@ describe("REST API: referrals", () => {
 
   it("PATCH changes notes (partners: only notes), never a status", async () => {
     const r = await refOf(a);
-    const own = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", { params: { id: r.id }, headers: a.headers, body: { notes: "called back" } });
+    const own = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
+      params: { id: r.id },
+      headers: a.headers,
+      body: { notes: "called back" },
+    });
     expect(own.status).toBe(200);
     expect(own.body.notes).toBe("called back");
-    const src = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", { params: { id: r.id }, headers: a.headers, body: { source: "EMAIL" } });
+    const src = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
+      params: { id: r.id },
+      headers: a.headers,
+      body: { source: "EMAIL" },
+    });
     expect(src.status).toBe(400);
-    expect((await call(one.PATCH, "PATCH /api/v1/referrals/[id]", { params: { id: r.id }, headers: admin.headers, body: { source: "email", utmCampaign: "spring" } })).body).toMatchObject({
+    expect(
+      (
+        await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
+          params: { id: r.id },
+          headers: admin.headers,
+          body: { source: "email", utmCampaign: "spring" },
+        })
+      ).body,
+    ).toMatchObject({
       source: "EMAIL",
       utmCampaign: "spring",
     });
-    const st = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", { params: { id: r.id }, headers: admin.headers, body: { status: "ACCEPTED" } });
+    const st = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
+      params: { id: r.id },
+      headers: admin.headers,
+      body: { status: "ACCEPTED" },
+    });
     expect(st.status).toBe(400);
-    expect((await call(one.PATCH, "PATCH /api/v1/referrals/[id]", { params: { id: r.id }, headers: b.headers, body: { notes: "mine now" } })).status).toBe(404);
+    expect(
+      (
+        await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
+          params: { id: r.id },
+          headers: b.headers,
+          body: { notes: "mine now" },
+        })
+      ).status,
+    ).toBe(404);
     const [row] = await t.db.select().from(referrals).where(eq(referrals.id, r.id));
     expect(row).toMatchObject({ status: "PENDING", source: "EMAIL", notes: "called back" });
   });
 
   it("DELETE withdraws only a PENDING referral (→ REJECTED, WITHDRAWN)", async () => {
     const r = await refOf(a);
-    expect((await call(one.DELETE, "DELETE /api/v1/referrals/[id]", { params: { id: r.id }, headers: b.headers })).status).toBe(404);
+    expect(
+      (await call(one.DELETE, "DELETE /api/v1/referrals/[id]", { params: { id: r.id }, headers: b.headers })).status,
+    ).toBe(404);
     const del = await call(one.DELETE, "DELETE /api/v1/referrals/[id]", { params: { id: r.id }, headers: a.headers });
     expect(del.status).toBe(200);
     expect(del.body).toMatchObject({ status: "REJECTED", rejectionReason: "WITHDRAWN" });
@@ -141,47 +230,122 @@ describe("REST API: referrals", () => {
 
   it("accept, reject and link-to-lead move the lifecycle and name the current status when they cannot", async () => {
     const r1 = await refOf(a);
-    expect((await call(accept.POST, "POST /api/v1/referrals/[id]/accept", { params: { id: r1.id }, headers: admin.headers })).body.status).toBe("ACCEPTED");
-    const twice = await call(accept.POST, "POST /api/v1/referrals/[id]/accept", { params: { id: r1.id }, headers: admin.headers });
+    expect(
+      (await call(accept.POST, "POST /api/v1/referrals/[id]/accept", { params: { id: r1.id }, headers: admin.headers }))
+        .body.status,
+    ).toBe("ACCEPTED");
+    const twice = await call(accept.POST, "POST /api/v1/referrals/[id]/accept", {
+      params: { id: r1.id },
+      headers: admin.headers,
+    });
     expect([twice.status, twice.body.currentStatus]).toEqual([409, "ACCEPTED"]);
-    expect((await call(reject.POST, "POST /api/v1/referrals/[id]/reject", { params: { id: r1.id }, headers: admin.headers, body: {} })).status).toBe(400);
-    const rj = await call(reject.POST, "POST /api/v1/referrals/[id]/reject", { params: { id: r1.id }, headers: admin.headers, body: { reason: "not a real prospect" } });
+    expect(
+      (
+        await call(reject.POST, "POST /api/v1/referrals/[id]/reject", {
+          params: { id: r1.id },
+          headers: admin.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(400);
+    const rj = await call(reject.POST, "POST /api/v1/referrals/[id]/reject", {
+      params: { id: r1.id },
+      headers: admin.headers,
+      body: { reason: "not a real prospect" },
+    });
     expect(rj.body).toMatchObject({ status: "REJECTED", rejectionReason: "not a real prospect" });
 
     const lead = await insertLead(t.db);
     const r2 = await refOf(a);
     const r3 = await refOf(b);
-    expect((await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", { params: { id: r2.id }, headers: admin.headers, body: {} })).status).toBe(400);
-    expect((await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", { params: { id: r2.id }, headers: admin.headers, body: { leadId: lead.id } })).body).toMatchObject({
+    expect(
+      (
+        await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
+          params: { id: r2.id },
+          headers: admin.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
+          params: { id: r2.id },
+          headers: admin.headers,
+          body: { leadId: lead.id },
+        })
+      ).body,
+    ).toMatchObject({
       status: "ACCEPTED",
       leadId: lead.id,
     });
-    const taken = await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", { params: { id: r3.id }, headers: admin.headers, body: { leadId: lead.id } });
+    const taken = await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
+      params: { id: r3.id },
+      headers: admin.headers,
+      body: { leadId: lead.id },
+    });
     expect(taken.status).toBe(409);
-    const missing = await call(accept.POST, "POST /api/v1/referrals/[id]/accept", { params: { id: "0b8f7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" }, headers: admin.headers });
+    const missing = await call(accept.POST, "POST /api/v1/referrals/[id]/accept", {
+      params: { id: "0b8f7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" },
+      headers: admin.headers,
+    });
     expect(missing.status).toBe(404);
   });
 
   it("process-conversion converts exactly once; bad values are refused and write nothing", async () => {
     const r = await refOf(a, { status: "ACCEPTED" });
     const before = await rowCount();
-    for (const body of [{ conversionValue: 10.123 }, { conversionValue: -5 }, { conversionValue: "1e3" }, { conversionValue: 1e300 }, { conversionValue: true }, { conversionValue: 5, conversionValueCents: 500 }, { value: 5 }]) {
-      const res = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", { params: { id: r.id }, headers: admin.headers, body });
+    for (const body of [
+      { conversionValue: 10.123 },
+      { conversionValue: -5 },
+      { conversionValue: "1e3" },
+      { conversionValue: 1e300 },
+      { conversionValue: true },
+      { conversionValue: 5, conversionValueCents: 500 },
+      { value: 5 },
+    ]) {
+      const res = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
+        params: { id: r.id },
+        headers: admin.headers,
+        body,
+      });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
     expect(await rowCount()).toEqual(before);
-    const first = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", { params: { id: r.id }, headers: admin.headers, body: { conversionValue: "250.55" } });
+    const first = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
+      params: { id: r.id },
+      headers: admin.headers,
+      body: { conversionValue: "250.55" },
+    });
     expect(first.status).toBe(201);
     // 25,055 cents × 10 % = 2,505.5 → banker's rounding to the even cent.
     expect(first.body.reward).toMatchObject({ amountCents: 2506, baseCents: 25_055, status: "CALCULATED" });
-    const replay = await call(conversionByBody.POST, "POST /api/v1/referrals/process-conversion", { headers: admin.headers, body: { referralId: r.id, conversionValueCents: 25_055 } });
+    const replay = await call(conversionByBody.POST, "POST /api/v1/referrals/process-conversion", {
+      headers: admin.headers,
+      body: { referralId: r.id, conversionValueCents: 25_055 },
+    });
     expect(replay.status).toBe(200);
     expect(replay.body.reward.id).toBe(first.body.reward.id);
-    const other = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", { params: { id: r.id }, headers: admin.headers, body: { conversionValue: 300 } });
+    const other = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
+      params: { id: r.id },
+      headers: admin.headers,
+      body: { conversionValue: 300 },
+    });
     expect(other.status).toBe(409);
-    expect((await call(conversionByBody.POST, "POST /api/v1/referrals/process-conversion", { headers: admin.headers, body: { conversionValue: 5 } })).status).toBe(400);
+    expect(
+      (
+        await call(conversionByBody.POST, "POST /api/v1/referrals/process-conversion", {
+          headers: admin.headers,
+          body: { conversionValue: 5 },
+        })
+      ).status,
+    ).toBe(400);
     const rejected = await refOf(a, { status: "REJECTED" });
-    const bad = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", { params: { id: rejected.id }, headers: admin.headers, body: { conversionValue: 5 } });
+    const bad = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
+      params: { id: rejected.id },
+      headers: admin.headers,
+      body: { conversionValue: 5 },
+    });
     expect([bad.status, bad.body.currentStatus]).toEqual([409, "REJECTED"]);
     expect(await rowCount()).toEqual({ ...before, referrals: before.referrals + 1, rewards: before.rewards + 1 });
   });
@@ -193,15 +357,28 @@ describe("REST API: referrals", () => {
     expect(res.body).toEqual({ expired: 1 });
     const [row] = await t.db.select().from(referrals).where(eq(referrals.id, overdue.id));
     expect(row.status).toBe("EXPIRED");
-    expect((await call(checkExpired.POST, "POST /api/v1/referrals/check-expired", { headers: admin.headers })).body).toEqual({ expired: 0 });
+    expect(
+      (await call(checkExpired.POST, "POST /api/v1/referrals/check-expired", { headers: admin.headers })).body,
+    ).toEqual({ expired: 0 });
 
-    const mine = await call(stats.GET, "GET /api/v1/referrals/statistics", { headers: b.headers, query: { interval: "WEEK" } });
+    const mine = await call(stats.GET, "GET /api/v1/referrals/statistics", {
+      headers: b.headers,
+      query: { interval: "WEEK" },
+    });
     expect(mine.status).toBe(200);
-    const bTotal = (await t.db.select({ n: count() }).from(referrals).where(eq(referrals.partnerId, b.partner.id)))[0].n;
+    const bTotal = (await t.db.select({ n: count() }).from(referrals).where(eq(referrals.partnerId, b.partner.id)))[0]
+      .n;
     expect(mine.body.total).toBe(bTotal);
     const all = await call(stats.GET, "GET /api/v1/referrals/statistics", { headers: admin.headers });
     expect(all.body.total).toBe((await rowCount()).referrals);
     expect(all.body.byStatus.EXPIRED).toBe(1);
-    expect((await call(stats.GET, "GET /api/v1/referrals/statistics", { headers: admin.headers, query: { interval: "year" } })).status).toBe(400);
+    expect(
+      (
+        await call(stats.GET, "GET /api/v1/referrals/statistics", {
+          headers: admin.headers,
+          query: { interval: "year" },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -31,13 +31,27 @@ describe("REST API: rewards", () => {
     rewards: (await t.db.select({ n: count() }).from(rewards))[0].n,
     payouts: (await t.db.select({ n: count() }).from(payouts))[0].n,
   });
-  const statusOf = async (id: string) => (await t.db.select({ s: rewards.status }).from(rewards).where(eq(rewards.id, id)))[0].s;
+  const statusOf = async (id: string) =>
+    (await t.db.select({ s: rewards.status }).from(rewards).where(eq(rewards.id, id)))[0].s;
 
   it("POST makes manual rewards (admins): bonus as given, clawback stored negative; bad input writes nothing", async () => {
-    const bonus = await call(list.POST, "POST /api/v1/rewards", { headers: admin.headers, body: { partnerId: a.partner.id, type: "bonus", amountCents: 5_000, reason: "Q3 bonus" } });
+    const bonus = await call(list.POST, "POST /api/v1/rewards", {
+      headers: admin.headers,
+      body: { partnerId: a.partner.id, type: "bonus", amountCents: 5_000, reason: "Q3 bonus" },
+    });
     expect(bonus.status).toBe(201);
-    expect(bonus.body).toMatchObject({ partnerId: a.partner.id, type: "BONUS", status: "CALCULATED", amountCents: 5_000, currency: "USD", reason: "Q3 bonus" });
-    const claw = await call(list.POST, "POST /api/v1/rewards", { headers: admin.headers, body: { partnerId: a.partner.id, type: "CLAWBACK", amountCents: 500, reason: "chargeback" } });
+    expect(bonus.body).toMatchObject({
+      partnerId: a.partner.id,
+      type: "BONUS",
+      status: "CALCULATED",
+      amountCents: 5_000,
+      currency: "USD",
+      reason: "Q3 bonus",
+    });
+    const claw = await call(list.POST, "POST /api/v1/rewards", {
+      headers: admin.headers,
+      body: { partnerId: a.partner.id, type: "CLAWBACK", amountCents: 500, reason: "chargeback" },
+    });
     expect(claw.body.amountCents).toBe(-500);
     rewardJson.parse(bonus.body);
     const before = await counts();
@@ -50,8 +64,19 @@ describe("REST API: rewards", () => {
       [{ partnerId: randomUUID(), type: "BONUS", amountCents: 5, reason: "x" }, 400],
       [{ partnerId: a.partner.id, type: "BONUS", amountCents: 5, reason: "x", status: "PAID" }, 400],
     ];
-    for (const [body, status] of bad) expect((await call(list.POST, "POST /api/v1/rewards", { headers: admin.headers, body })).status, JSON.stringify(body)).toBe(status);
-    expect((await call(list.POST, "POST /api/v1/rewards", { headers: a.headers, body: { partnerId: a.partner.id, type: "BONUS", amountCents: 5, reason: "self-service" } })).status).toBe(403);
+    for (const [body, status] of bad)
+      expect(
+        (await call(list.POST, "POST /api/v1/rewards", { headers: admin.headers, body })).status,
+        JSON.stringify(body),
+      ).toBe(status);
+    expect(
+      (
+        await call(list.POST, "POST /api/v1/rewards", {
+          headers: a.headers,
+          body: { partnerId: a.partner.id, type: "BONUS", amountCents: 5, reason: "self-service" },
+        })
+      ).status,
+    ).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
@@ -61,45 +86,125 @@ describe("REST API: rewards", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.data.length).toBeGreaterThan(0);
     expect(mine.body.data.every((r: { partnerId: string }) => r.partnerId === a.partner.id)).toBe(true);
-    expect((await call(one.GET, "GET /api/v1/rewards/[id]", { params: { id: w.id }, headers: a.headers })).status).toBe(404);
-    expect((await call(one.GET, "GET /api/v1/rewards/[id]", { params: { id: w.id }, headers: b.headers })).body).toMatchObject({ id: w.id, amountCents: 10_000 });
-    expect((await call(list.GET, "GET /api/v1/rewards", { headers: admin.headers, query: { pageSize: 500 } })).status).toBe(400);
+    expect((await call(one.GET, "GET /api/v1/rewards/[id]", { params: { id: w.id }, headers: a.headers })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(one.GET, "GET /api/v1/rewards/[id]", { params: { id: w.id }, headers: b.headers })).body,
+    ).toMatchObject({ id: w.id, amountCents: 10_000 });
+    expect(
+      (await call(list.GET, "GET /api/v1/rewards", { headers: admin.headers, query: { pageSize: 500 } })).status,
+    ).toBe(400);
   });
 
   it("PATCH edits a reward's description and hold (admins), never its status or a settled reward", async () => {
     const w = await insertReward(t.db, a.partner.id);
     const hold = "2030-01-01T00:00:00.000Z";
-    const res = await call(one.PATCH, "PATCH /api/v1/rewards/[id]", { params: { id: w.id }, headers: admin.headers, body: { reason: "under review", holdUntil: hold } });
+    const res = await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
+      params: { id: w.id },
+      headers: admin.headers,
+      body: { reason: "under review", holdUntil: hold },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ reason: "under review", holdUntil: hold, status: "CALCULATED" });
-    expect((await call(one.PATCH, "PATCH /api/v1/rewards/[id]", { params: { id: w.id }, headers: admin.headers, body: { status: "APPROVED" } })).status).toBe(400);
-    expect((await call(one.PATCH, "PATCH /api/v1/rewards/[id]", { params: { id: w.id }, headers: admin.headers, body: { holdUntil: "soon" } })).status).toBe(400);
-    expect((await call(one.PATCH, "PATCH /api/v1/rewards/[id]", { params: { id: w.id }, headers: a.headers, body: { reason: "mine" } })).status).toBe(403);
+    expect(
+      (
+        await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
+          params: { id: w.id },
+          headers: admin.headers,
+          body: { status: "APPROVED" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
+          params: { id: w.id },
+          headers: admin.headers,
+          body: { holdUntil: "soon" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
+          params: { id: w.id },
+          headers: a.headers,
+          body: { reason: "mine" },
+        })
+      ).status,
+    ).toBe(403);
     const paid = await insertReward(t.db, a.partner.id, { status: "PAID" });
-    const settled = await call(one.PATCH, "PATCH /api/v1/rewards/[id]", { params: { id: paid.id }, headers: admin.headers, body: { reason: "rewrite history" } });
+    const settled = await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
+      params: { id: paid.id },
+      headers: admin.headers,
+      body: { reason: "rewrite history" },
+    });
     expect([settled.status, settled.body.currentStatus]).toEqual([409, "PAID"]);
   });
 
   it("approve respects the hold unless overridden with a reason; cancel needs a reason", async () => {
     const due = await insertReward(t.db, a.partner.id, { holdUntil: new Date(Date.now() - 1000) });
-    const ok = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", { params: { id: due.id }, headers: admin.headers });
+    const ok = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
+      params: { id: due.id },
+      headers: admin.headers,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: "APPROVED", approvalOverrideReason: null });
-    const twice = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", { params: { id: due.id }, headers: admin.headers });
+    const twice = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
+      params: { id: due.id },
+      headers: admin.headers,
+    });
     expect([twice.status, twice.body.currentStatus]).toEqual([409, "APPROVED"]);
 
     const held = await insertReward(t.db, a.partner.id, { holdUntil: futureDays(14) });
-    expect((await call(approve.POST, "POST /api/v1/rewards/[id]/approve", { params: { id: held.id }, headers: admin.headers, body: {} })).status).toBe(409);
-    expect((await call(approve.POST, "POST /api/v1/rewards/[id]/approve", { params: { id: held.id }, headers: admin.headers, body: { override: true } })).status).toBe(400);
+    expect(
+      (
+        await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
+          params: { id: held.id },
+          headers: admin.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
+          params: { id: held.id },
+          headers: admin.headers,
+          body: { override: true },
+        })
+      ).status,
+    ).toBe(400);
     expect(await statusOf(held.id)).toBe("CALCULATED");
-    const forced = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", { params: { id: held.id }, headers: admin.headers, body: { override: true, reason: "verified policy issued" } });
+    const forced = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
+      params: { id: held.id },
+      headers: admin.headers,
+      body: { override: true, reason: "verified policy issued" },
+    });
     expect(forced.body).toMatchObject({ status: "APPROVED", approvalOverrideReason: "verified policy issued" });
 
     const c = await insertReward(t.db, a.partner.id);
-    expect((await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", { params: { id: c.id }, headers: admin.headers, body: {} })).status).toBe(400);
-    const cancelled = await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", { params: { id: c.id }, headers: admin.headers, body: { reason: "policy cancelled in free-look" } });
+    expect(
+      (
+        await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", {
+          params: { id: c.id },
+          headers: admin.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(400);
+    const cancelled = await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", {
+      params: { id: c.id },
+      headers: admin.headers,
+      body: { reason: "policy cancelled in free-look" },
+    });
     expect(cancelled.body).toMatchObject({ status: "CANCELLED", cancelReason: "policy cancelled in free-look" });
-    const again = await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", { params: { id: c.id }, headers: admin.headers, body: { reason: "again" } });
+    const again = await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", {
+      params: { id: c.id },
+      headers: admin.headers,
+      body: { reason: "again" },
+    });
     expect([again.status, again.body.currentStatus]).toEqual([409, "CANCELLED"]);
   });
 
@@ -107,21 +212,70 @@ describe("REST API: rewards", () => {
     const w1 = await insertReward(t.db, a.partner.id, { status: "APPROVED", amountCents: 7_500 });
     const w2 = await insertReward(t.db, a.partner.id, { status: "APPROVED" });
     const body = { paymentMethod: "paypal", transactionId: "PP-1" };
-    const first = await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", { params: { id: w1.id }, headers: admin.headers, body });
+    const first = await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
+      params: { id: w1.id },
+      headers: admin.headers,
+      body,
+    });
     expect(first.status).toBe(201);
     paymentJson.parse(first.body);
-    expect(first.body.payout).toMatchObject({ status: "PAID", amountCents: 7_500, paymentMethod: "PAYPAL", transactionId: "PP-1" });
+    expect(first.body.payout).toMatchObject({
+      status: "PAID",
+      amountCents: 7_500,
+      paymentMethod: "PAYPAL",
+      transactionId: "PP-1",
+    });
     const before = await counts();
-    const replay = await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", { headers: admin.headers, body: { rewardId: w1.id, ...body } });
+    const replay = await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", {
+      headers: admin.headers,
+      body: { rewardId: w1.id, ...body },
+    });
     expect(replay.status).toBe(200);
     expect(replay.body.payout.id).toBe(first.body.payout.id);
-    expect((await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", { params: { id: w2.id }, headers: admin.headers, body })).status).toBe(409);
-    for (const bad of [{ paymentMethod: "CASH", transactionId: "X" }, { paymentMethod: "CHECK" }, { paymentMethod: "CHECK", transactionId: "" }, { paymentMethod: "CHECK", transactionId: "X", amount: 5 }]) {
-      expect((await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", { params: { id: w2.id }, headers: admin.headers, body: bad })).status, JSON.stringify(bad)).toBe(400);
+    expect(
+      (
+        await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
+          params: { id: w2.id },
+          headers: admin.headers,
+          body,
+        })
+      ).status,
+    ).toBe(409);
+    for (const bad of [
+      { paymentMethod: "CASH", transactionId: "X" },
+      { paymentMethod: "CHECK" },
+      { paymentMethod: "CHECK", transactionId: "" },
+      { paymentMethod: "CHECK", transactionId: "X", amount: 5 },
+    ]) {
+      expect(
+        (
+          await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
+            params: { id: w2.id },
+            headers: admin.headers,
+            body: bad,
+          })
+        ).status,
+        JSON.stringify(bad),
+      ).toBe(400);
     }
-    expect((await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", { headers: admin.headers, body: { paymentMethod: "CHECK", transactionId: "C-1" } })).status).toBe(400);
+    expect(
+      (
+        await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", {
+          headers: admin.headers,
+          body: { paymentMethod: "CHECK", transactionId: "C-1" },
+        })
+      ).status,
+    ).toBe(400);
     const held = await insertReward(t.db, a.partner.id, { holdUntil: futureDays(3) });
-    expect((await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", { params: { id: held.id }, headers: admin.headers, body: { paymentMethod: "CHECK", transactionId: "C-2" } })).status).toBe(409);
+    expect(
+      (
+        await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
+          params: { id: held.id },
+          headers: admin.headers,
+          body: { paymentMethod: "CHECK", transactionId: "C-2" },
+        })
+      ).status,
+    ).toBe(409);
     expect(await counts()).toEqual({ ...before, rewards: before.rewards + 1 });
     expect(await statusOf(w2.id)).toBe("APPROVED");
     expect(await statusOf(held.id)).toBe("CALCULATED");
@@ -133,7 +287,10 @@ describe("REST API: rewards", () => {
     const held = await insertReward(t.db, p.partner.id, { holdUntil: futureDays(10) });
     const paid = await insertReward(t.db, p.partner.id, { status: "PAID" });
     const ghost = randomUUID();
-    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { rewardIds: [due.id, held.id, paid.id, ghost] } });
+    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+      headers: admin.headers,
+      body: { rewardIds: [due.id, held.id, paid.id, ghost] },
+    });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { id: due.id, result: "approved" },
@@ -142,7 +299,10 @@ describe("REST API: rewards", () => {
       { id: ghost, result: "skipped", reason: "NOT_FOUND" },
     ]);
     for (let i = 0; i < 3; i++) await insertReward(t.db, p.partner.id);
-    const byFilter = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body: { filter: { partnerId: p.partner.id, status: "calculated" } } });
+    const byFilter = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+      headers: admin.headers,
+      body: { filter: { partnerId: p.partner.id, status: "calculated" } },
+    });
     expect(byFilter.body).toEqual({ approved: 3, skipped: 1, remaining: 0 });
     bulkApproveJson.parse(byFilter.body);
     bulkApproveJson.parse(res.body);
@@ -151,24 +311,60 @@ describe("REST API: rewards", () => {
       body: { filter: { partnerId: p.partner.id, status: "CALCULATED" }, override: true, reason: "audited" },
     });
     expect(forced.body).toEqual({ approved: 1, skipped: 0, remaining: 0 });
-    for (const body of [{}, { rewardIds: [due.id], filter: {} }, { rewardIds: [] }, { rewardIds: Array.from({ length: 1001 }, () => randomUUID()) }, { filter: {}, override: true }, { filter: { colour: "red" } }]) {
-      expect((await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body })).status, JSON.stringify(body).slice(0, 80)).toBe(400);
+    for (const body of [
+      {},
+      { rewardIds: [due.id], filter: {} },
+      { rewardIds: [] },
+      { rewardIds: Array.from({ length: 1001 }, () => randomUUID()) },
+      { filter: {}, override: true },
+      { filter: { colour: "red" } },
+    ]) {
+      expect(
+        (await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body })).status,
+        JSON.stringify(body).slice(0, 80),
+      ).toBe(400);
     }
-    expect((await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: a.headers, body: { rewardIds: [due.id] } })).status).toBe(403);
+    expect(
+      (
+        await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
+          headers: a.headers,
+          body: { rewardIds: [due.id] },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("statistics are scoped to the partner and agree with the rows", async () => {
     const sumOf = async (partnerId?: string) => {
-      const rows = await t.db.select().from(rewards).where(partnerId ? eq(rewards.partnerId, partnerId) : undefined);
+      const rows = await t.db
+        .select()
+        .from(rewards)
+        .where(partnerId ? eq(rewards.partnerId, partnerId) : undefined);
       return { count: rows.length, amountCents: rows.reduce((s, r) => s + (r.amountCents ?? 0), 0) };
     };
     const total = (body: { byStatus: Record<string, { count: number; amountCents: number }> }) =>
-      Object.values(body.byStatus).reduce((s, v) => ({ count: s.count + v.count, amountCents: s.amountCents + v.amountCents }), { count: 0, amountCents: 0 });
-    const mine = await call(stats.GET, "GET /api/v1/rewards/statistics", { headers: b.headers, query: { from: "2026-01-01" } });
+      Object.values(body.byStatus).reduce(
+        (s, v) => ({ count: s.count + v.count, amountCents: s.amountCents + v.amountCents }),
+        { count: 0, amountCents: 0 },
+      );
+    const mine = await call(stats.GET, "GET /api/v1/rewards/statistics", {
+      headers: b.headers,
+      query: { from: "2026-01-01" },
+    });
     expect(mine.status).toBe(200);
     expect(total(mine.body)).toEqual(await sumOf(b.partner.id));
-    const all = await call(stats.GET, "GET /api/v1/rewards/statistics", { headers: admin.headers, query: { from: "2026-01-01" } });
+    const all = await call(stats.GET, "GET /api/v1/rewards/statistics", {
+      headers: admin.headers,
+      query: { from: "2026-01-01" },
+    });
     expect(total(all.body)).toEqual(await sumOf());
-    expect((await call(stats.GET, "GET /api/v1/rewards/statistics", { headers: admin.headers, query: { to: "2020-01-01", from: "2021-01-01" } })).status).toBe(400);
+    expect(
+      (
+        await call(stats.GET, "GET /api/v1/rewards/statistics", {
+          headers: admin.headers,
+          query: { to: "2020-01-01", from: "2021-01-01" },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -45,13 +45,25 @@ describe("the seed's How to Use, verbatim", () => {
       body: JSON.stringify({ partnerId: p.body.id, referralCode: p.body.referralCode, source: "website" }),
     });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ partnerId: p.body.id, referralCode: p.body.referralCode, source: "WEBSITE", status: "PENDING", leadId: null });
+    expect(r.body).toMatchObject({
+      partnerId: p.body.id,
+      referralCode: p.body.referralCode,
+      source: "WEBSITE",
+      status: "PENDING",
+      leadId: null,
+    });
     referralJson.parse(r.body);
 
     // The lead, made with POST /api/v1/leads (the CONTRACT lead body).
     const lead = await call(leads.POST, "POST /api/v1/leads", {
       headers,
-      body: { firstName: "Jane", lastName: "Smith", email: "jane.smith@example.net", insuranceType: "AUTO", consent: { given: true, textVersion: "2026-11" } },
+      body: {
+        firstName: "Jane",
+        lastName: "Smith",
+        email: "jane.smith@example.net",
+        insuranceType: "AUTO",
+        consent: { given: true, textVersion: "2026-11" },
+      },
     });
     expect(lead.status).toBe(201);
     const leadId: string = lead.body.id;
@@ -73,8 +85,21 @@ describe("the seed's How to Use, verbatim", () => {
     });
     expect(conv.status).toBe(201);
     conversionJson.parse(conv.body);
-    expect(conv.body.referral).toMatchObject({ id: r.body.id, status: "CONVERTED", conversionValueCents: 100_000, currency: "USD" });
-    expect(conv.body.reward).toMatchObject({ referralId: r.body.id, type: "CONVERSION", status: "CALCULATED", amountCents: 10_000, baseCents: 100_000, rateBps: 1000, currency: "USD" });
+    expect(conv.body.referral).toMatchObject({
+      id: r.body.id,
+      status: "CONVERTED",
+      conversionValueCents: 100_000,
+      currency: "USD",
+    });
+    expect(conv.body.reward).toMatchObject({
+      referralId: r.body.id,
+      type: "CONVERSION",
+      status: "CALCULATED",
+      amountCents: 10_000,
+      baseCents: 100_000,
+      rateBps: 1000,
+      currency: "USD",
+    });
 
     // Process payment when ready.
     const paid = await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
@@ -84,15 +109,31 @@ describe("the seed's How to Use, verbatim", () => {
     });
     expect(paid.status).toBe(201);
     paymentJson.parse(paid.body);
-    expect(paid.body.reward).toMatchObject({ id: conv.body.reward.id, status: "PAID", paymentMethod: "BANK_TRANSFER", transactionId: "TXN-12345", amountCents: 10_000 });
-    expect(paid.body.payout).toMatchObject({ status: "PAID", amountCents: 10_000, currency: "USD", transactionId: "TXN-12345", rewardIds: [conv.body.reward.id] });
+    expect(paid.body.reward).toMatchObject({
+      id: conv.body.reward.id,
+      status: "PAID",
+      paymentMethod: "BANK_TRANSFER",
+      transactionId: "TXN-12345",
+      amountCents: 10_000,
+    });
+    expect(paid.body.payout).toMatchObject({
+      status: "PAID",
+      amountCents: 10_000,
+      currency: "USD",
+      transactionId: "TXN-12345",
+      rewardIds: [conv.body.reward.id],
+    });
 
     // The referral followed its reward; replays answer 200 with the same rows and write nothing new.
     const after = await call(referral.GET, "GET /api/v1/referrals/[id]", { params: { id: r.body.id }, headers });
     expect(after.body).toMatchObject({ status: "PAID", leadId });
     referralJson.parse(after.body);
     expect(after.body.rewards).toEqual([expect.objectContaining({ id: conv.body.reward.id, status: "PAID" })]);
-    const again = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", { params: { id: r.body.id }, headers, body: { conversionValue: 1000 } });
+    const again = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
+      params: { id: r.body.id },
+      headers,
+      body: { conversionValue: 1000 },
+    });
     expect(again.status).toBe(200);
     expect(again.body.reward.id).toBe(conv.body.reward.id);
     const payAgain = await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
@@ -106,8 +147,13 @@ describe("the seed's How to Use, verbatim", () => {
     expect(await t.db.select().from(payouts).where(eq(payouts.partnerId, p.body.id))).toHaveLength(1);
 
     // Every step left its audit event, and the money invariants hold.
-    const trail = await t.db.select({ action: events.action }).from(events).where(and(eq(events.entityType, "referral"), eq(events.entityId, r.body.id)));
-    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(["referral.accepted", "referral.converted", "referral.paid"]));
+    const trail = await t.db
+      .select({ action: events.action })
+      .from(events)
+      .where(and(eq(events.entityType, "referral"), eq(events.entityId, r.body.id)));
+    expect(trail.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["referral.accepted", "referral.converted", "referral.paid"]),
+    );
     expect(totalViolations(await checkInvariants(t.db))).toBe(0);
   });
 });

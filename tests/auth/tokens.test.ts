@@ -12,7 +12,10 @@ const actor = systemActor("test");
 const tokenOf = (url: string) => url.split("/").pop()!;
 const login = (t: ApiTest, email: string, password: string) => attemptLogin(t.db, { email, password, ip: "192.0.2.1" });
 async function rejects(p: Promise<unknown>, code: string) {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e, "expected a refusal").toBeInstanceOf(AppError);
   expect((e as AppError).code).toBe(code);
 }
@@ -21,7 +24,12 @@ describe("invitations, resets and sign-up", () => {
   let t: ApiTest;
   let n = 0;
   const newPartner = async () =>
-    (await t.db.insert(partners).values({ firstName: "Ina", lastName: "Vite", email: `ina${++n}@test.example`, status: "ACTIVE" }).returning())[0];
+    (
+      await t.db
+        .insert(partners)
+        .values({ firstName: "Ina", lastName: "Vite", email: `ina${++n}@test.example`, status: "ACTIVE" })
+        .returning()
+    )[0];
   beforeAll(async () => {
     t = await setupApiTest();
   });
@@ -29,7 +37,11 @@ describe("invitations, resets and sign-up", () => {
 
   it("invites a new partner user: single use, stored hashed, written to the outbox", async () => {
     const p = await newPartner();
-    const { user, invitation } = await createPartnerUser(t.db, { partnerId: p.id, email: p.email.toUpperCase(), name: "Ina Vite" }, actor);
+    const { user, invitation } = await createPartnerUser(
+      t.db,
+      { partnerId: p.id, email: p.email.toUpperCase(), name: "Ina Vite" },
+      actor,
+    );
     expect(user).toMatchObject({ email: p.email, role: "PARTNER", partnerId: p.id });
     expect(invitation.url).toMatch(/^http:\/\/localhost:\d+\/invite\/[\w-]{43}$/);
     expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
@@ -38,7 +50,9 @@ describe("invitations, resets and sign-up", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].tokenHash).not.toContain(token);
     const mails = await t.db.select().from(outbox).where(eq(outbox.topic, "email"));
-    expect(mails.some((m) => (m.payload as { url: string }).url === invitation.url && m.eventType === "invitation")).toBe(true);
+    expect(
+      mails.some((m) => (m.payload as { url: string }).url === invitation.url && m.eventType === "invitation"),
+    ).toBe(true);
 
     expect((await login(t, p.email, "new-password-123")).ok).toBe(false);
     await rejects(consumeToken(t.db, token, "INVITE", "short"), "validation");
@@ -55,7 +69,10 @@ describe("invitations, resets and sign-up", () => {
     const second = await invitePartner(t.db, p.id, actor);
     expect(second.userId).toBe(first.userId);
     await rejects(consumeToken(t.db, tokenOf(first.url), "INVITE", "new-password-123"), "not_found");
-    await t.db.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authTokens.userId, second.userId));
+    await t.db
+      .update(authTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(authTokens.userId, second.userId));
     await rejects(consumeToken(t.db, tokenOf(second.url), "INVITE", "new-password-123"), "not_found");
     const third = await invitePartner(t.db, p.id, actor);
     await consumeToken(t.db, tokenOf(third.url), "INVITE", "new-password-123");
@@ -76,7 +93,13 @@ describe("invitations, resets and sign-up", () => {
   });
 
   it("sign-up creates an INACTIVE partner with a code and a user who can sign in; auto-approval makes it ACTIVE", async () => {
-    const input = signupSchema.parse({ firstName: "Sandra", lastName: "Upton", email: "Sandra@Test.example", password: "signup-password", confirmPassword: "signup-password" });
+    const input = signupSchema.parse({
+      firstName: "Sandra",
+      lastName: "Upton",
+      email: "Sandra@Test.example",
+      password: "signup-password",
+      confirmPassword: "signup-password",
+    });
     const { partner, user } = await signUpPartner(t.db, input, actor);
     expect(partner).toMatchObject({ status: "INACTIVE", createdVia: "SELF", email: "sandra@test.example" });
     expect(partner.referralCode).toMatch(/^SANUPT\d{4}$/);
@@ -91,11 +114,25 @@ describe("invitations, resets and sign-up", () => {
   });
 
   it("sign-up refuses what a visitor may not choose, and weak or mismatched passwords", async () => {
-    const r = signupSchema.safeParse({ firstName: "A", lastName: "B", email: "ab@test.example", password: "short", confirmPassword: "other", commissionRateBps: 9000, status: "ACTIVE" });
+    const r = signupSchema.safeParse({
+      firstName: "A",
+      lastName: "B",
+      email: "ab@test.example",
+      password: "short",
+      confirmPassword: "other",
+      commissionRateBps: 9000,
+      status: "ACTIVE",
+    });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : [i.path.join(".")]));
     expect(paths).toEqual(expect.arrayContaining(["commissionRateBps", "status", "password"]));
-    const mismatch = signupSchema.safeParse({ firstName: "A", lastName: "B", email: "ab@test.example", password: "long-enough-1", confirmPassword: "long-enough-2" });
+    const mismatch = signupSchema.safeParse({
+      firstName: "A",
+      lastName: "B",
+      email: "ab@test.example",
+      password: "long-enough-1",
+      confirmPassword: "long-enough-2",
+    });
     expect(mismatch.error!.issues[0].path).toEqual(["confirmPassword"]);
     expect(await t.db.select().from(users).where(eq(users.email, "ab@test.example"))).toHaveLength(0);
   });

@@ -19,20 +19,36 @@ describe("server-action wrappers and page guards", () => {
   it("adminAction runs only for admins and hands over the user and an audit actor", async () => {
     const admin = await t.admin();
     const partner = await t.partner();
-    const action = adminAction(schema, async (input, { user, actor }) => ({ input, userId: user.id, actorType: actor.type }));
+    const action = adminAction(schema, async (input, { user, actor }) => ({
+      input,
+      userId: user.id,
+      actorType: actor.type,
+    }));
     const fd = new FormData();
     fd.set("name", "Widget");
     fd.set("count", "3");
     fd.set("$ACTION_ID_abc", "");
-    expect(await runWithSessionUser(admin.user, () => action(null, fd))).toEqual({ ok: true, data: { input: { name: "Widget", count: 3 }, userId: admin.user.id, actorType: "USER" } });
-    expect(await runWithSessionUser(partner.user, () => action(null, fd))).toEqual({ ok: false, error: "You are not allowed to do this." });
-    expect(await runWithSessionUser(null, () => action(null, fd))).toMatchObject({ ok: false, error: expect.stringContaining("sign in") });
+    expect(await runWithSessionUser(admin.user, () => action(null, fd))).toEqual({
+      ok: true,
+      data: { input: { name: "Widget", count: 3 }, userId: admin.user.id, actorType: "USER" },
+    });
+    expect(await runWithSessionUser(partner.user, () => action(null, fd))).toEqual({
+      ok: false,
+      error: "You are not allowed to do this.",
+    });
+    expect(await runWithSessionUser(null, () => action(null, fd))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("sign in"),
+    });
   });
 
   it("partnerAction gives the partner's own id; field errors name each field", async () => {
     const partner = await t.partner();
     const action = partnerAction(schema, async (_input, { user }) => user.partnerId);
-    expect(await runWithSessionUser(partner.user, () => action(null, { name: "ok" }))).toEqual({ ok: true, data: partner.partner.id });
+    expect(await runWithSessionUser(partner.user, () => action(null, { name: "ok" }))).toEqual({
+      ok: true,
+      data: partner.partner.id,
+    });
     const bad = await runWithSessionUser(partner.user, () => action(null, { name: "x", extra: 1 } as never));
     expect(bad).toMatchObject({ ok: false, fieldErrors: { name: "Too short", extra: "Unknown field" } });
   });
@@ -41,7 +57,11 @@ describe("server-action wrappers and page guards", () => {
     const failing = publicAction(schema, async () => {
       throw new AppError("conflict", "Already there", { errors: [{ path: "name", message: "Taken" }] });
     });
-    expect(await failing(null, { name: "dup" })).toEqual({ ok: false, error: "Already there", fieldErrors: { name: "Taken" } });
+    expect(await failing(null, { name: "dup" })).toEqual({
+      ok: false,
+      error: "Already there",
+      fieldErrors: { name: "Taken" },
+    });
     const crashing = publicAction(schema, async () => {
       throw new Error("boom: secret detail");
     });
@@ -52,8 +72,14 @@ describe("server-action wrappers and page guards", () => {
   it("requireAdmin/requirePartner redirect signed-out visitors to the login page and refuse the other role with 404", async () => {
     const admin = await t.admin();
     const partner = await t.partner();
-    const digest = (p: Promise<unknown>) => p.then(() => "resolved", (e: { digest?: string }) => e.digest ?? String(e));
-    expect(await runWithSessionUser(null, () => digest(requireAdmin()))).toMatch(/^NEXT_REDIRECT;replace;\/login\?next=%2Fadmin;/);
+    const digest = (p: Promise<unknown>) =>
+      p.then(
+        () => "resolved",
+        (e: { digest?: string }) => e.digest ?? String(e),
+      );
+    expect(await runWithSessionUser(null, () => digest(requireAdmin()))).toMatch(
+      /^NEXT_REDIRECT;replace;\/login\?next=%2Fadmin;/,
+    );
     expect(await runWithSessionUser(null, () => digest(requirePartner()))).toMatch(/\/login\?next=%2Fportal/);
     expect(await runWithSessionUser(partner.user, () => digest(requireAdmin()))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
     expect(await runWithSessionUser(admin.user, () => digest(requirePartner()))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");

@@ -4,7 +4,13 @@ import { leadInputSchema } from "@/lib/leads/schemas";
 import type { Actor } from "@/lib/audit/actor";
 import type { DbOrTx } from "@/db";
 
-export const admin: Actor = { type: "USER", id: "11111111-1111-4111-8111-111111111111", label: "admin@test", role: "ADMIN", requestId: "req-test" };
+export const admin: Actor = {
+  type: "USER",
+  id: "11111111-1111-4111-8111-111111111111",
+  label: "admin@test",
+  role: "ADMIN",
+  requestId: "req-test",
+};
 export const system: Actor = { type: "SYSTEM", id: "test-job", label: "test job" };
 export const visitor: Actor = { type: "PUBLIC", id: null, label: "visitor" };
 
@@ -14,7 +20,13 @@ export async function newPartner(db: DbOrTx, o: Record<string, unknown> = {}, vi
   n++;
   return createPartner(
     db,
-    createPartnerSchema.parse({ firstName: "Pat", lastName: "Smith", email: `pat${n}.${Date.now()}@partners.test`, phone: `555${String(1000000 + n).slice(-7)}`, ...o }),
+    createPartnerSchema.parse({
+      firstName: "Pat",
+      lastName: "Smith",
+      email: `pat${n}.${Date.now()}@partners.test`,
+      phone: `555${String(1000000 + n).slice(-7)}`,
+      ...o,
+    }),
     admin,
     { via },
   );
@@ -34,7 +46,9 @@ export function leadBody(o: Record<string, unknown> = {}) {
   });
 }
 
-export async function rejects(p: Promise<unknown>): Promise<{ code?: string; message: string; extra?: Record<string, unknown> }> {
+export async function rejects(
+  p: Promise<unknown>,
+): Promise<{ code?: string; message: string; extra?: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {

@@ -19,7 +19,10 @@ const violations = async () => Object.fromEntries((await checkInvariants(t.db)).
 
 async function converted() {
   const p = await newPartner(t.db);
-  const { referral } = await captureLead(t.db, leadBody({ referralCode: p.referralCode }), { actor: visitor, channel: "FORM" });
+  const { referral } = await captureLead(t.db, leadBody({ referralCode: p.referralCode }), {
+    actor: visitor,
+    channel: "FORM",
+  });
   return processConversion(t.db, referral!.id, { conversionValue: "800.00" }, admin);
 }
 
@@ -29,18 +32,32 @@ describe("checkInvariants catches what it claims to", () => {
     const b = await converted();
     await approveReward(t.db, a.reward.id, {}, admin);
     await approveReward(t.db, b.reward.id, {}, admin);
-    const { payouts: [batch] } = await createPayoutBatch(t.db, { partnerIds: [b.reward.partnerId] }, admin);
+    const {
+      payouts: [batch],
+    } = await createPayoutBatch(t.db, { partnerIds: [b.reward.partnerId] }, admin);
     const c = await converted();
     const paid = await processPayment(t.db, c.reward.id, { paymentMethod: "CHECK", transactionId: "CHK-1" }, admin);
     expect(Object.values(await violations()).every((v) => v === 0)).toBe(true);
 
-    await t.db.update(payouts).set({ amountCents: batch.amountCents + 1 }).where(eq(payouts.id, batch.id));
+    await t.db
+      .update(payouts)
+      .set({ amountCents: batch.amountCents + 1 })
+      .where(eq(payouts.id, batch.id));
     await t.db.update(referrals).set({ status: "CONVERTED" }).where(eq(referrals.id, c.referral.id));
-    await t.db.update(rewards).set({ amountCents: a.reward.amountCents! + 1 }).where(eq(rewards.id, a.reward.id));
-    await t.db.insert(rewards).values({ partnerId: a.reward.partnerId, type: "BONUS", amountCents: 100, status: "APPROVED", createdBy: "x" });
-    await t.db.execute(sql`insert into payout_items (payout_id, reward_id, amount_cents) values (${batch.id}, ${paid.reward.id}, 0)`);
+    await t.db
+      .update(rewards)
+      .set({ amountCents: a.reward.amountCents! + 1 })
+      .where(eq(rewards.id, a.reward.id));
+    await t.db
+      .insert(rewards)
+      .values({ partnerId: a.reward.partnerId, type: "BONUS", amountCents: 100, status: "APPROVED", createdBy: "x" });
+    await t.db.execute(
+      sql`insert into payout_items (payout_id, reward_id, amount_cents) values (${batch.id}, ${paid.reward.id}, 0)`,
+    );
     await t.db.execute(sql`alter table rewards drop constraint rewards_negative_only_clawback`);
-    await t.db.insert(rewards).values({ partnerId: a.reward.partnerId, type: "BONUS", amountCents: -5, status: "CANCELLED", createdBy: "x" });
+    await t.db
+      .insert(rewards)
+      .values({ partnerId: a.reward.partnerId, type: "BONUS", amountCents: -5, status: "CANCELLED", createdBy: "x" });
     await t.db.delete(events).where(eq(events.entityId, b.referral.id));
 
     const v = await violations();

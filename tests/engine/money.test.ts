@@ -15,22 +15,34 @@ describe("majorToCents", () => {
     [0, 0],
     ["1000000000000", 100000000000000],
   ])("%s → %i cents", (v, cents) => expect(majorToCents(v)).toBe(cents));
-  it.each([["1.005"], [0.1 + 0.2], [-1], ["-0.01"], [Number.NaN], [Number.POSITIVE_INFINITY], ["1e3"], ["abc"], [""], ["1000000000000.01"], [1e13], ["1,000"]])(
-    "refuses %s with a validation error naming the field",
-    (v) => {
-      let err: unknown;
-      try {
-        majorToCents(v as number, "conversionValue");
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).code).toBe("validation");
-      expect((err as AppError).errors[0].path).toBe("conversionValue");
-    },
-  );
+  it.each([
+    ["1.005"],
+    [0.1 + 0.2],
+    [-1],
+    ["-0.01"],
+    [Number.NaN],
+    [Number.POSITIVE_INFINITY],
+    ["1e3"],
+    ["abc"],
+    [""],
+    ["1000000000000.01"],
+    [1e13],
+    ["1,000"],
+  ])("refuses %s with a validation error naming the field", (v) => {
+    let err: unknown;
+    try {
+      majorToCents(v as number, "conversionValue");
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("validation");
+    expect((err as AppError).errors[0].path).toBe("conversionValue");
+  });
   it("round-trips every cent amount exactly", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000_000_000 }), (c) => majorToCents(centsToMajor(c)) === c));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000_000_000 }), (c) => majorToCents(centsToMajor(c)) === c),
+    );
   });
 });
 
@@ -45,13 +57,17 @@ describe("applyRateBps", () => {
   });
   it("is never off by more than half a cent, never negative for positive inputs (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), (cents, bps) => {
-        const out = applyRateBps(cents, bps);
-        const exactTimes10000 = BigInt(cents) * BigInt(bps);
-        const diff = BigInt(out) * 10000n - exactTimes10000;
-        const abs = diff < 0n ? -diff : diff;
-        return out >= 0 && Number.isSafeInteger(out) && abs <= 5000n;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (cents, bps) => {
+          const out = applyRateBps(cents, bps);
+          const exactTimes10000 = BigInt(cents) * BigInt(bps);
+          const diff = BigInt(out) * 10000n - exactTimes10000;
+          const abs = diff < 0n ? -diff : diff;
+          return out >= 0 && Number.isSafeInteger(out) && abs <= 5000n;
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -17,7 +17,10 @@ afterAll(() => t.drop());
 
 /** An APPROVED conversion reward of `value` (major units) for the partner, at its rate. */
 async function approved(partner: Awaited<ReturnType<typeof newPartner>>, value: string) {
-  const { referral } = await captureLead(t.db, leadBody({ referralCode: partner.referralCode }), { actor: visitor, channel: "FORM" });
+  const { referral } = await captureLead(t.db, leadBody({ referralCode: partner.referralCode }), {
+    actor: visitor,
+    channel: "FORM",
+  });
   const { reward } = await processConversion(t.db, referral!.id, { conversionValue: value }, admin);
   return approveReward(t.db, reward.id, {}, admin);
 }
@@ -29,7 +32,11 @@ describe("payout batches", () => {
     const small = await newPartner(t.db);
     const a1 = await approved(a, "400.00");
     const a2 = await approved(a, "300.00");
-    const claw = await createManualReward(t.db, { partnerId: a.id, type: "CLAWBACK", amountCents: -1000, reason: "Chargeback" }, admin);
+    const claw = await createManualReward(
+      t.db,
+      { partnerId: a.id, type: "CLAWBACK", amountCents: -1000, reason: "Chargeback" },
+      admin,
+    );
     await approveReward(t.db, claw.id, {}, admin);
     const b1 = await approved(b, "1000.00");
     await approved(small, "10.00");
@@ -37,19 +44,30 @@ describe("payout batches", () => {
     expect(made).toHaveLength(2);
     const pa = made.find((p) => p.partnerId === a.id)!;
     expect(pa).toMatchObject({ status: "PENDING", amountCents: 4000 + 3000 - 1000, rewardCount: 3, batchId });
-    expect((await getPayoutById(t.db, pa.id)).items.map((i) => i.rewardId).sort()).toEqual([a1.id, a2.id, claw.id].sort());
+    expect((await getPayoutById(t.db, pa.id)).items.map((i) => i.rewardId).sort()).toEqual(
+      [a1.id, a2.id, claw.id].sort(),
+    );
     // A second batch takes nothing already in a payout.
     expect((await createPayoutBatch(t.db, { partnerIds: [a.id, b.id] }, admin)).payouts).toHaveLength(0);
     // Rewards in a pending payout cannot be cancelled or paid on their own.
     expect(await rejects(cancelReward(t.db, a1.id, { reason: "x" }, admin))).toMatchObject({ code: "invalid_state" });
     const paid = await markPayoutPaid(t.db, pa.id, { paymentMethod: "BANK_TRANSFER", transactionId: "BATCH-1" }, admin);
     expect(paid.rewards.map((r) => r.status)).toEqual(["PAID", "PAID", "PAID"]);
-    const refs = await t.db.select().from(referrals).where(inArray(referrals.id, [a1.referralId!, a2.referralId!]));
+    const refs = await t.db
+      .select()
+      .from(referrals)
+      .where(inArray(referrals.id, [a1.referralId!, a2.referralId!]));
     expect(refs.map((r) => r.status)).toEqual(["PAID", "PAID"]);
-    expect((await markPayoutPaid(t.db, pa.id, { paymentMethod: "BANK_TRANSFER", transactionId: "BATCH-1" }, admin)).replayed).toBe(true);
+    expect(
+      (await markPayoutPaid(t.db, pa.id, { paymentMethod: "BANK_TRANSFER", transactionId: "BATCH-1" }, admin)).replayed,
+    ).toBe(true);
     const pb = made.find((p) => p.partnerId === b.id)!;
-    expect(await rejects(markPayoutPaid(t.db, pb.id, { paymentMethod: "BANK_TRANSFER", transactionId: "BATCH-1" }, admin))).toMatchObject({ code: "conflict" });
-    expect(await rejects(markPayoutFailed(t.db, pa.id, { reason: "late" }, admin))).toMatchObject({ code: "invalid_state" });
+    expect(
+      await rejects(markPayoutPaid(t.db, pb.id, { paymentMethod: "BANK_TRANSFER", transactionId: "BATCH-1" }, admin)),
+    ).toMatchObject({ code: "conflict" });
+    expect(await rejects(markPayoutFailed(t.db, pa.id, { reason: "late" }, admin))).toMatchObject({
+      code: "invalid_state",
+    });
     // FAILED: rewards go back to APPROVED and the next batch takes them again.
     await markPayoutFailed(t.db, pb.id, { reason: "Account closed" }, admin);
     const [rb] = await t.db.select().from(rewards).where(eq(rewards.id, b1.id));
@@ -71,7 +89,13 @@ describe("nextPayout", () => {
   it("is the approved total on the next payout day when it reaches the minimum", async () => {
     const p = await newPartner(t.db);
     const now = new Date("2026-11-15T12:00:00Z");
-    expect(await nextPayout(t.db, p.id, now)).toMatchObject({ date: "2026-12-01", approvedCents: 0, eligible: false, amountCents: 0, minimumCents: 5000 });
+    expect(await nextPayout(t.db, p.id, now)).toMatchObject({
+      date: "2026-12-01",
+      approvedCents: 0,
+      eligible: false,
+      amountCents: 0,
+      minimumCents: 5000,
+    });
     await approved(p, "600.00");
     expect(await nextPayout(t.db, p.id, now)).toMatchObject({ approvedCents: 6000, eligible: true, amountCents: 6000 });
     await t.db.update(settings).set({ payoutDayOfMonth: 20 });

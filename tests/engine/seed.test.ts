@@ -24,7 +24,11 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
 
   const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(query));
   const statuses = async (table: string, where = "true") =>
-    (await q<{ status: string }>(sql.raw(`select distinct status::text as status from ${table} where ${where} order by 1`))).map((r) => r.status);
+    (
+      await q<{ status: string }>(
+        sql.raw(`select distinct status::text as status from ${table} where ${where} order by 1`),
+      )
+    ).map((r) => r.status);
 
   it("passes every invariant", async () => {
     const results = await checkInvariants(t.db);
@@ -51,15 +55,27 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
 
   it("has referrals, rewards, leads and payouts in every status, the demo partner's too", async () => {
     const demo = `partner_id = (select id from partners where email = 'partner@demo.test')`;
-    const all = { referrals: ["ACCEPTED", "CONVERTED", "EXPIRED", "PAID", "PENDING", "REJECTED"], rewards: ["APPROVED", "CALCULATED", "CANCELLED", "PAID", "PENDING"], payouts: ["FAILED", "PAID", "PENDING"] };
+    const all = {
+      referrals: ["ACCEPTED", "CONVERTED", "EXPIRED", "PAID", "PENDING", "REJECTED"],
+      rewards: ["APPROVED", "CALCULATED", "CANCELLED", "PAID", "PENDING"],
+      payouts: ["FAILED", "PAID", "PENDING"],
+    };
     for (const [table, want] of Object.entries(all)) expect(await statuses(table), table).toEqual(want);
     expect(await statuses("referrals", demo)).toEqual(all.referrals);
     expect(await statuses("rewards", demo)).toEqual(all.rewards);
     expect(await statuses("payouts", demo)).toEqual(expect.arrayContaining(["PAID", "PENDING"]));
     expect(await statuses("leads")).toEqual(["CONTACTED", "CONVERTED", "LOST", "NEW", "QUALIFIED"]);
-    const reasons = (await q<{ r: string }>(sql`select distinct rejection_reason as r from referrals where status = 'REJECTED' order by 1`)).map((x) => x.r);
-    expect(reasons).toEqual(expect.arrayContaining(["DUPLICATE_LEAD", "LEAD_LOST", "PARTNER_INACTIVE", "SELF_REFERRAL", "WITHDRAWN"]));
-    const [{ pending }] = await q<{ pending: number }>(sql`select count(*)::int as pending from payouts where status = 'PENDING'`);
+    const reasons = (
+      await q<{ r: string }>(
+        sql`select distinct rejection_reason as r from referrals where status = 'REJECTED' order by 1`,
+      )
+    ).map((x) => x.r);
+    expect(reasons).toEqual(
+      expect.arrayContaining(["DUPLICATE_LEAD", "LEAD_LOST", "PARTNER_INACTIVE", "SELF_REFERRAL", "WITHDRAWN"]),
+    );
+    const [{ pending }] = await q<{ pending: number }>(
+      sql`select count(*)::int as pending from payouts where status = 'PENDING'`,
+    );
     expect(pending).toBe(1);
   });
 
@@ -88,7 +104,11 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
   });
 
   it.runIf(driver === "postgres")("npm run check:invariants reports 0 and exits 0", () => {
-    const r = spawnSync("npx", ["tsx", "scripts/check-invariants.ts"], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("npx", ["tsx", "scripts/check-invariants.ts"], {
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("0 violations");
     expect(r.status).toBe(0);

@@ -14,12 +14,22 @@ const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
 export async function insertLead(db: Db, values: Partial<typeof leads.$inferInsert> = {}) {
   const [l] = await db
     .insert(leads)
-    .values({ firstName: "Lee", lastName: `Prospect ${uniq()}`, email: `lead-${uniq()}@example.net`, insuranceType: "AUTO", ...values })
+    .values({
+      firstName: "Lee",
+      lastName: `Prospect ${uniq()}`,
+      email: `lead-${uniq()}@example.net`,
+      insuranceType: "AUTO",
+      ...values,
+    })
     .returning();
   return l;
 }
 
-export async function insertReferral(db: Db, partner: { id: string; code: string }, values: Partial<typeof referrals.$inferInsert> & { status?: ReferralStatus } = {}) {
+export async function insertReferral(
+  db: Db,
+  partner: { id: string; code: string },
+  values: Partial<typeof referrals.$inferInsert> & { status?: ReferralStatus } = {},
+) {
   const [r] = await db
     .insert(referrals)
     .values({ partnerId: partner.id, referralCode: partner.code, expiresAt: inDays(90), ...values })
@@ -27,17 +37,32 @@ export async function insertReferral(db: Db, partner: { id: string; code: string
   return r;
 }
 
-export async function insertReward(db: Db, partnerId: string, values: Partial<typeof rewards.$inferInsert> & { status?: RewardStatus } = {}) {
+export async function insertReward(
+  db: Db,
+  partnerId: string,
+  values: Partial<typeof rewards.$inferInsert> & { status?: RewardStatus } = {},
+) {
   const status = values.status ?? "CALCULATED";
   const [w] = await db
     .insert(rewards)
-    .values({ partnerId, type: "BONUS", status, amountCents: 10_000, reason: "fixture", calculatedAt: new Date(), ...values })
+    .values({
+      partnerId,
+      type: "BONUS",
+      status,
+      amountCents: 10_000,
+      reason: "fixture",
+      calculatedAt: new Date(),
+      ...values,
+    })
     .returning();
   return w;
 }
 
 export async function insertPayout(db: Db, partnerId: string, values: Partial<typeof payouts.$inferInsert> = {}) {
-  const [p] = await db.insert(payouts).values({ partnerId, amountCents: 10_000, paymentMethod: "BANK_TRANSFER", ...values }).returning();
+  const [p] = await db
+    .insert(payouts)
+    .values({ partnerId, amountCents: 10_000, paymentMethod: "BANK_TRANSFER", ...values })
+    .returning();
   return p;
 }
 

@@ -37,7 +37,10 @@ import { createTestDb, type TestDb } from "./db";
 export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_PASSWORD = "correct-horse-battery";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+type Handler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>;
 
 export interface ApiResponse {
   status: number;
@@ -61,7 +64,9 @@ export interface CallOptions {
  */
 export async function call(handler: Handler, route: string, opts: CallOptions = {}): Promise<ApiResponse> {
   const [method, rawPath] = route.split(" ");
-  const path = rawPath.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, k: string) => encodeURIComponent(opts.params?.[k] ?? `[${k}]`));
+  const path = rawPath.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, k: string) =>
+    encodeURIComponent(opts.params?.[k] ?? `[${k}]`),
+  );
   const url = new URL(path, TEST_ORIGIN);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
   const headers = new Headers({ host: url.host, "x-forwarded-for": "203.0.113.10", ...opts.headers });
@@ -70,10 +75,16 @@ export async function call(handler: Handler, route: string, opts: CallOptions = 
     body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const res = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(opts.params ?? {}) });
+  const res = await handler(new Request(url, { method, headers, body }), {
+    params: Promise.resolve(opts.params ?? {}),
+  });
   const text = await res.text();
   const ct = res.headers.get("content-type") ?? "";
-  return { status: res.status, headers: res.headers, body: text === "" ? null : ct.includes("json") ? JSON.parse(text) : text };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text === "" ? null : ct.includes("json") ? JSON.parse(text) : text,
+  };
 }
 
 export interface TestUser {
@@ -91,8 +102,15 @@ export interface ApiTest {
   db: TestDb["db"];
   handle: TestDb;
   admin(opts?: { email?: string }): Promise<TestUser>;
-  partner(opts?: { email?: string; status?: "ACTIVE" | "INACTIVE" | "SUSPENDED" | "TERMINATED"; commissionRateBps?: number }): Promise<TestPartner>;
-  apiKey(role: "ADMIN" | "PARTNER", partnerId?: string): Promise<{ key: string; id: string; headers: Record<string, string> }>;
+  partner(opts?: {
+    email?: string;
+    status?: "ACTIVE" | "INACTIVE" | "SUSPENDED" | "TERMINATED";
+    commissionRateBps?: number;
+  }): Promise<TestPartner>;
+  apiKey(
+    role: "ADMIN" | "PARTNER",
+    partnerId?: string,
+  ): Promise<{ key: string; id: string; headers: Record<string, string> }>;
   bearer(user: SessionUser): Promise<Record<string, string>>;
   sessionHeaders(user: SessionUser): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -109,7 +127,12 @@ export async function setupApiTest(): Promise<ApiTest> {
   const db = handle.db;
   const bearer = async (u: SessionUser) => ({ authorization: `Bearer ${await signAccessToken(u)}` });
 
-  async function insertUser(values: { email: string; name: string; role: "ADMIN" | "PARTNER"; partnerId: string | null }) {
+  async function insertUser(values: {
+    email: string;
+    name: string;
+    role: "ADMIN" | "PARTNER";
+    partnerId: string | null;
+  }) {
     const [u] = await db
       .insert(users)
       .values({ ...values, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) })
@@ -122,7 +145,12 @@ export async function setupApiTest(): Promise<ApiTest> {
     handle,
     bearer,
     async admin(opts = {}) {
-      const user = await insertUser({ email: opts.email ?? `admin-${uniq()}@test.example`, name: "Test Admin", role: "ADMIN", partnerId: null });
+      const user = await insertUser({
+        email: opts.email ?? `admin-${uniq()}@test.example`,
+        name: "Test Admin",
+        role: "ADMIN",
+        partnerId: null,
+      });
       return { user, password: TEST_PASSWORD, headers: await bearer(user) };
     },
     async partner(opts = {}) {
@@ -130,7 +158,13 @@ export async function setupApiTest(): Promise<ApiTest> {
       const email = opts.email ?? `partner-${id}@test.example`;
       const [partner] = await db
         .insert(partners)
-        .values({ firstName: "Test", lastName: `Partner ${id}`, email, status: opts.status ?? "ACTIVE", commissionRateBps: opts.commissionRateBps ?? 1000 })
+        .values({
+          firstName: "Test",
+          lastName: `Partner ${id}`,
+          email,
+          status: opts.status ?? "ACTIVE",
+          commissionRateBps: opts.commissionRateBps ?? 1000,
+        })
         .returning();
       const code = `TST${id.toUpperCase()}`.slice(0, 10);
       await db.insert(partnerCodes).values({ partnerId: partner.id, code });
@@ -138,13 +172,21 @@ export async function setupApiTest(): Promise<ApiTest> {
       return { user, partner, code, password: TEST_PASSWORD, headers: await bearer(user) };
     },
     async apiKey(role, partnerId) {
-      const k = await createApiKey(db, { name: `test ${role.toLowerCase()} key ${uniq()}`, role, partnerId: partnerId ?? null }, systemActor("test"));
+      const k = await createApiKey(
+        db,
+        { name: `test ${role.toLowerCase()} key ${uniq()}`, role, partnerId: partnerId ?? null },
+        systemActor("test"),
+      );
       return { key: k.key, id: k.id, headers: { "x-api-key": k.key } };
     },
     async sessionHeaders(u) {
       const name = "authjs.session-token";
       const now = Math.floor(Date.now() / 1000);
-      const token = await encode({ salt: name, secret: process.env.AUTH_SECRET!, token: { sub: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, signedInAt: now } });
+      const token = await encode({
+        salt: name,
+        secret: process.env.AUTH_SECRET!,
+        token: { sub: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, signedInAt: now },
+      });
       return { cookie: `${name}=${token}`, origin: TEST_ORIGIN };
     },
     close: () => handle.drop(),

@@ -27,7 +27,14 @@ export async function seedListFixture(db: Db, now = new Date("2026-11-20T12:00:0
   const [pa, pb] = await db
     .insert(partners)
     .values([
-      { firstName: "Alice", lastName: "Archer", email: "alice@partners.test", status: "ACTIVE", commissionRateBps: 1000, companyName: "Archer Agency" },
+      {
+        firstName: "Alice",
+        lastName: "Archer",
+        email: "alice@partners.test",
+        status: "ACTIVE",
+        commissionRateBps: 1000,
+        companyName: "Archer Agency",
+      },
       { firstName: "Bruno", lastName: "Baker", email: "bruno@partners.test", status: "ACTIVE", commissionRateBps: 500 },
     ])
     .returning();
@@ -42,7 +49,14 @@ export async function seedListFixture(db: Db, now = new Date("2026-11-20T12:00:0
       const createdAt = new Date(now.getTime() - (i < 3 ? 0 : i) * DAY);
       const [lead] = await db
         .insert(leads)
-        .values({ firstName: `${prefix}First${i}`, lastName: `Last${i}`, email: `${prefix.toLowerCase()}${i}@example.com`, phone: `55500${String(i).padStart(5, "0")}`, insuranceType: "AUTO", createdAt })
+        .values({
+          firstName: `${prefix}First${i}`,
+          lastName: `Last${i}`,
+          email: `${prefix.toLowerCase()}${i}@example.com`,
+          phone: `55500${String(i).padStart(5, "0")}`,
+          insuranceType: "AUTO",
+          createdAt,
+        })
         .returning();
       const status = STATUSES[i % STATUSES.length];
       const [r] = await db
@@ -68,16 +82,60 @@ export async function seedListFixture(db: Db, now = new Date("2026-11-20T12:00:0
   const bReferrals = await mk(pb.id, "BRUBAK0001", 5, "B");
   const [payout] = await db
     .insert(payouts)
-    .values({ partnerId: pa.id, amountCents: 30_000, status: "PAID", paymentMethod: "PAYPAL", transactionId: "TXN-A-1", rewardCount: 2, paidAt: now })
+    .values({
+      partnerId: pa.id,
+      amountCents: 30_000,
+      status: "PAID",
+      paymentMethod: "PAYPAL",
+      transactionId: "TXN-A-1",
+      rewardCount: 2,
+      paidAt: now,
+    })
     .returning();
   const rw = await db
     .insert(rewards)
     .values([
-      { partnerId: pa.id, referralId: aReferrals[4], amountCents: 10_000, status: "PAID", payoutId: payout.id, paidAt: now, createdAt: new Date(now.getTime() - 4 * DAY) },
-      { partnerId: pa.id, referralId: aReferrals[10], amountCents: 20_000, status: "PAID", payoutId: payout.id, paidAt: now, createdAt: new Date(now.getTime() - 10 * DAY) },
-      { partnerId: pa.id, referralId: aReferrals[3], amountCents: 5_000, status: "CALCULATED", holdUntil: new Date(now.getTime() + 5 * DAY), createdAt: new Date(now.getTime() - 3 * DAY) },
-      { partnerId: pa.id, referralId: aReferrals[9], amountCents: 7_000, status: "APPROVED", createdAt: new Date(now.getTime() - 9 * DAY) },
-      { partnerId: pa.id, referralId: aReferrals[15], amountCents: 3_000, status: "CANCELLED", cancelReason: "Policy cancelled within 30 days", createdAt: new Date(now.getTime() - 15 * DAY) },
+      {
+        partnerId: pa.id,
+        referralId: aReferrals[4],
+        amountCents: 10_000,
+        status: "PAID",
+        payoutId: payout.id,
+        paidAt: now,
+        createdAt: new Date(now.getTime() - 4 * DAY),
+      },
+      {
+        partnerId: pa.id,
+        referralId: aReferrals[10],
+        amountCents: 20_000,
+        status: "PAID",
+        payoutId: payout.id,
+        paidAt: now,
+        createdAt: new Date(now.getTime() - 10 * DAY),
+      },
+      {
+        partnerId: pa.id,
+        referralId: aReferrals[3],
+        amountCents: 5_000,
+        status: "CALCULATED",
+        holdUntil: new Date(now.getTime() + 5 * DAY),
+        createdAt: new Date(now.getTime() - 3 * DAY),
+      },
+      {
+        partnerId: pa.id,
+        referralId: aReferrals[9],
+        amountCents: 7_000,
+        status: "APPROVED",
+        createdAt: new Date(now.getTime() - 9 * DAY),
+      },
+      {
+        partnerId: pa.id,
+        referralId: aReferrals[15],
+        amountCents: 3_000,
+        status: "CANCELLED",
+        cancelReason: "Policy cancelled within 30 days",
+        createdAt: new Date(now.getTime() - 15 * DAY),
+      },
       { partnerId: pb.id, referralId: bReferrals[3], amountCents: 9_900, status: "APPROVED" },
     ])
     .returning();
@@ -86,9 +144,42 @@ export async function seedListFixture(db: Db, now = new Date("2026-11-20T12:00:0
     { payoutId: payout.id, rewardId: rw[1].id, amountCents: 20_000 },
   ]);
   await db.insert(events).values([
-    { actorType: "PUBLIC", entityType: "referral", entityId: aReferrals[3], action: "referral.created", toStatus: "PENDING", createdAt: new Date(now.getTime() - 3 * DAY) },
-    { actorType: "USER", actorId: "admin-user", actorLabel: "admin@demo.test", entityType: "referral", entityId: aReferrals[3], action: "referral.converted", fromStatus: "PENDING", toStatus: "CONVERTED", createdAt: new Date(now.getTime() - 2 * DAY) },
-    { actorType: "SYSTEM", actorId: "engine", entityType: "reward", entityId: rw[2].id, action: "reward.calculated", toStatus: "CALCULATED", createdAt: new Date(now.getTime() - 2 * DAY) },
+    {
+      actorType: "PUBLIC",
+      entityType: "referral",
+      entityId: aReferrals[3],
+      action: "referral.created",
+      toStatus: "PENDING",
+      createdAt: new Date(now.getTime() - 3 * DAY),
+    },
+    {
+      actorType: "USER",
+      actorId: "admin-user",
+      actorLabel: "admin@demo.test",
+      entityType: "referral",
+      entityId: aReferrals[3],
+      action: "referral.converted",
+      fromStatus: "PENDING",
+      toStatus: "CONVERTED",
+      createdAt: new Date(now.getTime() - 2 * DAY),
+    },
+    {
+      actorType: "SYSTEM",
+      actorId: "engine",
+      entityType: "reward",
+      entityId: rw[2].id,
+      action: "reward.calculated",
+      toStatus: "CALCULATED",
+      createdAt: new Date(now.getTime() - 2 * DAY),
+    },
   ]);
-  return { a: pa.id, b: pb.id, aReferrals, bReferrals, aRewards: rw.slice(0, 5).map((r) => r.id), aPayout: payout.id, now };
+  return {
+    a: pa.id,
+    b: pb.id,
+    aReferrals,
+    bReferrals,
+    aRewards: rw.slice(0, 5).map((r) => r.id),
+    aPayout: payout.id,
+    now,
+  };
 }

@@ -24,14 +24,22 @@ describe("two workers at once never handle one row twice (PostgreSQL)", () => {
   });
 
   it("outbox dispatch: 600 events, four dispatchers on two pools in small batches, one delivery each", async () => {
-    const [ep] = await t.db.insert(webhookEndpoints).values({ url: "http://127.0.0.1:9/", secret: "whsec_dGVzdA==" }).returning();
+    const [ep] = await t.db
+      .insert(webhookEndpoints)
+      .values({ url: "http://127.0.0.1:9/", secret: "whsec_dGVzdA==" })
+      .returning();
     await t.db.execute(sql`
       insert into outbox (topic, event_type, payload, available_at)
       select 'webhook', 'referral.created', jsonb_build_object('n', g), now() - interval '1 minute' from generate_series(1, 600) g`);
     const now = new Date(Date.now() + 1000);
     const loop = async (h: DbHandle) => {
       let events = 0;
-      for (let r = await dispatchOutbox(h.db, { now, batch: 7 }); r.events > 0; r = await dispatchOutbox(h.db, { now, batch: 7 })) events += r.events;
+      for (
+        let r = await dispatchOutbox(h.db, { now, batch: 7 });
+        r.events > 0;
+        r = await dispatchOutbox(h.db, { now, batch: 7 })
+      )
+        events += r.events;
       return events;
     };
     const counts = await Promise.all([loop(a), loop(b), loop(a), loop(b)]);
@@ -41,7 +49,9 @@ describe("two workers at once never handle one row twice (PostgreSQL)", () => {
       sql`select count(*)::int as n, count(distinct outbox_id)::int as distinct from webhook_deliveries where endpoint_id = ${ep.id}`,
     )) as unknown as { n: number; distinct: number }[];
     expect({ n, distinct }).toEqual({ n: 600, distinct: 600 });
-    const [{ left }] = (await t.db.execute(sql`select count(*)::int as left from outbox where processed_at is null`)) as unknown as { left: number }[];
+    const [{ left }] = (await t.db.execute(
+      sql`select count(*)::int as left from outbox where processed_at is null`,
+    )) as unknown as { left: number }[];
     expect(left).toBe(0);
   });
 
@@ -51,7 +61,8 @@ describe("two workers at once never handle one row twice (PostgreSQL)", () => {
     expect(total).toBe(600);
     const loop = async (h: DbHandle) => {
       const ids: string[] = [];
-      for (let c = await claimDueDeliveries(h.db, now, 9); c.length; c = await claimDueDeliveries(h.db, now, 9)) ids.push(...c.map((d) => d.id));
+      for (let c = await claimDueDeliveries(h.db, now, 9); c.length; c = await claimDueDeliveries(h.db, now, 9))
+        ids.push(...c.map((d) => d.id));
       return ids;
     };
     const results = await Promise.all([loop(a), loop(b), loop(a), loop(b)]);
@@ -73,8 +84,16 @@ describe("two workers at once never handle one row twice (PostgreSQL)", () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
 
     const later = new Date(now.getTime() + 10 * 60_000);
-    const outs = await Promise.all([runDueJobs(a.db, defs, { now: later, worker: "a" }), runDueJobs(b.db, defs, { now: later, worker: "b" })]);
-    expect(outs.flat().map((o) => o.job).sort()).toEqual(["race-a", "race-b"]);
+    const outs = await Promise.all([
+      runDueJobs(a.db, defs, { now: later, worker: "a" }),
+      runDueJobs(b.db, defs, { now: later, worker: "b" }),
+    ]);
+    expect(
+      outs
+        .flat()
+        .map((o) => o.job)
+        .sort(),
+    ).toEqual(["race-a", "race-b"]);
     expect(runs).toBe(2);
     expect(await t.db.select().from(jobRuns)).toHaveLength(2);
   });

@@ -29,17 +29,37 @@ describe("engine jobs through the scheduler", () => {
     });
     const inserted = await t.db
       .insert(referrals)
-      .values([row("PENDING", -1), row("ACCEPTED", -0.001), row("PENDING", 1), row("ACCEPTED", 5), row("CONVERTED", -3), row("REJECTED", -3)])
+      .values([
+        row("PENDING", -1),
+        row("ACCEPTED", -0.001),
+        row("PENDING", 1),
+        row("ACCEPTED", 5),
+        row("CONVERTED", -3),
+        row("REJECTED", -3),
+      ])
       .returning({ id: referrals.id });
     const ids = inserted.map((r) => r.id);
     const due = ids.slice(0, 2);
 
     const out = await runDueJobs(t.db, JOBS, { now, worker: "test" });
     expect(out.find((o) => o.job === "expire-referrals")).toMatchObject({ ok: true, result: { expired: 2 } });
-    const after = await t.db.select({ id: referrals.id, status: referrals.status }).from(referrals).where(inArray(referrals.id, ids));
+    const after = await t.db
+      .select({ id: referrals.id, status: referrals.status })
+      .from(referrals)
+      .where(inArray(referrals.id, ids));
     const statusOf = Object.fromEntries(after.map((r) => [r.id, r.status]));
-    expect(ids.map((id) => statusOf[id])).toEqual(["EXPIRED", "EXPIRED", "PENDING", "ACCEPTED", "CONVERTED", "REJECTED"]);
-    const ev = await t.db.select().from(events).where(and(eq(events.action, "referral.expired"), inArray(events.entityId, ids)));
+    expect(ids.map((id) => statusOf[id])).toEqual([
+      "EXPIRED",
+      "EXPIRED",
+      "PENDING",
+      "ACCEPTED",
+      "CONVERTED",
+      "REJECTED",
+    ]);
+    const ev = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.action, "referral.expired"), inArray(events.entityId, ids)));
     expect(ev.map((e) => e.entityId).sort()).toEqual([...due].sort());
     expect(ev.every((e) => e.actorType === "SYSTEM" && e.actorId === "expire-referrals")).toBe(true);
     expect(await t.db.select().from(outbox).where(eq(outbox.eventType, "referral.expired"))).toHaveLength(2);
@@ -53,9 +73,19 @@ describe("engine jobs through the scheduler", () => {
 
   it("fold-analytics folds the pending deltas, then vacuums the delta table so readers skip no dead rows", async () => {
     const p = await newPartner(t.db);
-    await t.db.insert(referrals).values([{ partnerId: p.id, referralCode: "FOLDJOB001", status: "PENDING", expiresAt: new Date(Date.now() + DAY) }]);
-    const pending = async () => Number(rowsOf<{ n: string }>(await t.db.execute(sql`select count(*) as n from rollup_deltas`))[0].n);
-    const vacuums = async () => Number(rowsOf<{ n: string }>(await t.db.execute(sql`select vacuum_count as n from pg_stat_user_tables where relname = 'rollup_deltas'`))[0].n);
+    await t.db
+      .insert(referrals)
+      .values([
+        { partnerId: p.id, referralCode: "FOLDJOB001", status: "PENDING", expiresAt: new Date(Date.now() + DAY) },
+      ]);
+    const pending = async () =>
+      Number(rowsOf<{ n: string }>(await t.db.execute(sql`select count(*) as n from rollup_deltas`))[0].n);
+    const vacuums = async () =>
+      Number(
+        rowsOf<{ n: string }>(
+          await t.db.execute(sql`select vacuum_count as n from pg_stat_user_tables where relname = 'rollup_deltas'`),
+        )[0].n,
+      );
     expect(await pending()).toBeGreaterThan(0);
     const before = await vacuums();
     const out = await runDueJobs(t.db, JOBS, { now: new Date(Date.now() + 5 * DAY), worker: "test" });
@@ -79,25 +109,45 @@ describe("engine jobs through the scheduler", () => {
     });
     const inserted = await t.db
       .insert(rewards)
-      .values([reward("CALCULATED", -2), reward("CALCULATED", null), reward("CALCULATED", 3), reward("PENDING", -2), reward("APPROVED", -2)])
+      .values([
+        reward("CALCULATED", -2),
+        reward("CALCULATED", null),
+        reward("CALCULATED", 3),
+        reward("PENDING", -2),
+        reward("APPROVED", -2),
+      ])
       .returning({ id: rewards.id });
     const ids = inserted.map((r) => r.id);
     const statuses = async () => {
-      const rows = await t.db.select({ id: rewards.id, status: rewards.status }).from(rewards).where(inArray(rewards.id, ids));
+      const rows = await t.db
+        .select({ id: rewards.id, status: rewards.status })
+        .from(rewards)
+        .where(inArray(rewards.id, ids));
       const by = Object.fromEntries(rows.map((r) => [r.id, r.status]));
       return ids.map((id) => by[id]);
     };
 
     const off = await runDueJobs(t.db, JOBS, { now });
-    expect(off.find((o) => o.job === "release-rewards")?.result).toEqual({ autoApprove: false, approved: 0, awaitingApproval: 2 });
+    expect(off.find((o) => o.job === "release-rewards")?.result).toEqual({
+      autoApprove: false,
+      approved: 0,
+      awaitingApproval: 2,
+    });
     expect(await statuses()).toEqual(["CALCULATED", "CALCULATED", "CALCULATED", "PENDING", "APPROVED"]);
 
     await t.db.update(settings).set({ autoApproveRewards: true });
     const later = new Date(now.getTime() + DAY);
     const on = await runDueJobs(t.db, JOBS, { now: later });
-    expect(on.find((o) => o.job === "release-rewards")?.result).toEqual({ autoApprove: true, approved: 2, awaitingApproval: 0 });
+    expect(on.find((o) => o.job === "release-rewards")?.result).toEqual({
+      autoApprove: true,
+      approved: 2,
+      awaitingApproval: 0,
+    });
     expect(await statuses()).toEqual(["APPROVED", "APPROVED", "CALCULATED", "PENDING", "APPROVED"]);
-    const ev = await t.db.select().from(events).where(and(eq(events.action, "reward.approved"), inArray(events.entityId, ids)));
+    const ev = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.action, "reward.approved"), inArray(events.entityId, ids)));
     expect(ev.map((e) => e.entityId).sort()).toEqual(ids.slice(0, 2).sort());
   });
 });

@@ -1,6 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { idempotencyKeys, jobRuns, jobs, loginAttempts, outbox, rateLimits, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import {
+  idempotencyKeys,
+  jobRuns,
+  jobs,
+  loginAttempts,
+  outbox,
+  rateLimits,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { purgeExpired } from "@/lib/jobs/purge";
 import { JOBS } from "@/lib/jobs/registry";
@@ -11,14 +21,28 @@ import { DRIVERS, type TestDb } from "../helpers/db";
 
 const minute = 60_000;
 const day = 86_400_000;
-const nothing = { idempotencyKeys: 0, loginAttempts: 0, rateLimits: 0, jobRuns: 0, emails: 0, webhookDeliveries: 0, webhookAttempts: 0, webhookEvents: 0 };
+const nothing = {
+  idempotencyKeys: 0,
+  loginAttempts: 0,
+  rateLimits: 0,
+  jobRuns: 0,
+  emails: 0,
+  webhookDeliveries: 0,
+  webhookAttempts: 0,
+  webhookEvents: 0,
+};
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 
 describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
   let t: TestDb;
   let calls: string[];
   const defs: JobDefinition[] = [
-    { name: "t-ok", description: "works", intervalSeconds: 60, run: async (_db, { now }) => (calls.push(`ok@${now.toISOString()}`), { done: 1 }) },
+    {
+      name: "t-ok",
+      description: "works",
+      intervalSeconds: 60,
+      run: async (_db, { now }) => (calls.push(`ok@${now.toISOString()}`), { done: 1 }),
+    },
     {
       name: "t-fail",
       description: "throws",
@@ -58,7 +82,9 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
     expect(runs.every((r) => r.worker === "w1" && r.finishedAt !== null)).toBe(true);
 
     // One minute later only the 60 s job is due; two minutes later both.
-    expect((await runDueJobs(t.db, defs, { now: new Date(t0.getTime() + minute) })).map((o) => o.job)).toEqual(["t-ok"]);
+    expect((await runDueJobs(t.db, defs, { now: new Date(t0.getTime() + minute) })).map((o) => o.job)).toEqual([
+      "t-ok",
+    ]);
     expect(await runDueJobs(t.db, defs, { now: new Date(t0.getTime() + 2 * minute) })).toHaveLength(2);
     expect(calls.filter((c) => c === "fail")).toHaveLength(2);
   });
@@ -109,13 +135,35 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
       { job: "recent", startedAt: ago(6 * 86_400) },
     ]);
     await t.db.insert(outbox).values([
-      { topic: "email", eventType: "invitation", payload: { to: "old@x", url: "https://x/invite/a", expiresAt: ago(1).toISOString() } },
-      { topic: "email", eventType: "invitation", payload: { to: "live@x", url: "https://x/invite/b", expiresAt: new Date(now.getTime() + 3600_000).toISOString() } },
+      {
+        topic: "email",
+        eventType: "invitation",
+        payload: { to: "old@x", url: "https://x/invite/a", expiresAt: ago(1).toISOString() },
+      },
+      {
+        topic: "email",
+        eventType: "invitation",
+        payload: {
+          to: "live@x",
+          url: "https://x/invite/b",
+          expiresAt: new Date(now.getTime() + 3600_000).toISOString(),
+        },
+      },
       { topic: "email", eventType: "note", payload: { to: "undated@x" }, createdAt: ago(31 * 86_400) },
       { topic: "webhook", eventType: "referral.created", payload: { expiresAt: ago(1).toISOString() } },
     ]);
-    expect(await purgeExpired(t.db, now)).toEqual({ ...nothing, idempotencyKeys: 1, loginAttempts: 1, rateLimits: 1, jobRuns: 1, emails: 2 });
-    expect((await t.db.select().from(outbox)).map((o) => (o.payload as { to?: string }).to ?? o.topic).sort()).toEqual(["live@x", "webhook"]);
+    expect(await purgeExpired(t.db, now)).toEqual({
+      ...nothing,
+      idempotencyKeys: 1,
+      loginAttempts: 1,
+      rateLimits: 1,
+      jobRuns: 1,
+      emails: 2,
+    });
+    expect((await t.db.select().from(outbox)).map((o) => (o.payload as { to?: string }).to ?? o.topic).sort()).toEqual([
+      "live@x",
+      "webhook",
+    ]);
     expect((await t.db.select().from(jobRuns)).map((r) => r.job)).toEqual(["recent"]);
     expect((await t.db.select().from(idempotencyKeys)).map((k) => k.key)).toEqual(["live"]);
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, "a@x"))).toHaveLength(1);
@@ -129,7 +177,10 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
     await t.db.delete(outbox);
     const now = new Date();
     const ago = (days: number) => new Date(now.getTime() - days * day);
-    const [ep] = await t.db.insert(webhookEndpoints).values({ url: "https://93.184.215.14/hook", secret: "whsec_dGVzdA==" }).returning();
+    const [ep] = await t.db
+      .insert(webhookEndpoints)
+      .values({ url: "https://93.184.215.14/hook", secret: "whsec_dGVzdA==" })
+      .returning();
     const event = async (name: string, createdDaysAgo: number, processedDaysAgo: number | null) => {
       const [o] = await t.db
         .insert(outbox)
@@ -145,12 +196,29 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
       return o;
     };
     type Status = (typeof webhookDeliveries.$inferSelect)["status"];
-    const delivery = async (o: typeof outbox.$inferSelect, status: Status, createdDaysAgo: number, attempts: number) => {
+    const delivery = async (
+      o: typeof outbox.$inferSelect,
+      status: Status,
+      createdDaysAgo: number,
+      attempts: number,
+    ) => {
       const [d] = await t.db
         .insert(webhookDeliveries)
-        .values({ endpointId: ep.id, outboxId: o.id, eventType: o.eventType, messageId: o.eventId, payload: o.payload, status, attempts, createdAt: ago(createdDaysAgo) })
+        .values({
+          endpointId: ep.id,
+          outboxId: o.id,
+          eventType: o.eventType,
+          messageId: o.eventId,
+          payload: o.payload,
+          status,
+          attempts,
+          createdAt: ago(createdDaysAgo),
+        })
         .returning();
-      for (let i = 0; i < attempts; i++) await t.db.insert(webhookAttempts).values({ deliveryId: d.id, attemptedAt: ago(createdDaysAgo), statusCode: 500 });
+      for (let i = 0; i < attempts; i++)
+        await t.db
+          .insert(webhookAttempts)
+          .values({ deliveryId: d.id, attemptedAt: ago(createdDaysAgo), statusCode: 500 });
       return d;
     };
     // Old and done: both deliveries, their 3 attempts and the event go.
@@ -174,15 +242,27 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
     const queued = await event("queued", 60, null);
 
     // One batch of one row per table: the oldest delivery with its attempts, and one unreferenced event.
-    expect(await purgeExpired(t.db, now, { batch: 1, maxBatches: 1 })).toMatchObject({ webhookDeliveries: 1, webhookAttempts: 2, webhookEvents: 1 });
+    expect(await purgeExpired(t.db, now, { batch: 1, maxBatches: 1 })).toMatchObject({
+      webhookDeliveries: 1,
+      webhookAttempts: 2,
+      webhookEvents: 1,
+    });
     expect(await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, succeeded.id))).toEqual([]);
     // The rest in batches of two.
-    expect(await purgeExpired(t.db, now, { batch: 2 })).toMatchObject({ webhookDeliveries: 2, webhookAttempts: 2, webhookEvents: 1 });
+    expect(await purgeExpired(t.db, now, { batch: 2 })).toMatchObject({
+      webhookDeliveries: 2,
+      webhookAttempts: 2,
+      webhookEvents: 1,
+    });
 
     const ids = async <T extends { id: unknown }>(rows: Promise<T[]>) => (await rows).map((r) => r.id).sort();
-    expect(await ids(t.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries))).toEqual([replay.id, pending.id, fresh.id, edgeFailed.id].sort());
+    expect(await ids(t.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries))).toEqual(
+      [replay.id, pending.id, fresh.id, edgeFailed.id].sort(),
+    );
     expect(await t.db.select().from(webhookAttempts)).toHaveLength(4);
-    expect(await ids(t.db.select({ id: outbox.id }).from(outbox))).toEqual([replayed.id, stuck.id, recent.id, edge.id, queued.id].sort());
+    expect(await ids(t.db.select({ id: outbox.id }).from(outbox))).toEqual(
+      [replayed.id, stuck.id, recent.id, edge.id, queued.id].sort(),
+    );
     expect(await purgeExpired(t.db, now)).toEqual(nothing);
 
     // The admin's views: purged deliveries are simply not found; kept ones still replay.

@@ -41,25 +41,53 @@ describe("POST /api/v1/leads", () => {
   it("an integration key creates the lead, its referral and the consent it attests to", async () => {
     const res = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: body({ phone: "(555) 123-4567", referralCode: a.code.toLowerCase(), source: "Facebook", subId: "s-9", utmCampaign: "fall" }),
+      body: body({
+        phone: "(555) 123-4567",
+        referralCode: a.code.toLowerCase(),
+        source: "Facebook",
+        subId: "s-9",
+        utmCampaign: "fall",
+      }),
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ firstName: "Lena", phone: "5551234567", insuranceType: "HOME", status: "NEW", merged: false });
-    expect(res.body.referral).toMatchObject({ partnerId: a.partner.id, referralCode: a.code, status: "PENDING", source: "SOCIAL_MEDIA", subId: "s-9", utmCampaign: "fall" });
+    expect(res.body).toMatchObject({
+      firstName: "Lena",
+      phone: "5551234567",
+      insuranceType: "HOME",
+      status: "NEW",
+      merged: false,
+    });
+    expect(res.body.referral).toMatchObject({
+      partnerId: a.partner.id,
+      referralCode: a.code,
+      status: "PENDING",
+      source: "SOCIAL_MEDIA",
+      subId: "s-9",
+      utmCampaign: "fall",
+    });
     const [consent] = await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, res.body.id));
     expect(consent).toMatchObject({ textVersion: "crm-terms-7", textHash: sha("crm-terms-7"), channel: "API" });
   });
 
   it("hashes our own consent text when the version is ours", async () => {
-    const res = await call(POST, "POST /api/v1/leads", { headers: admin.headers, body: body({ consent: { given: true, textVersion: CURRENT_CONSENT_VERSION } }) });
+    const res = await call(POST, "POST /api/v1/leads", {
+      headers: admin.headers,
+      body: body({ consent: { given: true, textVersion: CURRENT_CONSENT_VERSION } }),
+    });
     expect(res.status).toBe(201);
     const [consent] = await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, res.body.id));
     expect(consent.textHash).toBe(sha(consentText("Acme Insurance Quotes")!));
   });
 
   it("merges the same person within 24 hours (200) and keeps both consent records", async () => {
-    const first = await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: "twice@example.com" }) });
-    const again = await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: "TWICE@example.com", lastName: "Leadbetter" }) });
+    const first = await call(POST, "POST /api/v1/leads", {
+      headers: adminKey,
+      body: body({ email: "twice@example.com" }),
+    });
+    const again = await call(POST, "POST /api/v1/leads", {
+      headers: adminKey,
+      body: body({ email: "TWICE@example.com", lastName: "Leadbetter" }),
+    });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, lastName: "Leadbetter", merged: true });
@@ -71,7 +99,10 @@ describe("POST /api/v1/leads", () => {
     const phone = `555${String(n).padStart(7, "0")}`;
     const storm = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email, ...(i % 2 ? { phone } : {}), referralCode: a.code }) }),
+        call(POST, "POST /api/v1/leads", {
+          headers: adminKey,
+          body: body({ email, ...(i % 2 ? { phone } : {}), referralCode: a.code }),
+        }),
       ),
     );
     expect(storm.map((r) => r.status).sort()).toEqual([...Array(11).fill(200), 201]);
@@ -92,19 +123,29 @@ describe("POST /api/v1/leads", () => {
         [y, p2],
         [x, p2],
         [y, p1],
-      ].flatMap(([e, p]) => Array.from({ length: 3 }, () => call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: e, phone: p }) }))),
+      ].flatMap(([e, p]) =>
+        Array.from({ length: 3 }, () =>
+          call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: e, phone: p }) }),
+        ),
+      ),
     );
     expect(crossed.every((r) => r.status === 200 || r.status === 201)).toBe(true);
   });
 
   it("an unknown code still saves the lead, without a referral", async () => {
-    const res = await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ referralCode: "NOSUCH0000" }) });
+    const res = await call(POST, "POST /api/v1/leads", {
+      headers: adminKey,
+      body: body({ referralCode: "NOSUCH0000" }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.referral).toBeNull();
   });
 
   it("a partner's lead is its own referral, answered masked; another partner's code is refused", async () => {
-    const mine = await call(POST, "POST /api/v1/leads", { headers: a.headers, body: body({ email: "prospect.one@example.com", phone: "5550001234", zip: "73301" }) });
+    const mine = await call(POST, "POST /api/v1/leads", {
+      headers: a.headers,
+      body: body({ email: "prospect.one@example.com", phone: "5550001234", zip: "73301" }),
+    });
     expect(mine.status).toBe(201);
     expect(mine.body).toMatchObject({ lastName: "L.", email: "p***@example.com", phone: "***-***-1234" });
     expect(mine.body.zip).toBeUndefined();
@@ -120,16 +161,29 @@ describe("POST /api/v1/leads", () => {
     const before = await leadCount();
     const res = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: { firstName: "", lastName: "X", email: "not-an-email", insuranceType: "boat", consent: { given: false, textVersion: "v" }, extra: 1 },
+      body: {
+        firstName: "",
+        lastName: "X",
+        email: "not-an-email",
+        insuranceType: "boat",
+        consent: { given: false, textVersion: "v" },
+        extra: 1,
+      },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const paths = res.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["firstName", "email", "insuranceType", "consent.given", "extra"]));
-    const noContact = await call(POST, "POST /api/v1/leads", { headers: adminKey, body: { ...body(), email: undefined } });
+    const noContact = await call(POST, "POST /api/v1/leads", {
+      headers: adminKey,
+      body: { ...body(), email: undefined },
+    });
     expect(noContact.status).toBe(400);
     expect(noContact.body.errors.map((e: { path: string }) => e.path)).toEqual(["email", "phone"]);
-    const noConsent = await call(POST, "POST /api/v1/leads", { headers: adminKey, body: { ...body(), consent: undefined } });
+    const noConsent = await call(POST, "POST /api/v1/leads", {
+      headers: adminKey,
+      body: { ...body(), consent: undefined },
+    });
     expect(noConsent.body.errors.map((e: { path: string }) => e.path)).toEqual(["consent"]);
     expect((await call(POST, "POST /api/v1/leads", { headers: adminKey, body: "{not json" })).status).toBe(400);
     expect(await leadCount()).toBe(before);
@@ -141,7 +195,8 @@ describe("POST /api/v1/leads", () => {
       const headers = { ...adminKey, "x-forwarded-for": "198.51.100.77" };
       // Fixed windows: a run straddling a window boundary restarts the count once (at most 6 accepted).
       const statuses: number[] = [];
-      for (let i = 0; i < 7 && !statuses.includes(429); i++) statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status);
+      for (let i = 0; i < 7 && !statuses.includes(429); i++)
+        statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status);
       const first429 = statuses.indexOf(429);
       expect(first429).toBeGreaterThanOrEqual(3);
       expect(statuses.slice(0, first429).every((s) => s === 201)).toBe(true);
@@ -150,7 +205,14 @@ describe("POST /api/v1/leads", () => {
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(res.body).toMatchObject({ status: 429 });
       // Another address has its own bucket.
-      expect((await call(POST, "POST /api/v1/leads", { headers: { ...adminKey, "x-forwarded-for": "198.51.100.78" }, body: body() })).status).toBe(201);
+      expect(
+        (
+          await call(POST, "POST /api/v1/leads", {
+            headers: { ...adminKey, "x-forwarded-for": "198.51.100.78" },
+            body: body(),
+          })
+        ).status,
+      ).toBe(201);
     } finally {
       process.env.RATE_LIMIT_QUOTE = "1000";
     }
@@ -164,24 +226,37 @@ describe("POST /api/v1/leads", () => {
 describe("GET /api/v1/leads and /api/v1/leads/{id}", () => {
   let leadOfA: string;
   beforeAll(async () => {
-    leadOfA = (await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: "owned.by.a@example.com", referralCode: a.code }) })).body.id;
+    leadOfA = (
+      await call(POST, "POST /api/v1/leads", {
+        headers: adminKey,
+        body: body({ email: "owned.by.a@example.com", referralCode: a.code }),
+      })
+    ).body.id;
   });
 
   it("admins list and filter every lead; partners only theirs, masked", async () => {
     const all = await call(list, "GET /api/v1/leads", { headers: admin.headers, query: { pageSize: 100 } });
     expect(all.status).toBe(200);
     expect(all.body.pagination).toMatchObject({ page: 1, pageSize: 100, total: await leadCount() });
-    const found = await call(list, "GET /api/v1/leads", { headers: admin.headers, query: { q: "owned.by.a@example.com" } });
+    const found = await call(list, "GET /api/v1/leads", {
+      headers: admin.headers,
+      query: { q: "owned.by.a@example.com" },
+    });
     expect(found.body.data.map((l: { id: string }) => l.id)).toEqual([leadOfA]);
     const partnerView = await call(list, "GET /api/v1/leads", { headers: a.headers, query: { pageSize: 100 } });
     expect(partnerView.body.data.map((l: { id: string }) => l.id)).toContain(leadOfA);
-    expect(partnerView.body.data.every((l: { email: string | null }) => !l.email || l.email.includes("***"))).toBe(true);
+    expect(partnerView.body.data.every((l: { email: string | null }) => !l.email || l.email.includes("***"))).toBe(
+      true,
+    );
     const other = await call(list, "GET /api/v1/leads", { headers: b.headers });
     expect(other.body.data).toEqual([]);
   });
 
   it("refuses bad list parameters by name", async () => {
-    const res = await call(list, "GET /api/v1/leads", { headers: admin.headers, query: { pageSize: 500, status: "WON", colour: "red" } });
+    const res = await call(list, "GET /api/v1/leads", {
+      headers: admin.headers,
+      query: { pageSize: 500, status: "WON", colour: "red" },
+    });
     expect(res.status).toBe(400);
     const paths = res.body.errors.map((e: { path: string }) => e.path).join(" ");
     expect(paths).toContain("pageSize");
@@ -198,16 +273,31 @@ describe("GET /api/v1/leads and /api/v1/leads/{id}", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.email).toBe("o***@example.com");
     expect(mine.body.consents).toEqual([]);
-    expect((await call(getOne, "GET /api/v1/leads/[id]", { headers: b.headers, params: { id: leadOfA } })).status).toBe(404);
-    expect((await call(getOne, "GET /api/v1/leads/[id]", { headers: admin.headers, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(404);
-    expect((await call(getOne, "GET /api/v1/leads/[id]", { headers: admin.headers, params: { id: "nope" } })).status).toBe(400);
+    expect((await call(getOne, "GET /api/v1/leads/[id]", { headers: b.headers, params: { id: leadOfA } })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await call(getOne, "GET /api/v1/leads/[id]", {
+          headers: admin.headers,
+          params: { id: "00000000-0000-4000-8000-000000000000" },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(getOne, "GET /api/v1/leads/[id]", { headers: admin.headers, params: { id: "nope" } })).status,
+    ).toBe(400);
   });
 });
 
 describe("PATCH /api/v1/leads/{id}: the lead's status drives its referral", () => {
   const newLead = async () =>
-    (await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ referralCode: a.code }) })).body as { id: string; referral: { id: string } };
-  const patch = (id: string, b2: unknown, headers = adminKey) => call(PATCH, "PATCH /api/v1/leads/[id]", { headers, params: { id }, body: b2 });
+    (await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ referralCode: a.code }) })).body as {
+      id: string;
+      referral: { id: string };
+    };
+  const patch = (id: string, b2: unknown, headers = adminKey) =>
+    call(PATCH, "PATCH /api/v1/leads/[id]", { headers, params: { id }, body: b2 });
   const referralOf = async (id: string) => (await t.db.select().from(referrals).where(eq(referrals.id, id)))[0];
 
   it("QUALIFIED accepts the referral; CONVERTED with a value converts it with a calculated reward", async () => {
@@ -218,7 +308,11 @@ describe("PATCH /api/v1/leads/{id}: the lead's status drives its referral", () =
     expect((await referralOf(lead.referral.id)).status).toBe("ACCEPTED");
     const c = await patch(lead.id, { status: "CONVERTED", conversionValue: 1000.0 });
     expect(c.status).toBe(200);
-    expect(c.body).toMatchObject({ status: "CONVERTED", conversionValueCents: 100000, referral: { status: "CONVERTED" } });
+    expect(c.body).toMatchObject({
+      status: "CONVERTED",
+      conversionValueCents: 100000,
+      referral: { status: "CONVERTED" },
+    });
     const [reward] = await t.db.select().from(rewards).where(eq(rewards.referralId, lead.referral.id));
     expect(reward).toMatchObject({ status: "CALCULATED", amountCents: 10000 });
   });
@@ -244,7 +338,9 @@ describe("PATCH /api/v1/leads/{id}: the lead's status drives its referral", () =
   it("partners never change a lead's status; bad input is named; unknown leads are 404", async () => {
     const lead = await newLead();
     expect((await patch(lead.id, { status: "CONTACTED" }, a.headers)).status).toBe(403);
-    expect((await patch(lead.id, { status: "CONTACTED" }, (await t.apiKey("PARTNER", a.partner.id)).headers)).status).toBe(403);
+    expect(
+      (await patch(lead.id, { status: "CONTACTED" }, (await t.apiKey("PARTNER", a.partner.id)).headers)).status,
+    ).toBe(403);
     const bad = await patch(lead.id, { status: "WON", firstName: "X" });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["firstName", "status"]);

@@ -25,7 +25,13 @@ describe("safeRedirectPath never leaves the site", () => {
 });
 
 describe("the attribution cookie value", () => {
-  const ref = { code: "DEMPAR0001", sub: "spring", utm: { utm_source: "newsletter" }, clickId: "3f1c1f8e-8a52-4c51-9a35-0c8f2a4b9d10", at: Date.UTC(2026, 10, 1) };
+  const ref = {
+    code: "DEMPAR0001",
+    sub: "spring",
+    utm: { utm_source: "newsletter" },
+    clickId: "3f1c1f8e-8a52-4c51-9a35-0c8f2a4b9d10",
+    at: Date.UTC(2026, 10, 1),
+  };
 
   it("round-trips and expires with the attribution window", () => {
     const value = encodeRef(ref);

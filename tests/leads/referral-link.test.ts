@@ -34,7 +34,12 @@ afterAll(() => t.drop());
 
 function visit(path: string, headers: Record<string, string> = {}) {
   const req = new NextRequest(new URL(path, "http://localhost:3000"), {
-    headers: { "user-agent": "Mozilla/5.0 (test)", referer: "https://partner.example/blog", "x-forwarded-for": "203.0.113.9", ...headers },
+    headers: {
+      "user-agent": "Mozilla/5.0 (test)",
+      referer: "https://partner.example/blog",
+      "x-forwarded-for": "203.0.113.9",
+      ...headers,
+    },
   });
   const code = decodeURIComponent(new URL(path, "http://x").pathname.split("/")[2]);
   return GET(req, { params: Promise.resolve({ code }) });
@@ -44,7 +49,9 @@ const clicksOf = (code: string) => t.db.select().from(referralClicks).where(eq(r
 
 describe("GET /r/{code}", () => {
   it("records the click, sets the attribution cookie and redirects to the form keeping UTM parameters", async () => {
-    const res = await visit("/r/annlee1234?to=/quote/auto&sub=spring-post&utm_source=facebook&utm_medium=social&utm_campaign=spring&other=x");
+    const res = await visit(
+      "/r/annlee1234?to=/quote/auto&sub=spring-post&utm_source=facebook&utm_medium=social&utm_campaign=spring&other=x",
+    );
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe("/quote/auto?utm_source=facebook&utm_medium=social&utm_campaign=spring");
 
@@ -72,7 +79,12 @@ describe("GET /r/{code}", () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=lax/i);
     expect(setCookie).not.toMatch(/Secure/i);
-    expect(decodeRef(cookie!.value, 30)).toMatchObject({ code: "ANNLEE1234", sub: "spring-post", clickId: click.id, utm: { utm_source: "facebook" } });
+    expect(decodeRef(cookie!.value, 30)).toMatchObject({
+      code: "ANNLEE1234",
+      sub: "spring-post",
+      clickId: click.id,
+      utm: { utm_source: "facebook" },
+    });
   });
 
   it("marks the cookie Secure over https and gives it the attribution window of the settings", async () => {

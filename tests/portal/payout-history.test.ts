@@ -48,7 +48,14 @@ beforeAll(async () => {
     ] as const) {
       const [p] = await t.db
         .insert(payouts)
-        .values({ partnerId: partner.partner.id, amountCents: 10_000 + n++, paymentMethod: "BANK_TRANSFER", transactionId: row.status === "PAID" ? txn : null, ...row, rewardCount: 1 })
+        .values({
+          partnerId: partner.partner.id,
+          amountCents: 10_000 + n++,
+          paymentMethod: "BANK_TRANSFER",
+          transactionId: row.status === "PAID" ? txn : null,
+          ...row,
+          rewardCount: 1,
+        })
         .returning();
       if (partner === a) ids[name] = p.id;
       else bIds.push(p.id);
@@ -57,7 +64,15 @@ beforeAll(async () => {
   await t.db.insert(payouts).values(
     Array.from({ length: OLD_COUNT }, (_, i) => {
       const createdAt = new Date(Date.UTC(2024, 0, 1 + i * 7, 8));
-      return { partnerId: a.partner.id, amountCents: 5_000 + i, status: "PAID" as const, paymentMethod: "PAYPAL" as const, transactionId: `A-OLD-${i}`, createdAt, paidAt: new Date(createdAt.getTime() + 86_400_000) };
+      return {
+        partnerId: a.partner.id,
+        amountCents: 5_000 + i,
+        status: "PAID" as const,
+        paymentMethod: "PAYPAL" as const,
+        transactionId: `A-OLD-${i}`,
+        createdAt,
+        paidAt: new Date(createdAt.getTime() + 86_400_000),
+      };
     }),
   );
 });
@@ -93,7 +108,10 @@ describe("payout filters (the where-clause the API, the page and the export shar
     expect(idsOf(exclusive.data)).toEqual(named("febFirst", "febPending"));
     const oneDay = await listPayouts(t.db, scopeA(), { from: "2025-03-01", to: "2025-03-01" });
     expect(idsOf(oneDay.data)).toEqual(named("marFailed"));
-    expect((await listPayouts(t.db, scopeA(), { dateField: "createdAt", from: "2025-02-01", to: "2025-02-28" })).pagination.total).toBe(3);
+    expect(
+      (await listPayouts(t.db, scopeA(), { dateField: "createdAt", from: "2025-02-01", to: "2025-02-28" })).pagination
+        .total,
+    ).toBe(3);
   });
 
   it("paid range: the same bounds over the paid date; unpaid payouts have none, so a range leaves them out", async () => {
@@ -102,7 +120,9 @@ describe("payout filters (the where-clause the API, the page and the export shar
     const since = await listPayouts(t.db, scopeA(), { dateField: "paidAt", from: "2025-02-01" });
     expect(idsOf(since.data)).toEqual(named("janPaid", "febFirst", "febLastMs"));
     // dateField alone filters nothing: every payout, paid or not.
-    expect((await listPayouts(t.db, scopeA(), { dateField: "paidAt" })).pagination.total).toBe(Object.keys(ROWS).length + OLD_COUNT);
+    expect((await listPayouts(t.db, scopeA(), { dateField: "paidAt" })).pagination.total).toBe(
+      Object.keys(ROWS).length + OLD_COUNT,
+    );
   });
 
   it("refuses bad values naming the field (the API's 400)", async () => {
@@ -124,7 +144,16 @@ describe("payout filters (the where-clause the API, the page and the export shar
 
 describe("the payout history page's state", () => {
   it("reads the filters from the URL, fills the form (with `to` as the last day included) and carries them to the CSV link", async () => {
-    const sp = { status: "PAID", dateField: "paidAt", from: "2025-02-01", to: "2025-02-28", page: "1", pageSize: "1", utm_source: "mail", sort: "-amountCents" };
+    const sp = {
+      status: "PAID",
+      dateField: "paidAt",
+      from: "2025-02-01",
+      to: "2025-02-28",
+      page: "1",
+      pageSize: "1",
+      utm_source: "mail",
+      sort: "-amountCents",
+    };
     const h = await payoutHistory(t.db, scopeA(), sp);
     expect(h.errors).toEqual([]);
     expect(h.filtered).toBe(true);
@@ -133,7 +162,13 @@ describe("the payout history page's state", () => {
     expect(h.result.data).toHaveLength(1);
     const link = new URL(h.exportHref, "http://x");
     expect(link.pathname).toBe("/portal/payouts/export.csv");
-    expect(Object.fromEntries(link.searchParams)).toEqual({ status: "PAID", dateField: "paidAt", from: "2025-02-01", to: "2025-02-28", sort: "-amountCents" });
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      status: "PAID",
+      dateField: "paidAt",
+      from: "2025-02-01",
+      to: "2025-02-28",
+      sort: "-amountCents",
+    });
   });
 
   it("an exclusive date-time `to` shows as the day before; a multi-status filter leaves the select on Any", async () => {
@@ -167,7 +202,9 @@ describe("the payout history page's state", () => {
   });
 
   it("the export takes only filters and sort from a URL (never paging)", () => {
-    const p = payoutExportParams(new URLSearchParams("status=paid&status=failed&page=3&pageSize=5&cursor=abc&from=&to=2025-01-31&x=1&sort=paidAt"));
+    const p = payoutExportParams(
+      new URLSearchParams("status=paid&status=failed&page=3&pageSize=5&cursor=abc&from=&to=2025-01-31&x=1&sort=paidAt"),
+    );
     expect(p.toString()).toBe("status=paid%2Cfailed&to=2025-01-31&sort=paidAt");
   });
 });
@@ -189,26 +226,45 @@ describe("payout history CSV", () => {
 
   it("GET /portal/payouts/export.csv: the signed-in partner's rows matching the filters, exactly", async () => {
     const res = await runWithSessionUser(a.user, () =>
-      call(exportCsv, "GET /portal/payouts/export.csv", { query: { dateField: "paidAt", from: "2025-02-01", to: "2025-02-28", page: "2", pageSize: "1" } }),
+      call(exportCsv, "GET /portal/payouts/export.csv", {
+        query: { dateField: "paidAt", from: "2025-02-01", to: "2025-02-28", page: "2", pageSize: "1" },
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     const rows = parse(res.body);
     expect(rows.map((r) => r.payout_id).sort()).toEqual(named("janPaid", "febFirst"));
     expect(rows.map((r) => r.paid_at).sort()).toEqual(["2025-02-01T00:00:00.000Z", "2025-02-28T23:59:59.999Z"]);
-    const failed = parse((await runWithSessionUser(a.user, () => call(exportCsv, "GET /portal/payouts/export.csv", { query: { status: "failed" } }))).body);
-    expect(failed).toEqual([expect.objectContaining({ payout_id: ids.marFailed, status: "FAILED", paid_at: "", failure_reason: "Account closed" })]);
+    const failed = parse(
+      (
+        await runWithSessionUser(a.user, () =>
+          call(exportCsv, "GET /portal/payouts/export.csv", { query: { status: "failed" } }),
+        )
+      ).body,
+    );
+    expect(failed).toEqual([
+      expect.objectContaining({
+        payout_id: ids.marFailed,
+        status: "FAILED",
+        paid_at: "",
+        failure_reason: "Account closed",
+      }),
+    ]);
     const asB = parse((await runWithSessionUser(b.user, () => call(exportCsv, "GET /portal/payouts/export.csv"))).body);
     expect(asB.map((r) => r.payout_id).sort()).toEqual([...bIds].sort());
   });
 
   it("a bad filter answers 400 problem+json naming it; signed out 401; an admin 404", async () => {
-    const bad = await runWithSessionUser(a.user, () => call(exportCsv, "GET /portal/payouts/export.csv", { query: { dateField: "updatedAt" } }));
+    const bad = await runWithSessionUser(a.user, () =>
+      call(exportCsv, "GET /portal/payouts/export.csv", { query: { dateField: "updatedAt" } }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toBe("application/problem+json");
     expect(bad.body.errors[0].path).toBe("dateField");
     expect((await runWithSessionUser(null, () => call(exportCsv, "GET /portal/payouts/export.csv"))).status).toBe(401);
-    expect((await runWithSessionUser(admin.user, () => call(exportCsv, "GET /portal/payouts/export.csv"))).status).toBe(404);
+    expect((await runWithSessionUser(admin.user, () => call(exportCsv, "GET /portal/payouts/export.csv"))).status).toBe(
+      404,
+    );
   });
 });
 
@@ -219,17 +275,37 @@ describe("GET /api/v1/payouts takes the same filters", () => {
     const own = await call(payoutsApi, "GET /api/v1/payouts", { headers: a.headers, query: FEB_PAID });
     expect(own.status).toBe(200);
     expect(idsOf(own.body.data)).toEqual(named("janPaid", "febFirst"));
-    const all = await call(payoutsApi, "GET /api/v1/payouts", { headers: admin.headers, query: { ...FEB_PAID, pageSize: 100 } });
+    const all = await call(payoutsApi, "GET /api/v1/payouts", {
+      headers: admin.headers,
+      query: { ...FEB_PAID, pageSize: 100 },
+    });
     expect(all.body.pagination.total).toBe(4);
-    expect(new Set(all.body.data.map((p: { partnerId: string }) => p.partnerId))).toEqual(new Set([a.partner.id, b.partner.id]));
-    const other = await call(payoutsApi, "GET /api/v1/payouts", { headers: a.headers, query: { ...FEB_PAID, partnerId: b.partner.id } });
+    expect(new Set(all.body.data.map((p: { partnerId: string }) => p.partnerId))).toEqual(
+      new Set([a.partner.id, b.partner.id]),
+    );
+    const other = await call(payoutsApi, "GET /api/v1/payouts", {
+      headers: a.headers,
+      query: { ...FEB_PAID, partnerId: b.partner.id },
+    });
     expect(other.body.pagination.total).toBe(0);
   });
 
   it("GET /partners/{id}/payouts too; another partner's id is 404", async () => {
-    const own = await call(partnerPayoutsApi, "GET /api/v1/partners/[id]/payouts", { params: { id: a.partner.id }, headers: a.headers, query: { status: "pending,failed", dateField: "createdAt", from: "2025-02-01", to: "2025-03-01" } });
+    const own = await call(partnerPayoutsApi, "GET /api/v1/partners/[id]/payouts", {
+      params: { id: a.partner.id },
+      headers: a.headers,
+      query: { status: "pending,failed", dateField: "createdAt", from: "2025-02-01", to: "2025-03-01" },
+    });
     expect(idsOf(own.body.data)).toEqual(named("marFailed", "febPending"));
-    expect((await call(partnerPayoutsApi, "GET /api/v1/partners/[id]/payouts", { params: { id: b.partner.id }, headers: a.headers, query: FEB_PAID })).status).toBe(404);
+    expect(
+      (
+        await call(partnerPayoutsApi, "GET /api/v1/partners/[id]/payouts", {
+          params: { id: b.partner.id },
+          headers: a.headers,
+          query: FEB_PAID,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("an unknown dateField is a 400 naming it", async () => {

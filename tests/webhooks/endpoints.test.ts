@@ -25,7 +25,11 @@ describe("webhook endpoints and the delivery log", () => {
   });
 
   it("never lists or returns the secret after creation; changes are audited", async () => {
-    const ep = await createEndpoint(t.db, { url: rx.url, description: "CRM", events: ["reward.paid", "REWARD.PAID"] }, admin);
+    const ep = await createEndpoint(
+      t.db,
+      { url: rx.url, description: "CRM", events: ["reward.paid", "REWARD.PAID"] },
+      admin,
+    );
     expect(ep.events).toEqual(["reward.paid"]);
     const listed = await listEndpoints(t.db);
     expect(listed).toHaveLength(1);
@@ -35,18 +39,28 @@ describe("webhook endpoints and the delivery log", () => {
     expect(updated).toMatchObject({ enabled: false, events: [], disabledReason: "Disabled by an admin" });
     expect((await updateEndpoint(t.db, ep.id, { enabled: true }, admin)).disabledReason).toBeNull();
     const audit = await t.db.select().from(events);
-    expect(audit.map((e) => e.action).sort()).toEqual(["webhook_endpoint.created", "webhook_endpoint.updated", "webhook_endpoint.updated"]);
+    expect(audit.map((e) => e.action).sort()).toEqual([
+      "webhook_endpoint.created",
+      "webhook_endpoint.updated",
+      "webhook_endpoint.updated",
+    ]);
     expect(JSON.stringify(audit)).not.toContain(ep.secret);
   });
 
   it("unknown or malformed ids answer not_found; bad changes name the field", async () => {
     await expect(getEndpoint(t.db, "nope")).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateEndpoint(t.db, "00000000-0000-4000-8000-000000000000", { enabled: true }, admin)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      updateEndpoint(t.db, "00000000-0000-4000-8000-000000000000", { enabled: true }, admin),
+    ).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteEndpoint(t.db, "1; drop table x", admin)).rejects.toMatchObject({ code: "not_found" });
     await expect(getDelivery(t.db, "x")).rejects.toMatchObject({ code: "not_found" });
     const [ep] = await listEndpoints(t.db);
-    await expect(updateEndpoint(t.db, ep.id, { enabled: "yes" }, admin)).rejects.toMatchObject({ errors: [{ path: "enabled" }] });
-    await expect(updateEndpoint(t.db, ep.id, { url: "https://x" }, admin)).rejects.toMatchObject({ code: "validation" });
+    await expect(updateEndpoint(t.db, ep.id, { enabled: "yes" }, admin)).rejects.toMatchObject({
+      errors: [{ path: "enabled" }],
+    });
+    await expect(updateEndpoint(t.db, ep.id, { url: "https://x" }, admin)).rejects.toMatchObject({
+      code: "validation",
+    });
   });
 
   it("lists deliveries with filters and shows every attempt of one", async () => {

@@ -17,7 +17,8 @@ describe("inbound CRM events through POST /api/v1/webhooks/leads", () => {
     const r = signedRequest(key, payload, opts);
     return call(POST, ROUTE, { body: r.body, headers: Object.fromEntries(r.headers) });
   };
-  const countOf = async (table: typeof leads | typeof inboundWebhooks | typeof referrals) => (await t.db.select({ n: count() }).from(table))[0].n;
+  const countOf = async (table: typeof leads | typeof inboundWebhooks | typeof referrals) =>
+    (await t.db.select({ n: count() }).from(table))[0].n;
   const lead = (o: Record<string, unknown> = {}) => ({
     firstName: "Casey",
     lastName: "Jordan",
@@ -45,9 +46,19 @@ describe("inbound CRM events through POST /api/v1/webhooks/leads", () => {
     };
     const res = await send(payload, { id: "msg_created_1" });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ received: true, duplicate: false, webhookId: "msg_created_1", result: { referralStatus: "PENDING" } });
+    expect(res.body).toMatchObject({
+      received: true,
+      duplicate: false,
+      webhookId: "msg_created_1",
+      result: { referralStatus: "PENDING" },
+    });
     const [l] = await t.db.select().from(leads).where(eq(leads.externalId, "crm-1001"));
-    expect(l).toMatchObject({ email: "casey.jordan@example.com", phone: "5550102030", insuranceType: "HOME", status: "NEW" });
+    expect(l).toMatchObject({
+      email: "casey.jordan@example.com",
+      phone: "5550102030",
+      insuranceType: "HOME",
+      status: "NEW",
+    });
     const [consent] = await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, l.id));
     expect(consent).toMatchObject({ channel: "WEBHOOK", textVersion: "crm-2026-01", ip: "198.51.100.7" });
     const [r] = await t.db.select().from(referrals).where(eq(referrals.leadId, l.id));
@@ -58,7 +69,10 @@ describe("inbound CRM events through POST /api/v1/webhooks/leads", () => {
 
   it("the same webhook-id again answers 200 with the first result and has no second effect", async () => {
     const before = { leads: await countOf(leads), referrals: await countOf(referrals) };
-    const payload = { type: "lead.created", data: lead({ externalId: "crm-1002", email: "other@example.com", phone: undefined }) };
+    const payload = {
+      type: "lead.created",
+      data: lead({ externalId: "crm-1002", email: "other@example.com", phone: undefined }),
+    };
     const first = await send(payload, { id: "msg_dup" });
     const again = await send(payload, { id: "msg_dup" });
     expect(first.status).toBe(200);
@@ -80,38 +94,59 @@ describe("inbound CRM events through POST /api/v1/webhooks/leads", () => {
 
   it("an invalid lead answers 400 naming the field; nothing is written, so the CRM may fix and resend the same id", async () => {
     const before = { leads: await countOf(leads), inbound: await countOf(inboundWebhooks) };
-    const bad = await send({ type: "lead.created", data: lead({ consent: undefined, externalId: "crm-bad" }) }, { id: "msg_bad" });
+    const bad = await send(
+      { type: "lead.created", data: lead({ consent: undefined, externalId: "crm-bad" }) },
+      { id: "msg_bad" },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain("consent");
     expect({ leads: await countOf(leads), inbound: await countOf(inboundWebhooks) }).toEqual(before);
-    const fixed = await send({ type: "lead.created", data: lead({ externalId: "crm-bad", email: "fixed@example.com", phone: undefined }) }, { id: "msg_bad" });
+    const fixed = await send(
+      { type: "lead.created", data: lead({ externalId: "crm-bad", email: "fixed@example.com", phone: undefined }) },
+      { id: "msg_bad" },
+    );
     expect(fixed.status).toBe(200);
   });
 
   it("lead.status_changed QUALIFIED accepts the referral; lead.converted with a value converts it and calculates the reward", async () => {
-    const q = await send({ type: "lead.status_changed", data: { externalId: "crm-1001", status: "qualified", crmStage: "Qualified (phone)" } });
+    const q = await send({
+      type: "lead.status_changed",
+      data: { externalId: "crm-1001", status: "qualified", crmStage: "Qualified (phone)" },
+    });
     expect(q.status).toBe(200);
     expect(q.body.result).toMatchObject({ leadStatus: "QUALIFIED", referralStatus: "ACCEPTED" });
     const [l] = await t.db.select().from(leads).where(eq(leads.externalId, "crm-1001"));
-    const c = await send({ type: "lead.converted", data: { leadId: l.id, conversionValue: 1000.0, policyNumber: "P-77" } }, { id: "msg_conv" });
+    const c = await send(
+      { type: "lead.converted", data: { leadId: l.id, conversionValue: 1000.0, policyNumber: "P-77" } },
+      { id: "msg_conv" },
+    );
     expect(c.status).toBe(200);
     expect(c.body.result).toMatchObject({ leadStatus: "CONVERTED", referralStatus: "CONVERTED" });
     const [r] = await t.db.select().from(referrals).where(eq(referrals.leadId, l.id));
     const [w] = await t.db.select().from(rewards).where(eq(rewards.referralId, r.id));
     expect(w).toMatchObject({ status: "CALCULATED", amountCents: 10_000, baseCents: 100_000, currency: "USD" });
     const hooks = await t.db.select({ type: outbox.eventType }).from(outbox);
-    expect(hooks.map((h) => h.type)).toEqual(expect.arrayContaining(["referral.accepted", "referral.converted", "reward.calculated"]));
+    expect(hooks.map((h) => h.type)).toEqual(
+      expect.arrayContaining(["referral.accepted", "referral.converted", "reward.calculated"]),
+    );
     // The CRM retries the conversion: one reward.
-    const retry = await send({ type: "lead.converted", data: { leadId: l.id, conversionValue: 1000.0, policyNumber: "P-77" } }, { id: "msg_conv" });
+    const retry = await send(
+      { type: "lead.converted", data: { leadId: l.id, conversionValue: 1000.0, policyNumber: "P-77" } },
+      { id: "msg_conv" },
+    );
     expect(retry.body.duplicate).toBe(true);
     expect(await t.db.select().from(rewards).where(eq(rewards.referralId, r.id))).toHaveLength(1);
   });
 
   it("a status event for an unknown lead answers 404 and writes nothing; an unknown event type is kept and ignored", async () => {
     const before = await countOf(inboundWebhooks);
-    expect((await send({ type: "lead.status_changed", data: { externalId: "nobody", status: "LOST" } })).status).toBe(404);
+    expect((await send({ type: "lead.status_changed", data: { externalId: "nobody", status: "LOST" } })).status).toBe(
+      404,
+    );
     expect((await send({ type: "lead.status_changed", data: { status: "LOST" } })).status).toBe(400);
-    expect((await send({ type: "lead.converted", data: { leadId: "not-a-uuid", conversionValue: 5 } })).status).toBe(404);
+    expect((await send({ type: "lead.converted", data: { leadId: "not-a-uuid", conversionValue: 5 } })).status).toBe(
+      404,
+    );
     expect(await countOf(inboundWebhooks)).toBe(before);
     const other = await send({ type: "contact.updated", data: { id: 1 } });
     expect(other.status).toBe(200);

@@ -32,7 +32,10 @@ describe("inbound webhook verification", () => {
     const [e] = await t.db.select().from(events);
     expect(e).toMatchObject({ action: "inbound_webhook_secret.set", entityType: "settings" });
     expect(JSON.stringify(e)).not.toContain(secret);
-    await expect(rotateInboundSecret(t.db, admin, "whsec_short")).rejects.toMatchObject({ code: "validation", errors: [{ path: "secret" }] });
+    await expect(rotateInboundSecret(t.db, admin, "whsec_short")).rejects.toMatchObject({
+      code: "validation",
+      errors: [{ path: "secret" }],
+    });
   });
 
   it("accepts a good signature, keeps the raw payload with its unknown fields", async () => {
@@ -45,7 +48,10 @@ describe("inbound webhook verification", () => {
 
   it("the same webhook-id twice has one effect and answers the first result", async () => {
     const r = signedRequest(secret, ping);
-    const [a, b] = await Promise.all([receiveInboundWebhook(t.db, r.body, r.headers), receiveInboundWebhook(t.db, r.body, r.headers)]);
+    const [a, b] = await Promise.all([
+      receiveInboundWebhook(t.db, r.body, r.headers),
+      receiveInboundWebhook(t.db, r.body, r.headers),
+    ]);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     expect(b.result).toEqual(a.result);
     const again = await receiveInboundWebhook(t.db, r.body, r.headers);
@@ -75,7 +81,10 @@ describe("inbound webhook verification", () => {
   ])("refuses %s with 401 and writes nothing", async (_name, make) => {
     const before = await stored();
     const r = make();
-    await expect(receiveInboundWebhook(t.db, r.body, r.headers)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
+    await expect(receiveInboundWebhook(t.db, r.body, r.headers)).rejects.toMatchObject({
+      code: "unauthorized",
+      status: 401,
+    });
     expect(await stored()).toBe(before);
   });
 

@@ -51,7 +51,9 @@ describe.each(DRIVERS)("outbound webhooks on %s", (_driver, create) => {
     expect(payload.data.id).toBe("r1");
     const [row] = await t.db.select().from(outbox);
     expect(msg.headers["webhook-id"]).toBe(row.eventId);
-    expect(() => new Webhook(`whsec_${Buffer.from("another secret").toString("base64")}`).verify(msg.body, msg.headers)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from("another secret").toString("base64")}`).verify(msg.body, msg.headers),
+    ).toThrow();
 
     const [d] = await t.db.select().from(webhookDeliveries);
     expect(d).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 200 });

@@ -15,7 +15,12 @@ import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-const TOP_LABELS: Record<TopMetric, string> = { conversions: "Conversions", earnings: "Earnings", referrals: "Referrals", conversionRate: "Conversion rate" };
+const TOP_LABELS: Record<TopMetric, string> = {
+  conversions: "Conversions",
+  earnings: "Earnings",
+  referrals: "Referrals",
+  conversionRate: "Conversion rate",
+};
 
 /** Program analytics from the daily rollups: KPIs against the previous period, trends, funnel, sources, top partners, payouts. */
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -27,7 +32,13 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   let problem: string | null = null;
   let a;
   try {
-    a = await adminAnalytics(db, { from: raw.from, to: raw.to, interval: parseInterval(raw.interval), topMetric: top, topLimit: 10 });
+    a = await adminAnalytics(db, {
+      from: raw.from,
+      to: raw.to,
+      interval: parseInterval(raw.interval),
+      topMetric: top,
+      topLimit: 10,
+    });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     problem = `${e.message}. Showing the last 30 days.`;
@@ -37,12 +48,22 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const money = (c: number) => formatMoney(c, cur);
   const methods = [...new Set(a.payouts.byMonth.map((m) => m.method))];
   const months = [...new Set(a.payouts.byMonth.map((m) => m.month))].sort();
-  const payoutData = months.map((month) => ({ month, ...Object.fromEntries(methods.map((m) => [m, a.payouts.byMonth.find((x) => x.month === month && x.method === m)?.paidCents ?? 0])) }));
+  const payoutData = months.map((month) => ({
+    month,
+    ...Object.fromEntries(
+      methods.map((m) => [m, a.payouts.byMonth.find((x) => x.month === month && x.method === m)?.paidCents ?? 0]),
+    ),
+  }));
   return (
     <>
-      <PageHeader title="Program analytics" description={`${formatDate(a.kpis.period.from)} – ${formatDate(a.kpis.period.to)} (UTC), compared with ${formatDate(a.kpis.previousPeriod.from)} – ${formatDate(a.kpis.previousPeriod.to)}.`} />
+      <PageHeader
+        title="Program analytics"
+        description={`${formatDate(a.kpis.period.from)} – ${formatDate(a.kpis.period.to)} (UTC), compared with ${formatDate(a.kpis.previousPeriod.from)} – ${formatDate(a.kpis.previousPeriod.to)}.`}
+      />
       <AnalyticsControls from={a.kpis.period.from} to={a.kpis.period.to} interval={a.trends.interval} top={top} />
-      {problem ? <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{problem}</p> : null}
+      {problem ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{problem}</p>
+      ) : null}
       <KpiGrid kpis={a.kpis} />
       <div className="grid gap-6 xl:grid-cols-2">
         <TimeSeriesChart
@@ -66,13 +87,21 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             { key: "value", label: "Conversion value" },
           ]}
         />
-        <FunnelChart title="Funnel" description="Valid clicks → referrals created in the period → accepted → converted → paid." steps={a.funnel.map((s) => ({ label: humanize(s.step), value: s.count }))} />
+        <FunnelChart
+          title="Funnel"
+          description="Valid clicks → referrals created in the period → accepted → converted → paid."
+          steps={a.funnel.map((s) => ({ label: humanize(s.step), value: s.count }))}
+        />
         <BarChart
           title="Sources"
           description="Referrals created in the period by source, and their conversions."
           layout="vertical"
           categoryKey="source"
-          data={a.sources.map((s) => ({ source: humanize(s.source), referrals: s.referrals, conversions: s.conversions }))}
+          data={a.sources.map((s) => ({
+            source: humanize(s.source),
+            referrals: s.referrals,
+            conversions: s.conversions,
+          }))}
           series={[
             { key: "referrals", label: "Referrals" },
             { key: "conversions", label: "Conversions" },
@@ -81,7 +110,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       </div>
       <section aria-labelledby="top-h" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="top-h" className="text-base font-semibold">Top partners by {TOP_LABELS[top].toLowerCase()}</h2>
+          <h2 id="top-h" className="text-base font-semibold">
+            Top partners by {TOP_LABELS[top].toLowerCase()}
+          </h2>
           <nav aria-label="Rank top partners by" className="flex flex-wrap gap-1 text-sm">
             {TOP_METRICS.map((m) => (
               <Link
@@ -96,14 +127,21 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           </nav>
         </div>
         {a.topPartners.partners.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No partner activity in this period.</p>
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+            No partner activity in this period.
+          </p>
         ) : (
-          <Table caption={`Top partners by ${TOP_LABELS[top]}`} head={["#", "Partner", "Referrals", "Conversions", "Conversion rate", "Conversion value", "Earnings"]}>
+          <Table
+            caption={`Top partners by ${TOP_LABELS[top]}`}
+            head={["#", "Partner", "Referrals", "Conversions", "Conversion rate", "Conversion value", "Earnings"]}
+          >
             {a.topPartners.partners.map((p) => (
               <tr key={p.partnerId}>
                 <Td numeric>{p.rank}</Td>
                 <Td>
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/admin/partners/${p.partnerId}`}>{p.displayName}</Link>
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/admin/partners/${p.partnerId}`}>
+                    {p.displayName}
+                  </Link>
                   {p.companyName ? <span className="block text-xs text-slate-500">{p.companyName}</span> : null}
                 </Td>
                 <Td numeric>{formatNumber(p.referrals)}</Td>
@@ -130,7 +168,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           />
         </div>
         <section aria-labelledby="pm-h" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="pm-h" className="mb-2 text-base font-semibold">Payouts by method</h2>
+          <h2 id="pm-h" className="mb-2 text-base font-semibold">
+            Payouts by method
+          </h2>
           {a.payouts.byMethod.length === 0 ? (
             <p className="text-sm text-slate-600">No payouts in this period.</p>
           ) : (
@@ -140,8 +180,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                   <dt className="font-medium">{humanize(m.method)}</dt>
                   <dd className="text-right tabular-nums">
                     {money(m.paidCents)} paid ({formatNumber(m.paidCount)})
-                    {m.pendingCount ? <span className="block text-xs text-amber-800">{money(m.pendingCents)} pending</span> : null}
-                    {m.failedCount ? <span className="block text-xs text-rose-700">{money(m.failedCents)} failed</span> : null}
+                    {m.pendingCount ? (
+                      <span className="block text-xs text-amber-800">{money(m.pendingCents)} pending</span>
+                    ) : null}
+                    {m.failedCount ? (
+                      <span className="block text-xs text-rose-700">{money(m.failedCents)} failed</span>
+                    ) : null}
                   </dd>
                 </div>
               ))}

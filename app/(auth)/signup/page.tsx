@@ -8,7 +8,8 @@ export default function SignupPage() {
       <div>
         <h1 className="text-2xl font-bold">Become a partner</h1>
         <p className="mt-1 text-slate-600">
-          Refer people who need insurance and earn a commission on every policy sold. You get your referral code right away.
+          Refer people who need insurance and earn a commission on every policy sold. You get your referral code right
+          away.
         </p>
       </div>
       <SignupForm />

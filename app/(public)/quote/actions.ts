@@ -8,7 +8,11 @@ import { REF_COOKIE } from "@/lib/links/ref-cookie-value";
 import { captureQuote, quoteFormSchema } from "@/lib/links/quote-submit";
 
 const capture = publicAction(quoteFormSchema, async (input, { db, actor }) => {
-  const lead = await captureQuote(db, input, { actor, headers: await headers(), refCookie: (await cookies()).get(REF_COOKIE)?.value });
+  const lead = await captureQuote(db, input, {
+    actor,
+    headers: await headers(),
+    refCookie: (await cookies()).get(REF_COOKIE)?.value,
+  });
   return { id: lead.id };
 });
 

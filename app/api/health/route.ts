@@ -11,6 +11,9 @@ export async function GET() {
     await db.execute(sql`select 1`);
     return NextResponse.json({ status: "ok", db: driver, version: pkg.version });
   } catch {
-    return NextResponse.json({ status: "unavailable", db: process.env.DATABASE_URL ? "postgres" : "pglite", version: pkg.version }, { status: 503 });
+    return NextResponse.json(
+      { status: "unavailable", db: process.env.DATABASE_URL ? "postgres" : "pglite", version: pkg.version },
+      { status: 503 },
+    );
   }
 }

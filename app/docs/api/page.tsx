@@ -30,7 +30,12 @@ const METHOD_STYLE: Record<string, string> = {
   put: "bg-amber-100 text-amber-900",
   delete: "bg-red-100 text-red-900",
 };
-const AUTH_LABEL: Record<string, string> = { public: "Public", any: "Admins and partners (own data)", admin: "Admins", partner: "Partners" };
+const AUTH_LABEL: Record<string, string> = {
+  public: "Public",
+  any: "Admins and partners (own data)",
+  admin: "Admins",
+  partner: "Partners",
+};
 
 /** A one-line type for a parameter schema: `integer ≥ 1 ≤ 100`, `ACTIVE | INACTIVE`, … */
 function typeOf(s: Schema | undefined): string {
@@ -80,8 +85,12 @@ function OperationCard({ method, path, op }: { method: string; path: string; op:
       )}
       {body && (
         <details>
-          <summary className="cursor-pointer text-sm font-medium">Request body (JSON{op.requestBody?.required ? ", required" : ""})</summary>
-          <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(body, null, 2)}</pre>
+          <summary className="cursor-pointer text-sm font-medium">
+            Request body (JSON{op.requestBody?.required ? ", required" : ""})
+          </summary>
+          <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            {JSON.stringify(body, null, 2)}
+          </pre>
         </details>
       )}
       <ul className="flex flex-wrap gap-2 text-xs">
@@ -97,10 +106,14 @@ function OperationCard({ method, path, op }: { method: string; path: string; op:
 
 export default async function ApiDocsPage() {
   await connection();
-  const doc = (await buildOpenApiDocument()) as { info: { description: string }; paths: Record<string, Record<string, Operation>> };
+  const doc = (await buildOpenApiDocument()) as {
+    info: { description: string };
+    paths: Record<string, Record<string, Operation>>;
+  };
   const byTag = new Map<string, { method: string; path: string; op: Operation }[]>();
   for (const [path, ops] of Object.entries(doc.paths))
-    for (const [method, op] of Object.entries(ops)) byTag.set(op.tags[0], [...(byTag.get(op.tags[0]) ?? []), { method, path, op }]);
+    for (const [method, op] of Object.entries(ops))
+      byTag.set(op.tags[0], [...(byTag.get(op.tags[0]) ?? []), { method, path, op }]);
   const tags = [...byTag.keys()].sort();
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-10">
@@ -111,7 +124,11 @@ export default async function ApiDocsPage() {
         <h1 className="text-3xl font-bold">API reference</h1>
         <p className="text-slate-600">{doc.info.description}</p>
         <p className="text-sm">
-          Machine-readable: <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
+          Machine-readable:{" "}
+          <a className="text-brand-700 hover:underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>{" "}
+          (OpenAPI 3.1).
         </p>
         <nav aria-label="Resources" className="flex flex-wrap gap-3 text-sm">
           {tags.map((t) => (

@@ -12,7 +12,9 @@ import { fieldError, useAction } from "../useAction";
 export function LeadStatusForm({ id, status }: { id: string; status: LeadStatus }) {
   const [to, setTo] = useState<LeadStatus>(status === "NEW" ? "CONTACTED" : status);
   const [value, setValue] = useState("");
-  const { run, outcome } = useAction(changeLeadStatusAction, { success: (d) => `Lead is now ${humanize(d.status)}.${d.note ? ` ${d.note}` : ""}` });
+  const { run, outcome } = useAction(changeLeadStatusAction, {
+    success: (d) => `Lead is now ${humanize(d.status)}.${d.note ? ` ${d.note}` : ""}`,
+  });
   const err = fieldError(outcome, "conversionValue");
   return (
     <form className="flex flex-col gap-3" aria-label="Change the lead's status" onSubmit={(e) => e.preventDefault()}>
@@ -28,8 +30,21 @@ export function LeadStatusForm({ id, status }: { id: string; status: LeadStatus 
           </select>
         </Field>
         {to === "CONVERTED" ? (
-          <Field label="Policy value (optional)" htmlFor="l-value" hint="e.g. first-year premium. Without it the reward waits as pending." error={err} className="w-64">
-            <input id="l-value" value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" className={inputClass} {...describedBy("l-value", true, err)} />
+          <Field
+            label="Policy value (optional)"
+            htmlFor="l-value"
+            hint="e.g. first-year premium. Without it the reward waits as pending."
+            error={err}
+            className="w-64"
+          >
+            <input
+              id="l-value"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              inputMode="decimal"
+              className={inputClass}
+              {...describedBy("l-value", true, err)}
+            />
           </Field>
         ) : null}
         <ConfirmDialog
@@ -39,7 +54,15 @@ export function LeadStatusForm({ id, status }: { id: string; status: LeadStatus 
           title={`Mark the lead ${humanize(to)}?`}
           description="The linked referral follows this change in the same transaction."
           confirmLabel="Change status"
-          onConfirm={async () => !!(await run({ id, status: to, ...(to === "CONVERTED" && value.trim() ? { conversionValue: value.trim() } : {}) }))?.ok}
+          onConfirm={async () =>
+            !!(
+              await run({
+                id,
+                status: to,
+                ...(to === "CONVERTED" && value.trim() ? { conversionValue: value.trim() } : {}),
+              })
+            )?.ok
+          }
         />
       </div>
       <Notice outcome={outcome} />

@@ -24,7 +24,15 @@ export interface PartnerFormValues {
 type Created = { partnerId: string; code: string | null; invitationUrl: string | null };
 
 /** Create (then show the invitation link to copy) or edit a partner. */
-export function PartnerForm({ mode, partnerId, initial }: { mode: "create" | "edit"; partnerId?: string; initial: PartnerFormValues }) {
+export function PartnerForm({
+  mode,
+  partnerId,
+  initial,
+}: {
+  mode: "create" | "edit";
+  partnerId?: string;
+  initial: PartnerFormValues;
+}) {
   const create = useAction(createPartnerAction, { success: "Partner created.", refresh: false });
   const update = useAction(updatePartnerAction, { success: "Changes saved." });
   const [created, setCreated] = useState<Created | null>(null);
@@ -33,7 +41,9 @@ export function PartnerForm({ mode, partnerId, initial }: { mode: "create" | "ed
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
-    const v = Object.fromEntries(Object.keys(initial).map((k) => [k, String(fd.get(k) ?? "")])) as unknown as PartnerFormValues;
+    const v = Object.fromEntries(
+      Object.keys(initial).map((k) => [k, String(fd.get(k) ?? "")]),
+    ) as unknown as PartnerFormValues;
     if (mode === "create") {
       const res = await create.run(v);
       if (res?.ok) setCreated(res.data);
@@ -44,20 +54,33 @@ export function PartnerForm({ mode, partnerId, initial }: { mode: "create" | "ed
 
   if (created) {
     return (
-      <section aria-labelledby="created-h" className="flex flex-col gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-5">
+      <section
+        aria-labelledby="created-h"
+        className="flex flex-col gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-5"
+      >
         <h2 id="created-h" className="text-lg font-semibold text-emerald-900">
           Partner created{created.code ? ` with code ${created.code}` : ""}
         </h2>
         {created.invitationUrl ? (
           <>
-            <p className="text-sm text-emerald-900">Send this invitation link to the partner (single use, valid 7 days). It lets them set a password.</p>
+            <p className="text-sm text-emerald-900">
+              Send this invitation link to the partner (single use, valid 7 days). It lets them set a password.
+            </p>
             <div className="flex flex-wrap items-center gap-2">
-              <input readOnly aria-label="Invitation link" value={created.invitationUrl} className={`${inputClass} font-mono sm:flex-1`} onFocus={(e) => e.currentTarget.select()} />
+              <input
+                readOnly
+                aria-label="Invitation link"
+                value={created.invitationUrl}
+                className={`${inputClass} font-mono sm:flex-1`}
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <CopyButton text={created.invitationUrl} label="Copy invitation link" />
             </div>
           </>
         ) : (
-          <p className="text-sm text-emerald-900">No invitation link could be created; the partner can use “forgot password” with their e-mail.</p>
+          <p className="text-sm text-emerald-900">
+            No invitation link could be created; the partner can use “forgot password” with their e-mail.
+          </p>
         )}
         <div className="flex gap-2">
           <Link href={`/admin/partners/${created.partnerId}`} className={buttonClass.primary}>
@@ -71,8 +94,13 @@ export function PartnerForm({ mode, partnerId, initial }: { mode: "create" | "ed
     );
   }
 
-  const err = (k: string) => fieldError(outcome, k === "commissionRatePercent" ? "commissionRateBps" : k) ?? fieldError(outcome, k);
-  const text = (k: keyof PartnerFormValues, label: string, opts: { required?: boolean; hint?: string; type?: string; inputMode?: "decimal" | "tel" | "email" } = {}) => (
+  const err = (k: string) =>
+    fieldError(outcome, k === "commissionRatePercent" ? "commissionRateBps" : k) ?? fieldError(outcome, k);
+  const text = (
+    k: keyof PartnerFormValues,
+    label: string,
+    opts: { required?: boolean; hint?: string; type?: string; inputMode?: "decimal" | "tel" | "email" } = {},
+  ) => (
     <Field label={label + (opts.required ? "" : " (optional)")} htmlFor={`p-${k}`} hint={opts.hint} error={err(k)}>
       <input
         id={`p-${k}`}
@@ -88,14 +116,23 @@ export function PartnerForm({ mode, partnerId, initial }: { mode: "create" | "ed
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={mode === "create" ? "New partner" : "Edit partner"} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={mode === "create" ? "New partner" : "Edit partner"}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         {text("firstName", "First name", { required: true })}
         {text("lastName", "Last name", { required: true })}
         {text("email", "E-mail", { required: true, type: "email", inputMode: "email" })}
         {text("phone", "Phone", { type: "tel", inputMode: "tel" })}
         {text("companyName", "Company")}
-        {text("commissionRatePercent", "Commission rate (%)", { required: true, inputMode: "decimal", hint: "Up to two decimals, e.g. 10 or 12.5." })}
+        {text("commissionRatePercent", "Commission rate (%)", {
+          required: true,
+          inputMode: "decimal",
+          hint: "Up to two decimals, e.g. 10 or 12.5.",
+        })}
         {text("npn", "National Producer Number")}
         {text("licensedStates", "Licensed states", { hint: "Two-letter codes, comma-separated (e.g. CA, NY)." })}
         <Field label="Payout method (optional)" htmlFor="p-payoutMethod" error={err("payoutMethod")}>

@@ -7,7 +7,9 @@ import { useAction } from "../useAction";
 
 /** A new current code; the old one stays as an alias so links already shared keep working. */
 export function RegenerateCode({ partnerId, code }: { partnerId: string; code: string | null }) {
-  const { run, outcome } = useAction(regenerateCode, { success: (d) => `New code ${d.code}. ${code ?? "The old code"} still works as an alias.` });
+  const { run, outcome } = useAction(regenerateCode, {
+    success: (d) => `New code ${d.code}. ${code ?? "The old code"} still works as an alias.`,
+  });
   return (
     <div className="flex flex-col gap-2">
       <ConfirmDialog

@@ -23,7 +23,8 @@ export function StatusControl({ partnerId, name, status }: { partnerId: string; 
   // After a change the allowed targets change too: fall back to the first allowed one.
   const to = picked && options.includes(picked) ? picked : (options[0] ?? "");
   const { run, outcome } = useAction(changeStatus, { success: (d) => `Status changed to ${humanize(d.status)}.` });
-  if (options.length === 0) return <p className="text-sm text-slate-600">Terminated is final: no further status changes.</p>;
+  if (options.length === 0)
+    return <p className="text-sm text-slate-600">Terminated is final: no further status changes.</p>;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
@@ -31,7 +32,12 @@ export function StatusControl({ partnerId, name, status }: { partnerId: string; 
           <label htmlFor="new-status" className="block text-xs font-medium text-slate-700">
             New status
           </label>
-          <select id="new-status" value={to} onChange={(e) => setTo(e.target.value as PartnerStatus)} className={inputClass}>
+          <select
+            id="new-status"
+            value={to}
+            onChange={(e) => setTo(e.target.value as PartnerStatus)}
+            className={inputClass}
+          >
             {options.map((s) => (
               <option key={s} value={s}>
                 {humanize(s)}

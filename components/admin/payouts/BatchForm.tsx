@@ -24,11 +24,19 @@ export interface Payable {
 export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]; defaultMinimumCents: number }) {
   const [minimum, setMinimum] = useState(centsToText(defaultMinimumCents));
   const minCents = centsFromText(minimum);
-  const eligible = useMemo(() => payable.filter((p) => isPayablePartnerStatus(p.partnerStatus) && !Number.isNaN(minCents) && p.amountCents >= minCents), [payable, minCents]);
+  const eligible = useMemo(
+    () =>
+      payable.filter(
+        (p) => isPayablePartnerStatus(p.partnerStatus) && !Number.isNaN(minCents) && p.amountCents >= minCents,
+      ),
+    [payable, minCents],
+  );
   /** Every eligible partner is paid unless the admin unticks it. */
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<{ batchId: string; count: number; amountCents: number } | null>(null);
-  const { run, pending, outcome } = useAction(createBatchAction, { success: (d) => `Batch created: ${formatNumber(d.count)} payouts.` });
+  const { run, pending, outcome } = useAction(createBatchAction, {
+    success: (d) => `Batch created: ${formatNumber(d.count)} payouts.`,
+  });
   const picked = eligible.filter((p) => !excluded.has(p.partnerId));
   const total = picked.reduce((s, p) => s + p.amountCents, 0);
   const err = fieldError(outcome, "minimumCents") ?? fieldError(outcome, "minimum");
@@ -44,13 +52,29 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
         if (res?.ok) setBatch(res.data);
       }}
     >
-      <Field label="Minimum amount per partner" htmlFor="b-min" hint="Partners whose approved total is below it are left for a later batch." error={err} className="max-w-xs">
-        <input id="b-min" value={minimum} onChange={(e) => setMinimum(e.target.value)} inputMode="decimal" className={inputClass} {...describedBy("b-min", true, err)} />
+      <Field
+        label="Minimum amount per partner"
+        htmlFor="b-min"
+        hint="Partners whose approved total is below it are left for a later batch."
+        error={err}
+        className="max-w-xs"
+      >
+        <input
+          id="b-min"
+          value={minimum}
+          onChange={(e) => setMinimum(e.target.value)}
+          inputMode="decimal"
+          className={inputClass}
+          {...describedBy("b-min", true, err)}
+        />
       </Field>
       {payable.length === 0 ? (
         <p className="text-sm text-slate-600">No approved rewards are waiting for payment.</p>
       ) : (
-        <Table caption="Partners with approved, unpaid rewards" head={["Pay", "Partner", "Method", "Rewards", "Amount"]}>
+        <Table
+          caption="Partners with approved, unpaid rewards"
+          head={["Pay", "Partner", "Method", "Rewards", "Amount"]}
+        >
           {payable.map((p) => {
             const ok = eligible.includes(p);
             return (
@@ -73,8 +97,16 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
                 </Td>
                 <Td>
                   {p.partnerName}
-                  {p.partnerStatus !== "ACTIVE" ? <span className="ml-1 text-xs">({humanize(p.partnerStatus)})</span> : null}
-                  {!ok ? <span className="block text-xs">{isPayablePartnerStatus(p.partnerStatus) ? "below the minimum" : "not paid while " + humanize(p.partnerStatus).toLowerCase()}</span> : null}
+                  {p.partnerStatus !== "ACTIVE" ? (
+                    <span className="ml-1 text-xs">({humanize(p.partnerStatus)})</span>
+                  ) : null}
+                  {!ok ? (
+                    <span className="block text-xs">
+                      {isPayablePartnerStatus(p.partnerStatus)
+                        ? "below the minimum"
+                        : "not paid while " + humanize(p.partnerStatus).toLowerCase()}
+                    </span>
+                  ) : null}
                 </Td>
                 <Td>{humanize(p.payoutMethod)}</Td>
                 <Td numeric>{formatNumber(p.rewardCount)}</Td>
@@ -86,14 +118,17 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
       )}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass.primary} disabled={pending || picked.length === 0}>
-          {pending ? "Creating…" : `Create batch: ${formatNumber(picked.length)} partners, ${formatMoney(total, picked[0]?.currency ?? "USD")}`}
+          {pending
+            ? "Creating…"
+            : `Create batch: ${formatNumber(picked.length)} partners, ${formatMoney(total, picked[0]?.currency ?? "USD")}`}
         </button>
         <Notice outcome={outcome} />
       </div>
       {batch ? (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
           <span>
-            Batch of {formatNumber(batch.count)} payouts ({formatMoney(batch.amountCents, picked[0]?.currency ?? "USD")}) is pending.
+            Batch of {formatNumber(batch.count)} payouts ({formatMoney(batch.amountCents, picked[0]?.currency ?? "USD")}
+            ) is pending.
           </span>
           <a className={buttonClass.secondary} href={`/admin/payouts/export?batchId=${batch.batchId}`} download>
             Download CSV for the bank

@@ -9,7 +9,15 @@ import { Notice } from "../Notice";
 import { fieldError, useAction } from "../useAction";
 
 /** For a PENDING payout: enter the bank's transaction id (→ PAID) or record a failure (rewards return to APPROVED). */
-export function RecordPayment({ payoutId, defaultMethod, label }: { payoutId: string; defaultMethod: string | null; label: string }) {
+export function RecordPayment({
+  payoutId,
+  defaultMethod,
+  label,
+}: {
+  payoutId: string;
+  defaultMethod: string | null;
+  label: string;
+}) {
   const [txn, setTxn] = useState("");
   const [method, setMethod] = useState(defaultMethod ?? "BANK_TRANSFER");
   const paid = useAction(markPaidAction, { success: "Marked paid." });
@@ -24,13 +32,22 @@ export function RecordPayment({ payoutId, defaultMethod, label }: { payoutId: st
         onSubmit={(e) => {
           e.preventDefault();
           failed.setOutcome(null);
-          void paid.run({ id: payoutId, transactionId: txn, paymentMethod: method as (typeof PAYMENT_METHODS)[number] });
+          void paid.run({
+            id: payoutId,
+            transactionId: txn,
+            paymentMethod: method as (typeof PAYMENT_METHODS)[number],
+          });
         }}
       >
         <label className="sr-only" htmlFor={`m-${payoutId}`}>
           Payment method for {label}
         </label>
-        <select id={`m-${payoutId}`} value={method} onChange={(e) => setMethod(e.target.value)} className={`${inputClass} w-auto py-1 text-xs`}>
+        <select
+          id={`m-${payoutId}`}
+          value={method}
+          onChange={(e) => setMethod(e.target.value)}
+          className={`${inputClass} w-auto py-1 text-xs`}
+        >
           {PAYMENT_METHODS.map((m) => (
             <option key={m} value={m}>
               {humanize(m)}
@@ -40,7 +57,14 @@ export function RecordPayment({ payoutId, defaultMethod, label }: { payoutId: st
         <label className="sr-only" htmlFor={`t-${payoutId}`}>
           Transaction id for {label}
         </label>
-        <input id={`t-${payoutId}`} value={txn} onChange={(e) => setTxn(e.target.value)} placeholder="Transaction id" className={`${inputClass} w-40 py-1 text-xs`} aria-invalid={err ? true : undefined} />
+        <input
+          id={`t-${payoutId}`}
+          value={txn}
+          onChange={(e) => setTxn(e.target.value)}
+          placeholder="Transaction id"
+          className={`${inputClass} w-40 py-1 text-xs`}
+          aria-invalid={err ? true : undefined}
+        />
         <button type="submit" className={buttonClass.small} disabled={paid.pending || txn.trim() === ""}>
           Mark paid
         </button>

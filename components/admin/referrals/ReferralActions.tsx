@@ -8,13 +8,25 @@ import { Notice } from "../Notice";
 import { fieldError, useAction } from "../useAction";
 
 /** What an admin can do with a referral in its current status (the engine re-checks every transition). */
-export function ReferralActions({ id, status, hasLead, currency }: { id: string; status: ReferralStatus; hasLead: boolean; currency: string }) {
+export function ReferralActions({
+  id,
+  status,
+  hasLead,
+  currency,
+}: {
+  id: string;
+  status: ReferralStatus;
+  hasLead: boolean;
+  currency: string;
+}) {
   const [leadId, setLeadId] = useState("");
   const [value, setValue] = useState("");
   const link = useAction(linkLeadAction, { success: "Linked to the lead; the referral is accepted." });
   const accept = useAction(acceptAction, { success: "Referral accepted." });
   const reject = useAction(rejectAction, { success: "Referral rejected." });
-  const convert = useAction(convertAction, { success: (d) => `Conversion recorded; reward ${d.rewardStatus.toLowerCase()}.` });
+  const convert = useAction(convertAction, {
+    success: (d) => `Conversion recorded; reward ${d.rewardStatus.toLowerCase()}.`,
+  });
   const all = [link, accept, reject, convert];
   const outcome = all.map((a) => a.outcome).find(Boolean) ?? null;
   /** Only the latest action's message is shown. */
@@ -36,7 +48,14 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
           }}
         >
           <Field label="Lead id" htmlFor="r-lead" error={leadErr} className="min-w-64 flex-1">
-            <input id="r-lead" value={leadId} onChange={(e) => setLeadId(e.target.value)} placeholder="UUID of the lead" className={`${inputClass} font-mono`} {...describedBy("r-lead", false, leadErr)} />
+            <input
+              id="r-lead"
+              value={leadId}
+              onChange={(e) => setLeadId(e.target.value)}
+              placeholder="UUID of the lead"
+              className={`${inputClass} font-mono`}
+              {...describedBy("r-lead", false, leadErr)}
+            />
           </Field>
           <button type="submit" className={buttonClass.secondary} disabled={link.pending || !leadId.trim()}>
             Link to lead
@@ -45,7 +64,14 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
       ) : null}
       <div className="flex flex-wrap gap-2">
         {status === "PENDING" ? (
-          <ConfirmDialog trigger="Accept" triggerClassName={buttonClass.secondary} title="Accept this referral?" description="The lead is confirmed as this partner's referral." confirmLabel="Accept" onConfirm={async () => (only(accept), !!(await accept.run({ id }))?.ok)} />
+          <ConfirmDialog
+            trigger="Accept"
+            triggerClassName={buttonClass.secondary}
+            title="Accept this referral?"
+            description="The lead is confirmed as this partner's referral."
+            confirmLabel="Accept"
+            onConfirm={async () => (only(accept), !!(await accept.run({ id }))?.ok)}
+          />
         ) : null}
         <ConfirmDialog
           trigger="Reject"
@@ -65,8 +91,21 @@ export function ReferralActions({ id, status, hasLead, currency }: { id: string;
           e.preventDefault();
         }}
       >
-        <Field label={`Conversion value (${currency})`} htmlFor="r-value" hint="e.g. first-year premium, 1200.00. The reward is computed from the partner's rate." error={valueErr} className="w-64">
-          <input id="r-value" value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" className={inputClass} {...describedBy("r-value", true, valueErr)} />
+        <Field
+          label={`Conversion value (${currency})`}
+          htmlFor="r-value"
+          hint="e.g. first-year premium, 1200.00. The reward is computed from the partner's rate."
+          error={valueErr}
+          className="w-64"
+        >
+          <input
+            id="r-value"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            inputMode="decimal"
+            className={inputClass}
+            {...describedBy("r-value", true, valueErr)}
+          />
         </Field>
         <ConfirmDialog
           trigger="Process conversion"

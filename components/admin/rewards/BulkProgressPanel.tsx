@@ -25,7 +25,8 @@ export function BulkProgressPanel({ progress, onClose }: { progress: BulkProgres
       </div>
       <progress className="mt-2 h-2 w-full" max={Math.max(total, 1)} value={done} aria-label="Bulk approval progress" />
       <p role="status" aria-live="polite" data-testid="bulk-summary" className="mt-2 text-sm text-brand-900">
-        {formatNumber(done)} of {formatNumber(total)} processed: {formatNumber(approved)} approved, {formatNumber(skipped)} skipped.
+        {formatNumber(done)} of {formatNumber(total)} processed: {formatNumber(approved)} approved,{" "}
+        {formatNumber(skipped)} skipped.
       </p>
       {error ? <p className="mt-1 text-sm font-medium text-rose-700">{error}</p> : null}
       {progress.skippedRows.length ? (

@@ -8,7 +8,9 @@ import { fieldError, useAction } from "../useAction";
 /** A bonus, an adjustment or a (negative) clawback for one partner, always with a reason. */
 export function ManualRewardForm({ partners }: { partners: { id: string; label: string }[] }) {
   const form = useRef<HTMLFormElement>(null);
-  const { run, pending, outcome } = useAction(createManualRewardAction, { success: "Manual reward created (calculated, awaiting approval)." });
+  const { run, pending, outcome } = useAction(createManualRewardAction, {
+    success: "Manual reward created (calculated, awaiting approval).",
+  });
   const err = (k: string) => fieldError(outcome, k === "amount" ? "amountCents" : k) ?? fieldError(outcome, k);
   return (
     <form
@@ -29,7 +31,13 @@ export function ManualRewardForm({ partners }: { partners: { id: string; label: 
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
     >
       <Field label="Partner" htmlFor="m-partner" error={err("partnerId")}>
-        <select id="m-partner" name="partnerId" className={inputClass} defaultValue="" {...describedBy("m-partner", false, err("partnerId"))}>
+        <select
+          id="m-partner"
+          name="partnerId"
+          className={inputClass}
+          defaultValue=""
+          {...describedBy("m-partner", false, err("partnerId"))}
+        >
           <option value="" disabled>
             Choose a partner
           </option>
@@ -47,8 +55,19 @@ export function ManualRewardForm({ partners }: { partners: { id: string; label: 
           <option value="CLAWBACK">Clawback (negative)</option>
         </select>
       </Field>
-      <Field label="Amount" htmlFor="m-amount" hint="Major units, e.g. 25.00. Clawbacks are negative, e.g. -25.00." error={err("amount")}>
-        <input id="m-amount" name="amount" inputMode="decimal" className={inputClass} {...describedBy("m-amount", true, err("amount"))} />
+      <Field
+        label="Amount"
+        htmlFor="m-amount"
+        hint="Major units, e.g. 25.00. Clawbacks are negative, e.g. -25.00."
+        error={err("amount")}
+      >
+        <input
+          id="m-amount"
+          name="amount"
+          inputMode="decimal"
+          className={inputClass}
+          {...describedBy("m-amount", true, err("amount"))}
+        />
       </Field>
       <Field label="Reason" htmlFor="m-reason" error={err("reason")}>
         <input id="m-reason" name="reason" className={inputClass} {...describedBy("m-reason", false, err("reason"))} />

@@ -2,7 +2,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { approveRewardAction, bulkApproveAction, cancelRewardAction, matchingRewardIds } from "@/app/(admin)/admin/rewards/actions";
+import {
+  approveRewardAction,
+  bulkApproveAction,
+  cancelRewardAction,
+  matchingRewardIds,
+} from "@/app/(admin)/admin/rewards/actions";
 import type { QueueView } from "@/lib/admin/approval-queue";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { buttonClass } from "../fields";
@@ -34,7 +39,17 @@ const CHUNK = 250;
  * The approval queue: approve one, approve the selected ones, or approve everything matching the
  * filter, each confirmed; bulk runs go in chunks with a progress bar and a result per row.
  */
-export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowView[]; view: QueueView; filter: Record<string, string>; summary: { count: number; amountCents: number; currency: string } }) {
+export function RewardQueue({
+  rows,
+  view,
+  filter,
+  summary,
+}: {
+  rows: QueueRowView[];
+  view: QueueView;
+  filter: Record<string, string>;
+  summary: { count: number; amountCents: number; currency: string };
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [results, setResults] = useState<Map<string, RowResult>>(new Map());
@@ -57,7 +72,10 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
     let p = prior ?? emptyProgress(total);
     setProgress(p);
     for (const part of chunk(ids, CHUNK)) {
-      const res = await bulkApproveAction(null, { rewardIds: part, ...(needsOverride ? { override: true, reason } : {}) });
+      const res = await bulkApproveAction(null, {
+        rewardIds: part,
+        ...(needsOverride ? { override: true, reason } : {}),
+      });
       if (!res.ok) {
         p = { ...p, running: false, error: res.error };
         setProgress(p);
@@ -102,13 +120,22 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
     return true;
   }
 
-  const overrideReason = needsOverride ? { label: "Reason for approving before the hold ends", required: true } : undefined;
+  const overrideReason = needsOverride
+    ? { label: "Reason for approving before the hold ends", required: true }
+    : undefined;
   const result = (id: string) => results.get(id);
   const currency = summary.currency;
 
   const head = useMemo(
     () => [
-      <input key="all" type="checkbox" aria-label="Select all rewards on this page" checked={allOnPage} disabled={running || rows.length === 0} onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))} />,
+      <input
+        key="all"
+        type="checkbox"
+        aria-label="Select all rewards on this page"
+        checked={allOnPage}
+        disabled={running || rows.length === 0}
+        onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
+      />,
       "Created",
       "Partner",
       "Referral",
@@ -124,7 +151,8 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         <p className="text-sm text-slate-700">
-          <span className="font-semibold">{formatNumber(summary.count)}</span> matching rewards totalling <span className="font-semibold">{formatMoney(summary.amountCents, currency)}</span>
+          <span className="font-semibold">{formatNumber(summary.count)}</span> matching rewards totalling{" "}
+          <span className="font-semibold">{formatMoney(summary.amountCents, currency)}</span>
           {selected.size ? ` · ${formatNumber(selected.size)} selected` : ""}
         </p>
         <div className="flex flex-wrap gap-2">
@@ -168,7 +196,13 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
           return (
             <tr key={r.id} className={selected.has(r.id) ? "bg-brand-50" : undefined}>
               <Td>
-                <input type="checkbox" aria-label={`Select reward of ${r.partnerName}, ${formatMoney(r.amountCents, r.currency)}`} checked={selected.has(r.id)} disabled={running} onChange={() => toggle(r.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select reward of ${r.partnerName}, ${formatMoney(r.amountCents, r.currency)}`}
+                  checked={selected.has(r.id)}
+                  disabled={running}
+                  onChange={() => toggle(r.id)}
+                />
               </Td>
               <Td className="whitespace-nowrap">{formatDate(r.createdAt)}</Td>
               <Td>
@@ -179,7 +213,10 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
               </Td>
               <Td>
                 {r.referralId ? (
-                  <Link href={`/admin/referrals/${r.referralId}`} className="font-mono text-xs text-brand-700 hover:underline">
+                  <Link
+                    href={`/admin/referrals/${r.referralId}`}
+                    className="font-mono text-xs text-brand-700 hover:underline"
+                  >
                     {r.referralCode ?? r.referralId.slice(0, 8)}
                   </Link>
                 ) : (
@@ -187,13 +224,23 @@ export function RewardQueue({ rows, view, filter, summary }: { rows: QueueRowVie
                 )}
               </Td>
               <Td numeric>{formatMoney(r.amountCents, r.currency)}</Td>
-              <Td className="whitespace-nowrap">{r.held ? <span className="font-medium text-amber-800">{formatDate(r.holdUntil)}</span> : r.holdUntil ? <span className="text-slate-500">{formatDate(r.holdUntil)} (passed)</span> : "—"}</Td>
+              <Td className="whitespace-nowrap">
+                {r.held ? (
+                  <span className="font-medium text-amber-800">{formatDate(r.holdUntil)}</span>
+                ) : r.holdUntil ? (
+                  <span className="text-slate-500">{formatDate(r.holdUntil)} (passed)</span>
+                ) : (
+                  "—"
+                )}
+              </Td>
               <Td data-testid="row-result">
                 {res ? (
                   res.result === "approved" ? (
                     <span className="font-medium text-emerald-700">Approved</span>
                   ) : (
-                    <span className="font-medium text-amber-800">Skipped{res.reason ? `: ${res.reason.replace(/_/g, " ")}` : ""}</span>
+                    <span className="font-medium text-amber-800">
+                      Skipped{res.reason ? `: ${res.reason.replace(/_/g, " ")}` : ""}
+                    </span>
                   )
                 ) : null}
               </Td>

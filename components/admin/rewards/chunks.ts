@@ -18,7 +18,14 @@ export interface BulkProgress {
   error?: string;
 }
 
-export const emptyProgress = (total: number): BulkProgress => ({ total, done: 0, approved: 0, skipped: 0, skippedRows: [], running: true });
+export const emptyProgress = (total: number): BulkProgress => ({
+  total,
+  done: 0,
+  approved: 0,
+  skipped: 0,
+  skippedRows: [],
+  running: true,
+});
 
 export function addResults(p: BulkProgress, results: RowResult[]): BulkProgress {
   const skipped = results.filter((r) => r.result === "skipped");

@@ -25,24 +25,52 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const label = "text-xs font-medium text-slate-700";
   return (
     <>
-      <PageHeader title="Audit log" description="Every create and state change, with who made it and the record before and after." />
-      <form method="get" aria-label="Filter the audit log" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+      <PageHeader
+        title="Audit log"
+        description="Every create and state change, with who made it and the record before and after."
+      />
+      <form
+        method="get"
+        aria-label="Filter the audit log"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+      >
         <div>
-          <label htmlFor="f-entityType" className={label}>Entity</label>
+          <label htmlFor="f-entityType" className={label}>
+            Entity
+          </label>
           <select id="f-entityType" name="entityType" defaultValue={raw.entityType ?? ""} className={inputClass}>
             <option value="">Any</option>
             {facets.entityTypes.map((t) => (
-              <option key={t} value={t}>{t}</option>
+              <option key={t} value={t}>
+                {t}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-entityId" className={label}>Entity id</label>
-          <input id="f-entityId" name="entityId" defaultValue={raw.entityId ?? ""} className={inputClass} placeholder="UUID" />
+          <label htmlFor="f-entityId" className={label}>
+            Entity id
+          </label>
+          <input
+            id="f-entityId"
+            name="entityId"
+            defaultValue={raw.entityId ?? ""}
+            className={inputClass}
+            placeholder="UUID"
+          />
         </div>
         <div>
-          <label htmlFor="f-action" className={label}>Action</label>
-          <input id="f-action" name="action" list="audit-actions" defaultValue={raw.action ?? ""} className={inputClass} placeholder="reward.approved or reward." />
+          <label htmlFor="f-action" className={label}>
+            Action
+          </label>
+          <input
+            id="f-action"
+            name="action"
+            list="audit-actions"
+            defaultValue={raw.action ?? ""}
+            className={inputClass}
+            placeholder="reward.approved or reward."
+          />
           <datalist id="audit-actions">
             {facets.actions.map((a) => (
               <option key={a} value={a} />
@@ -50,29 +78,54 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </datalist>
         </div>
         <div>
-          <label htmlFor="f-actor" className={label}>Actor</label>
-          <input id="f-actor" name="actor" defaultValue={raw.actor ?? ""} className={inputClass} placeholder="e-mail, job or id" />
+          <label htmlFor="f-actor" className={label}>
+            Actor
+          </label>
+          <input
+            id="f-actor"
+            name="actor"
+            defaultValue={raw.actor ?? ""}
+            className={inputClass}
+            placeholder="e-mail, job or id"
+          />
         </div>
         <div>
-          <label htmlFor="f-actorType" className={label}>Actor type</label>
-          <select id="f-actorType" name="actorType" defaultValue={raw.actorType?.toUpperCase() ?? ""} className={inputClass}>
+          <label htmlFor="f-actorType" className={label}>
+            Actor type
+          </label>
+          <select
+            id="f-actorType"
+            name="actorType"
+            defaultValue={raw.actorType?.toUpperCase() ?? ""}
+            className={inputClass}
+          >
             <option value="">Any</option>
             {ACTOR_TYPES.map((t) => (
-              <option key={t} value={t}>{t}</option>
+              <option key={t} value={t}>
+                {t}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-from" className={label}>From</label>
+          <label htmlFor="f-from" className={label}>
+            From
+          </label>
           <input id="f-from" name="from" type="date" defaultValue={raw.from ?? ""} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="f-to" className={label}>To (inclusive)</label>
+          <label htmlFor="f-to" className={label}>
+            To (inclusive)
+          </label>
           <input id="f-to" name="to" type="date" defaultValue={raw.to ?? ""} className={inputClass} />
         </div>
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass.primary}>Filter</button>
-          <a href="/admin/audit" className={buttonClass.secondary}>Reset</a>
+          <button type="submit" className={buttonClass.primary}>
+            Filter
+          </button>
+          <a href="/admin/audit" className={buttonClass.secondary}>
+            Reset
+          </a>
         </div>
       </form>
       {!parsed.success ? (

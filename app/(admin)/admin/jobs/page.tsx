@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Jobs" };
 
 const every = (s: number) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`);
 
-export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JobsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   await connection();
   const db = await getDb();
@@ -47,9 +51,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   <When at={j.lastFinishedAt ?? j.lastStartedAt} />
                 </td>
                 <td className={`${cell} max-w-80`}>
-                  <Badge>{state}</Badge> {j.lastError ? <span className="text-xs text-red-700">{j.lastError}</span> : <Json value={j.lastResult} />}
+                  <Badge>{state}</Badge>{" "}
+                  {j.lastError ? (
+                    <span className="text-xs text-red-700">{j.lastError}</span>
+                  ) : (
+                    <Json value={j.lastResult} />
+                  )}
                 </td>
-                <td className={cell}>{j.lastOk === null && !j.lastStartedAt ? "at next tick" : <When at={j.nextRunAt} />}</td>
+                <td className={cell}>
+                  {j.lastOk === null && !j.lastStartedAt ? "at next tick" : <When at={j.nextRunAt} />}
+                </td>
                 <td className={cell}>{j.registered ? <RunNowButton name={j.name} /> : null}</td>
               </tr>
             );
@@ -79,9 +90,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   <When at={r.startedAt} />
                 </td>
                 <td className={cell}>{r.job}</td>
-                <td className={`${cell} tabular-nums`}>{r.finishedAt ? `${r.finishedAt.getTime() - r.startedAt.getTime()} ms` : "running"}</td>
+                <td className={`${cell} tabular-nums`}>
+                  {r.finishedAt ? `${r.finishedAt.getTime() - r.startedAt.getTime()} ms` : "running"}
+                </td>
                 <td className={`${cell} max-w-96`}>
-                  <Badge>{r.ok === null ? "RUNNING" : r.ok ? "OK" : "FAILED"}</Badge> {r.error ? <span className="text-xs text-red-700">{r.error}</span> : <Json value={r.result} />}
+                  <Badge>{r.ok === null ? "RUNNING" : r.ok ? "OK" : "FAILED"}</Badge>{" "}
+                  {r.error ? <span className="text-xs text-red-700">{r.error}</span> : <Json value={r.result} />}
                 </td>
                 <td className={`${cell} font-mono text-xs`}>{r.worker}</td>
               </tr>

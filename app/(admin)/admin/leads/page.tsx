@@ -26,7 +26,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const res = await listLeads(await getDb(), parsed.success ? raw : {});
   return (
     <>
-      <PageHeader title="Leads" description="Quote requests from the form, partners and integrations, with their consent evidence." />
+      <PageHeader
+        title="Leads"
+        description="Quote requests from the form, partners and integrations, with their consent evidence."
+      />
       <FilterBar
         label="Filter leads"
         action="/admin/leads"
@@ -41,7 +44,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       />
       <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
       {res.data.length === 0 ? (
-        <EmptyState title="No leads match">Leads arrive through the quote form, partner submissions and the API.</EmptyState>
+        <EmptyState title="No leads match">
+          Leads arrive through the quote form, partner submissions and the API.
+        </EmptyState>
       ) : (
         <>
           <Table caption="Leads" head={["Created", "Name", "Contact", "Insurance", "Status", "Referred by", "Value"]}>
@@ -59,7 +64,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                   {l.state ? <span className="block text-slate-500">{l.state}</span> : null}
                 </Td>
                 <Td>{humanize(l.insuranceType)}</Td>
-                <Td><StatusBadge status={l.status} /></Td>
+                <Td>
+                  <StatusBadge status={l.status} />
+                </Td>
                 <Td>{l.referredBy ?? <span className="text-slate-400">direct</span>}</Td>
                 <Td numeric>{formatMoney(l.conversionValueCents)}</Td>
               </tr>

@@ -37,7 +37,8 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const input = parsed.success ? raw : { view: raw.view === "applications" ? "applications" : "all" };
   const [res, applications] = await Promise.all([listPartners(db, input as never), countApplications(db)]);
   const view = parsed.success ? parsed.data.view : "all";
-  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
+  const tab = (active: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
   return (
     <>
       <PageHeader
@@ -53,8 +54,15 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         <Link href="/admin/partners" className={tab(view === "all")} aria-current={view === "all" ? "page" : undefined}>
           All partners
         </Link>
-        <Link href="/admin/partners?view=applications" className={tab(view === "applications")} aria-current={view === "applications" ? "page" : undefined}>
-          Applications <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900">{formatNumber(applications)}</span>
+        <Link
+          href="/admin/partners?view=applications"
+          className={tab(view === "applications")}
+          aria-current={view === "applications" ? "page" : undefined}
+        >
+          Applications{" "}
+          <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900">
+            {formatNumber(applications)}
+          </span>
         </Link>
       </nav>
       <FilterBar
@@ -64,18 +72,34 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         hidden={{ view: view === "applications" ? "applications" : undefined }}
         fields={[
           { name: "q", label: "Search", type: "text", placeholder: "Name, e-mail, company or code" },
-          ...(view === "all" ? [{ name: "status", label: "Status", type: "select" as const, options: PARTNER_STATUSES }] : []),
+          ...(view === "all"
+            ? [{ name: "status", label: "Status", type: "select" as const, options: PARTNER_STATUSES }]
+            : []),
           { name: "sort", label: "Sort", type: "select", options: SORT_OPTIONS, anyLabel: "Default (newest)" },
         ]}
       />
       <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
       {res.data.length === 0 ? (
         <EmptyState title={view === "applications" ? "No applications waiting" : "No partners match"}>
-          {view === "applications" ? "New sign-ups appear here until you approve or decline them." : "Clear the search or create a partner."}
+          {view === "applications"
+            ? "New sign-ups appear here until you approve or decline them."
+            : "Clear the search or create a partner."}
         </EmptyState>
       ) : (
         <>
-          <Table caption={view === "applications" ? "Partner applications" : "Partners"} head={["Partner", "Code", "Status", "Rate", "Referrals", "Conversions", "Joined", ...(view === "applications" ? ["Decision"] : [])]}>
+          <Table
+            caption={view === "applications" ? "Partner applications" : "Partners"}
+            head={[
+              "Partner",
+              "Code",
+              "Status",
+              "Rate",
+              "Referrals",
+              "Conversions",
+              "Joined",
+              ...(view === "applications" ? ["Decision"] : []),
+            ]}
+          >
             {res.data.map((p) => (
               <tr key={p.id}>
                 <Td>

@@ -8,24 +8,40 @@ import { createPayoutBatchSchema } from "@/lib/payouts/schemas";
 import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from "@/lib/payouts/service";
 
 export const createBatchAction = adminAction(
-  z.object({ partnerIds: z.array(z.uuid()).min(1, "Choose at least one partner").max(10_000), minimum: z.string() }).strict(),
+  z
+    .object({ partnerIds: z.array(z.uuid()).min(1, "Choose at least one partner").max(10_000), minimum: z.string() })
+    .strict(),
   async ({ partnerIds, minimum }, { db, actor }) => {
     const input = createPayoutBatchSchema.parse({ partnerIds, minimumCents: centsFromText(minimum) });
     const res = await createPayoutBatch(db, input, actor);
-    if (res.payouts.length === 0) throw new AppError("conflict", "No approved rewards reached the minimum for the chosen partners.");
-    return { batchId: res.batchId, count: res.payouts.length, amountCents: res.payouts.reduce((s, p) => s + p.amountCents, 0) };
+    if (res.payouts.length === 0)
+      throw new AppError("conflict", "No approved rewards reached the minimum for the chosen partners.");
+    return {
+      batchId: res.batchId,
+      count: res.payouts.length,
+      amountCents: res.payouts.reduce((s, p) => s + p.amountCents, 0),
+    };
   },
 );
 
 export const markPaidAction = adminAction(
-  z.object({ id: z.uuid(), transactionId: z.string().trim().min(1, "Enter the transaction id").max(200), paymentMethod: z.enum(PAYMENT_METHODS) }).strict(),
+  z
+    .object({
+      id: z.uuid(),
+      transactionId: z.string().trim().min(1, "Enter the transaction id").max(200),
+      paymentMethod: z.enum(PAYMENT_METHODS),
+    })
+    .strict(),
   async ({ id, transactionId, paymentMethod }, { db, actor }) => {
     const res = await markPayoutPaid(db, id, { transactionId, paymentMethod }, actor);
     return { status: res.payout.status };
   },
 );
 
-export const markFailedAction = adminAction(z.object({ id: z.uuid(), reason: z.string().trim().min(1, "A reason is required").max(500) }).strict(), async ({ id, reason }, { db, actor }) => {
-  const p = await markPayoutFailed(db, id, { reason }, actor);
-  return { status: p.status };
-});
+export const markFailedAction = adminAction(
+  z.object({ id: z.uuid(), reason: z.string().trim().min(1, "A reason is required").max(500) }).strict(),
+  async ({ id, reason }, { db, actor }) => {
+    const p = await markPayoutFailed(db, id, { reason }, actor);
+    return { status: p.status };
+  },
+);

@@ -30,11 +30,18 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const parsed = payoutListSchema.safeParse(raw);
   const db = await getDb();
   const settings = await getSettings(db);
-  const [history, payable, partners] = await Promise.all([listPayouts(db, parsed.success ? raw : {}), payableByPartner(db, settings.minimumPayoutCents), partnerOptions(db)]);
+  const [history, payable, partners] = await Promise.all([
+    listPayouts(db, parsed.success ? raw : {}),
+    payableByPartner(db, settings.minimumPayoutCents),
+    partnerOptions(db),
+  ]);
   const { page: _p, pageSize: _s, ...filters } = parsed.success ? raw : ({} as Record<string, string>);
   return (
     <>
-      <PageHeader title="Payouts" description={`Pay approved rewards in batches. Program minimum ${formatMoney(settings.minimumPayoutCents, settings.defaultCurrency)}, payout day ${settings.payoutDayOfMonth} of each month.`} />
+      <PageHeader
+        title="Payouts"
+        description={`Pay approved rewards in batches. Program minimum ${formatMoney(settings.minimumPayoutCents, settings.defaultCurrency)}, payout day ${settings.payoutDayOfMonth} of each month.`}
+      />
       <Section title="New batch">
         <BatchForm payable={payable} defaultMinimumCents={settings.minimumPayoutCents} />
       </Section>
@@ -55,7 +62,12 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             fields={[
               { name: "status", label: "Status", type: "select", options: PAYOUT_STATUSES },
               { name: "method", label: "Method", type: "select", options: PAYMENT_METHODS },
-              { name: "partnerId", label: "Partner", type: "select", options: partners.map((p) => ({ value: p.id, label: p.label })) },
+              {
+                name: "partnerId",
+                label: "Partner",
+                type: "select",
+                options: partners.map((p) => ({ value: p.id, label: p.label })),
+              },
               { name: "from", label: "Created from", type: "date" },
               { name: "to", label: "Created to", type: "date" },
             ]}
@@ -63,10 +75,17 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           {raw.batchId ? (
             <p className="text-sm text-slate-700">
               Showing batch <span className="font-mono">{raw.batchId.slice(0, 8)}</span>.{" "}
-              <a className="font-medium text-brand-700 hover:underline" href={`/admin/payouts/export?batchId=${raw.batchId}`} download>
+              <a
+                className="font-medium text-brand-700 hover:underline"
+                href={`/admin/payouts/export?batchId=${raw.batchId}`}
+                download
+              >
                 Download its CSV
               </a>{" "}
-              · <Link className="font-medium text-brand-700 hover:underline" href="/admin/payouts">Show all payouts</Link>
+              ·{" "}
+              <Link className="font-medium text-brand-700 hover:underline" href="/admin/payouts">
+                Show all payouts
+              </Link>
             </p>
           ) : null}
           <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
@@ -74,7 +93,10 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             <EmptyState title="No payouts match">Create a batch above, or clear the filters.</EmptyState>
           ) : (
             <>
-              <Table caption="Payout history, newest first" head={["Created", "Partner", "Status", "Amount", "Rewards", "Method", "Transaction / record payment"]}>
+              <Table
+                caption="Payout history, newest first"
+                head={["Created", "Partner", "Status", "Amount", "Rewards", "Method", "Transaction / record payment"]}
+              >
                 {history.data.map((p) => (
                   <tr key={p.id}>
                     <Td className="whitespace-nowrap">
@@ -94,7 +116,17 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                     <Td numeric>{formatMoney(p.amountCents, p.currency)}</Td>
                     <Td numeric>{formatNumber(p.rewardCount)}</Td>
                     <Td>{humanize(p.paymentMethod ?? p.partnerPayoutMethod)}</Td>
-                    <Td>{p.status === "PENDING" ? <RecordPayment payoutId={p.id} defaultMethod={p.partnerPayoutMethod} label={`${p.partnerName}, ${formatMoney(p.amountCents, p.currency)}`} /> : <span className="font-mono text-xs">{p.transactionId ?? "—"}</span>}</Td>
+                    <Td>
+                      {p.status === "PENDING" ? (
+                        <RecordPayment
+                          payoutId={p.id}
+                          defaultMethod={p.partnerPayoutMethod}
+                          label={`${p.partnerName}, ${formatMoney(p.amountCents, p.currency)}`}
+                        />
+                      ) : (
+                        <span className="font-mono text-xs">{p.transactionId ?? "—"}</span>
+                      )}
+                    </Td>
                   </tr>
                 ))}
               </Table>

@@ -38,10 +38,25 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
           { name: "q", label: "Search", type: "text", placeholder: "Code, partner or lead" },
           { name: "status", label: "Status", type: "select", options: REFERRAL_STATUSES },
           { name: "source", label: "Source", type: "select", options: REFERRAL_SOURCES },
-          { name: "partnerId", label: "Partner", type: "select", options: partners.map((p) => ({ value: p.id, label: p.label })) },
+          {
+            name: "partnerId",
+            label: "Partner",
+            type: "select",
+            options: partners.map((p) => ({ value: p.id, label: p.label })),
+          },
           { name: "from", label: "Created from", type: "date" },
           { name: "to", label: "Created to", type: "date" },
-          { name: "sort", label: "Sort", type: "select", anyLabel: "Newest first", options: [{ value: "createdAt", label: "Oldest first" }, { value: "-conversionValueCents", label: "Highest value" }, { value: "status", label: "Status" }] },
+          {
+            name: "sort",
+            label: "Sort",
+            type: "select",
+            anyLabel: "Newest first",
+            options: [
+              { value: "createdAt", label: "Oldest first" },
+              { value: "-conversionValueCents", label: "Highest value" },
+              { value: "status", label: "Status" },
+            ],
+          },
         ]}
       />
       <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
@@ -59,13 +74,25 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
                   <span className="block font-mono text-xs text-slate-500">{r.referralCode}</span>
                 </Td>
                 <Td>
-                  <Link href={`/admin/partners/${r.partnerId}`} className="hover:underline">{r.partnerName}</Link>
+                  <Link href={`/admin/partners/${r.partnerId}`} className="hover:underline">
+                    {r.partnerName}
+                  </Link>
                 </Td>
-                <Td>{r.leadId ? <Link href={`/admin/leads/${r.leadId}`} className="hover:underline">{r.leadName}</Link> : <span className="text-slate-400">not linked</span>}</Td>
+                <Td>
+                  {r.leadId ? (
+                    <Link href={`/admin/leads/${r.leadId}`} className="hover:underline">
+                      {r.leadName}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-400">not linked</span>
+                  )}
+                </Td>
                 <Td>{humanize(r.source)}</Td>
                 <Td>
                   <StatusBadge status={r.status} />
-                  {r.rejectionReason ? <span className="block text-xs text-slate-500">{humanize(r.rejectionReason)}</span> : null}
+                  {r.rejectionReason ? (
+                    <span className="block text-xs text-slate-500">{humanize(r.rejectionReason)}</span>
+                  ) : null}
                 </Td>
                 <Td numeric>{formatMoney(r.conversionValueCents, r.currency)}</Td>
                 <Td className="whitespace-nowrap">{formatDate(r.expiresAt)}</Td>

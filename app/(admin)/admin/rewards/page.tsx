@@ -32,10 +32,15 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
   const parsed = approvalQueueFilterSchema.safeParse(raw);
   const db = await getDb();
   const input = parsed.success ? raw : {};
-  const [queue, partners, settings] = await Promise.all([listApprovalQueue(db, input), partnerOptions(db), getSettings(db)]);
+  const [queue, partners, settings] = await Promise.all([
+    listApprovalQueue(db, input),
+    partnerOptions(db),
+    getSettings(db),
+  ]);
   const view = parsed.success ? parsed.data.view : "due";
   const { page: _p, pageSize: _s, ...filter } = input as Record<string, string>;
-  const tab = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
+  const tab = (active: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
   return (
     <>
       <PageHeader
@@ -44,7 +49,12 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       />
       <nav aria-label="Approval queue views" className="flex flex-wrap gap-2">
         {VIEWS.map((v) => (
-          <Link key={v.view} href={v.view === "due" ? "/admin/rewards" : `/admin/rewards?view=${v.view}`} className={tab(view === v.view)} aria-current={view === v.view ? "page" : undefined}>
+          <Link
+            key={v.view}
+            href={v.view === "due" ? "/admin/rewards" : `/admin/rewards?view=${v.view}`}
+            className={tab(view === v.view)}
+            aria-current={view === v.view ? "page" : undefined}
+          >
             {v.label}
           </Link>
         ))}
@@ -56,8 +66,18 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         hidden={{ view: view === "due" ? undefined : view }}
         fields={[
           { name: "q", label: "Search", type: "text", placeholder: "Partner, e-mail, company, code or reason" },
-          { name: "type", label: "Type", type: "select", options: REWARD_TYPES.map((t) => ({ value: t, label: t.charAt(0) + t.slice(1).toLowerCase() })) },
-          { name: "partnerId", label: "Partner", type: "select", options: partners.map((p) => ({ value: p.id, label: p.label })) },
+          {
+            name: "type",
+            label: "Type",
+            type: "select",
+            options: REWARD_TYPES.map((t) => ({ value: t, label: t.charAt(0) + t.slice(1).toLowerCase() })),
+          },
+          {
+            name: "partnerId",
+            label: "Partner",
+            type: "select",
+            options: partners.map((p) => ({ value: p.id, label: p.label })),
+          },
           { name: "from", label: "Created from", type: "date" },
           { name: "to", label: "Created to", type: "date" },
         ]}
@@ -65,7 +85,9 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
       {queue.data.length === 0 ? (
         <EmptyState title={view === "held" ? "No rewards on hold" : "Nothing to approve"}>
-          {view === "due" ? "Rewards appear here once a referral converts and its hold period has passed." : "Try another view or clear the filters."}
+          {view === "due"
+            ? "Rewards appear here once a referral converts and its hold period has passed."
+            : "Try another view or clear the filters."}
         </EmptyState>
       ) : (
         <>
@@ -93,7 +115,8 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       )}
       <Section title="Manual reward">
         <p className="mb-3 text-sm text-slate-600">
-          Bonuses, adjustments and clawbacks are recorded with a reason and go through approval like any reward. {formatNumber(partners.length)} partners.
+          Bonuses, adjustments and clawbacks are recorded with a reason and go through approval like any reward.{" "}
+          {formatNumber(partners.length)} partners.
         </p>
         <ManualRewardForm partners={partners.filter((p) => p.status !== "TERMINATED")} />
       </Section>

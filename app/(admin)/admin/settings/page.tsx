@@ -17,7 +17,10 @@ export default async function SettingsPage() {
   const { updatedAt: _u, inboundWebhookSecret: _secret, id: _id, ...values } = s;
   return (
     <>
-      <PageHeader title="Settings" description="Program defaults. Changes apply to new referrals, rewards and payouts and are recorded in the audit log." />
+      <PageHeader
+        title="Settings"
+        description="Program defaults. Changes apply to new referrals, rewards and payouts and are recorded in the audit log."
+      />
       <SettingsForm initial={values} />
       <ApiKeysPanel />
       <Section title="Webhooks">

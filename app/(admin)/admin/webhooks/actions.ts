@@ -15,7 +15,9 @@ export async function createEndpointAction(input: { url: string; description?: s
 }
 
 export async function setEndpointEnabledAction(id: string, enabled: boolean) {
-  return asAdmin(async (actor) => (await updateEndpoint(await getDb(), String(id), { enabled: Boolean(enabled) }, actor)).id);
+  return asAdmin(
+    async (actor) => (await updateEndpoint(await getDb(), String(id), { enabled: Boolean(enabled) }, actor)).id,
+  );
 }
 
 export async function deleteEndpointAction(id: string) {

@@ -29,12 +29,16 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
   const db = await getDb();
   const [endpoints, deliveries, inbound, recent] = await Promise.all([
     listEndpoints(db),
-    listDeliveries(db, { ...(status && (DELIVERY_STATUSES as readonly string[]).includes(status) ? { status } : {}), page: String(page) }),
+    listDeliveries(db, {
+      ...(status && (DELIVERY_STATUSES as readonly string[]).includes(status) ? { status } : {}),
+      page: String(page),
+    }),
     getInboundSecretStatus(db),
     listRecentInbound(db, 10),
   ]);
   const pages = Math.max(1, Math.ceil(deliveries.pagination.total / deliveries.pagination.pageSize));
-  const href = (s: string | undefined, p = 1) => `/admin/webhooks?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const href = (s: string | undefined, p = 1) =>
+    `/admin/webhooks?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -43,7 +47,10 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           Signed outbound events (Standard Webhooks) to your systems, and signed inbound lead events from your CRM.
         </p>
       </div>
-      <Panel title="Endpoints" description="Each delivery is signed with the endpoint's secret; 410 Gone disables an endpoint.">
+      <Panel
+        title="Endpoints"
+        description="Each delivery is signed with the endpoint's secret; 410 Gone disables an endpoint."
+      >
         <div className="flex flex-col gap-5">
           <EndpointsTable rows={endpoints} />
           <EndpointForm eventTypes={WEBHOOK_EVENT_TYPES} />

@@ -33,13 +33,21 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
   const money = (c: number) => formatMoney(c, d.partner.currency);
   const periodLabel = range === 365 ? "12 months" : `${range} days`;
   const np = d.nextPayout;
-  const hasActivity = d.current.referrals + d.current.clicks + d.previous.referrals > 0 || d.earnings.paidCount + d.earnings.approvedCount + d.earnings.pendingCount > 0;
+  const hasActivity =
+    d.current.referrals + d.current.clicks + d.previous.referrals > 0 ||
+    d.earnings.paidCount + d.earnings.approvedCount + d.earnings.pendingCount > 0;
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title={`Welcome, ${partner.firstName}`}
-        description={<StatusNote status={d.partner.status} statusReason={d.partner.statusReason} commissionRateBps={d.partner.commissionRateBps} />}
+        description={
+          <StatusNote
+            status={d.partner.status}
+            statusReason={d.partner.statusReason}
+            commissionRateBps={d.partner.commissionRateBps}
+          />
+        }
         actions={
           <>
             <LinkButton href="/portal/share" variant="primary">
@@ -62,7 +70,9 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
             </>
           }
         >
-          Share your referral link (code <strong>{d.partner.referralCode}</strong>) with clients who need insurance, or submit a prospect you met in person. Every quote request through your link shows up here, and you earn {formatBps(d.partner.commissionRateBps)} of each policy sold.
+          Share your referral link (code <strong>{d.partner.referralCode}</strong>) with clients who need insurance, or
+          submit a prospect you met in person. Every quote request through your link shows up here, and you earn{" "}
+          {formatBps(d.partner.commissionRateBps)} of each policy sold.
         </EmptyState>
       )}
 
@@ -73,10 +83,26 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
           Last {periodLabel}
         </h2>
         <StatGrid label={`Performance over the last ${periodLabel}`}>
-          <StatCard label="Link clicks" value={formatCount(d.current.clicks)} hint={change(d.current.clicks, d.previous.clicks, periodLabel)} />
-          <StatCard label="Referrals" value={formatCount(d.current.referrals)} hint={change(d.current.referrals, d.previous.referrals, periodLabel)} />
-          <StatCard label="Conversions" value={formatCount(d.current.conversions)} hint="Referrals from this period that bought a policy" />
-          <StatCard label="Conversion rate" value={formatBps(d.current.conversionRateBps)} hint={`Previous ${periodLabel}: ${formatBps(d.previous.conversionRateBps)}`} />
+          <StatCard
+            label="Link clicks"
+            value={formatCount(d.current.clicks)}
+            hint={change(d.current.clicks, d.previous.clicks, periodLabel)}
+          />
+          <StatCard
+            label="Referrals"
+            value={formatCount(d.current.referrals)}
+            hint={change(d.current.referrals, d.previous.referrals, periodLabel)}
+          />
+          <StatCard
+            label="Conversions"
+            value={formatCount(d.current.conversions)}
+            hint="Referrals from this period that bought a policy"
+          />
+          <StatCard
+            label="Conversion rate"
+            value={formatBps(d.current.conversionRateBps)}
+            hint={`Previous ${periodLabel}: ${formatBps(d.previous.conversionRateBps)}`}
+          />
         </StatGrid>
       </section>
 
@@ -85,9 +111,22 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
           Earnings
         </h2>
         <StatGrid label="Earnings, all time">
-          <StatCard label="Pending" value={money(d.earnings.pendingCents)} hint={`${formatCount(d.earnings.pendingCount)} reward(s) being calculated or on hold`} />
-          <StatCard label="Approved" value={money(d.earnings.approvedCents)} hint={`${formatCount(d.earnings.approvedCount)} reward(s) waiting for the next payout`} tone="good" />
-          <StatCard label="Paid" value={money(d.earnings.paidCents)} hint={`${formatCount(d.earnings.paidCount)} reward(s) paid so far`} />
+          <StatCard
+            label="Pending"
+            value={money(d.earnings.pendingCents)}
+            hint={`${formatCount(d.earnings.pendingCount)} reward(s) being calculated or on hold`}
+          />
+          <StatCard
+            label="Approved"
+            value={money(d.earnings.approvedCents)}
+            hint={`${formatCount(d.earnings.approvedCount)} reward(s) waiting for the next payout`}
+            tone="good"
+          />
+          <StatCard
+            label="Paid"
+            value={money(d.earnings.paidCents)}
+            hint={`${formatCount(d.earnings.paidCount)} reward(s) paid so far`}
+          />
           <StatCard
             label="Next payout"
             value={np.eligible ? money(np.approvedCents) : money(0)}
@@ -123,7 +162,11 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
             description={`Last ${periodLabel}`}
             layout="vertical"
             categoryKey="source"
-            data={d.sources.map((s) => ({ source: statusLabel(s.source), referrals: s.referrals, conversions: s.conversions }))}
+            data={d.sources.map((s) => ({
+              source: statusLabel(s.source),
+              referrals: s.referrals,
+              conversions: s.conversions,
+            }))}
             series={[
               { key: "referrals", label: "Referrals" },
               { key: "conversions", label: "Conversions" },

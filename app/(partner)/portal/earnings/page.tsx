@@ -53,7 +53,10 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-4">
-      <PageHeader title="Earnings" description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`} />
+      <PageHeader
+        title="Earnings"
+        description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`}
+      />
       <StatGrid label="Earnings by status, all time" wide>
         {REWARD_STATUSES.map((s) => (
           <StatCard
@@ -70,13 +73,25 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         ))}
       </StatGrid>
       <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
-        <Select label="Status" name="status" defaultValue={params.status?.length === 1 ? params.status[0] : ""} placeholder="Any status" options={REWARD_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <Select
+          label="Status"
+          name="status"
+          defaultValue={params.status?.length === 1 ? params.status[0] : ""}
+          placeholder="Any status"
+          options={REWARD_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        />
         <Select label="Period" name="period" defaultValue={period ?? ""} placeholder="All time" options={PERIODS} />
       </FilterBar>
-      {errors.length > 0 && <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />}
+      {errors.length > 0 && (
+        <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />
+      )}
       {result.data.length === 0 ? (
-        <EmptyState title={params.status || params.from ? "No rewards match these filters" : "No earnings yet"} action={<LinkButton href="/portal/share">Share your link</LinkButton>}>
-          A reward is created when someone you referred buys a policy. It is calculated from your commission rate, approved by the program team and paid out monthly.
+        <EmptyState
+          title={params.status || params.from ? "No rewards match these filters" : "No earnings yet"}
+          action={<LinkButton href="/portal/share">Share your link</LinkButton>}
+        >
+          A reward is created when someone you referred buys a policy. It is calculated from your commission rate,
+          approved by the program team and paid out monthly.
         </EmptyState>
       ) : (
         <>
@@ -85,8 +100,22 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
               <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
               <Th>Referral</Th>
               <Th>Type</Th>
-              <SortableTh label="Amount" field="amountCents" sort={params.sort} basePath={BASE} searchParams={sp} align="right" />
-              <SortableTh label="Status" field="status" sort={params.sort} basePath={BASE} searchParams={sp} defaultDesc={false} />
+              <SortableTh
+                label="Amount"
+                field="amountCents"
+                sort={params.sort}
+                basePath={BASE}
+                searchParams={sp}
+                align="right"
+              />
+              <SortableTh
+                label="Status"
+                field="status"
+                sort={params.sort}
+                basePath={BASE}
+                searchParams={sp}
+                defaultDesc={false}
+              />
               <SortableTh label="Hold until" field="holdUntil" sort={params.sort} basePath={BASE} searchParams={sp} />
               <Th>Notes</Th>
             </THead>
@@ -122,7 +151,16 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                     )}
                   </Td>
                   <Td className="max-w-xs">
-                    {w.status === "CANCELLED" ? <span className="text-red-700">{w.cancelReason ?? "Cancelled"}</span> : w.reason ?? (w.paidAt ? <>Paid <DateTime value={w.paidAt} mode="date" /></> : null)}
+                    {w.status === "CANCELLED" ? (
+                      <span className="text-red-700">{w.cancelReason ?? "Cancelled"}</span>
+                    ) : (
+                      (w.reason ??
+                      (w.paidAt ? (
+                        <>
+                          Paid <DateTime value={w.paidAt} mode="date" />
+                        </>
+                      ) : null))
+                    )}
                   </Td>
                 </Tr>
               ))}

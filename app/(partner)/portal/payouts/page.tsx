@@ -31,8 +31,15 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   await connection();
   const sp = await searchParams;
   const { db, scope, partner } = await portalContext();
-  const [{ params, errors, result, filtered, form, rangeError, exportHref }, next] = await Promise.all([payoutHistory(db, scope, sp), nextPayoutFor(db, partner.id)]);
-  const items = await payoutItemsFor(db, scope, result.data.map((p) => p.id));
+  const [{ params, errors, result, filtered, form, rangeError, exportHref }, next] = await Promise.all([
+    payoutHistory(db, scope, sp),
+    nextPayoutFor(db, partner.id),
+  ]);
+  const items = await payoutItemsFor(
+    db,
+    scope,
+    result.data.map((p) => p.id),
+  );
   const money = (c: number) => formatMoney(c, next.currency);
 
   return (
@@ -41,7 +48,11 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         title="Payouts"
         description="Approved earnings are paid once a month when they reach the minimum payout."
         actions={
-          <a href={exportHref} download className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+          <a
+            href={exportHref}
+            download
+            className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+          >
             {filtered ? "Download CSV (filtered)" : "Download CSV"}
           </a>
         }
@@ -49,43 +60,79 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       <Card title="Next payout">
         {next.eligible ? (
           <p className="text-sm text-slate-800">
-            <strong className="text-lg">{money(next.approvedCents)}</strong> from {next.approvedCount} approved reward(s), paid on <DateTime value={`${next.date}T12:00:00Z`} mode="date" /> to your{" "}
+            <strong className="text-lg">{money(next.approvedCents)}</strong> from {next.approvedCount} approved
+            reward(s), paid on <DateTime value={`${next.date}T12:00:00Z`} mode="date" /> to your{" "}
             {partner.payoutMethod ? statusLabel(partner.payoutMethod) : "payout method"}.
           </p>
         ) : (
           <p className="text-sm text-slate-800">
-            You have {money(next.approvedCents)} approved. Payouts start at {money(next.minimumCents)}: {money(next.shortByCents)} to go. Next payout day:{" "}
-            <DateTime value={`${next.date}T12:00:00Z`} mode="date" />.
+            You have {money(next.approvedCents)} approved. Payouts start at {money(next.minimumCents)}:{" "}
+            {money(next.shortByCents)} to go. Next payout day: <DateTime value={`${next.date}T12:00:00Z`} mode="date" />
+            .
           </p>
         )}
         {next.inProgress && (
           <p className="mt-2 text-sm text-slate-700">
-            A payout of {money(next.inProgress.amountCents)} is on its way (created <DateTime value={next.inProgress.createdAt} mode="date" />).
+            A payout of {money(next.inProgress.amountCents)} is on its way (created{" "}
+            <DateTime value={next.inProgress.createdAt} mode="date" />
+            ).
           </p>
         )}
         {!partner.payoutMethod && (
           <p className="mt-2 text-sm text-amber-800">
-            Add your payout method on your <Link href="/portal/profile" className="underline">profile</Link> so we can pay you.
+            Add your payout method on your{" "}
+            <Link href="/portal/profile" className="underline">
+              profile
+            </Link>{" "}
+            so we can pay you.
           </p>
         )}
       </Card>
       <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
-        <Select label="Status" name="status" defaultValue={form.status} placeholder="Any status" options={PAYOUT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <Select
+          label="Status"
+          name="status"
+          defaultValue={form.status}
+          placeholder="Any status"
+          options={PAYOUT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        />
         <Select label="Dates by" name="dateField" defaultValue={form.dateField} options={DATE_FIELDS} />
         <Input label="From" name="from" type="date" defaultValue={form.from} />
-        <Input label="To (inclusive)" name="to" type="date" defaultValue={form.to} min={form.from || undefined} error={rangeError} />
+        <Input
+          label="To (inclusive)"
+          name="to"
+          type="date"
+          defaultValue={form.to}
+          min={form.from || undefined}
+          error={rangeError}
+        />
       </FilterBar>
-      {errors.length > 0 && <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />}
+      {errors.length > 0 && (
+        <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />
+      )}
       {result.data.length === 0 ? (
         filtered ? (
-          <EmptyState title="No payouts match these filters" action={<LinkButton href={BASE}>Clear filters</LinkButton>}>
-            Try another status or date range.{params.dateField === "paidAt" && (params.from || params.to) && " Payouts not paid yet (pending or failed) have no paid date, so a paid-date range leaves them out."}
+          <EmptyState
+            title="No payouts match these filters"
+            action={<LinkButton href={BASE}>Clear filters</LinkButton>}
+          >
+            Try another status or date range.
+            {params.dateField === "paidAt" &&
+              (params.from || params.to) &&
+              " Payouts not paid yet (pending or failed) have no paid date, so a paid-date range leaves them out."}
           </EmptyState>
         ) : result.pagination.total > 0 ? (
-          <EmptyState title="This page is past the end of your payouts" action={<LinkButton href={BASE}>Back to the first page</LinkButton>} />
+          <EmptyState
+            title="This page is past the end of your payouts"
+            action={<LinkButton href={BASE}>Back to the first page</LinkButton>}
+          />
         ) : (
-          <EmptyState title="No payouts yet" action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}>
-            Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with the transaction id.
+          <EmptyState
+            title="No payouts yet"
+            action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}
+          >
+            Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with the
+            transaction id.
           </EmptyState>
         )
       ) : (
@@ -93,8 +140,22 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           <Table caption="Payout history">
             <THead>
               <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
-              <SortableTh label="Amount" field="amountCents" sort={params.sort} basePath={BASE} searchParams={sp} align="right" />
-              <SortableTh label="Status" field="status" sort={params.sort} basePath={BASE} searchParams={sp} defaultDesc={false} />
+              <SortableTh
+                label="Amount"
+                field="amountCents"
+                sort={params.sort}
+                basePath={BASE}
+                searchParams={sp}
+                align="right"
+              />
+              <SortableTh
+                label="Status"
+                field="status"
+                sort={params.sort}
+                basePath={BASE}
+                searchParams={sp}
+                defaultDesc={false}
+              />
               <Th>Method</Th>
               <Th>Transaction id</Th>
               <SortableTh label="Paid" field="paidAt" sort={params.sort} basePath={BASE} searchParams={sp} />
@@ -125,7 +186,10 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                         {(items.get(p.id) ?? []).map((i) => (
                           <li key={i.rewardId}>
                             {i.referralId ? (
-                              <Link href={`/portal/referrals/${i.referralId}`} className="text-brand-700 hover:underline">
+                              <Link
+                                href={`/portal/referrals/${i.referralId}`}
+                                className="text-brand-700 hover:underline"
+                              >
                                 {statusLabel(i.rewardType)}
                               </Link>
                             ) : (

@@ -2,7 +2,13 @@ import { notFound } from "next/navigation";
 import { QuotePage } from "@/components/quote/quote-page";
 import type { InsuranceType } from "@/db/schema/enums";
 
-const TYPES: Record<string, InsuranceType> = { auto: "AUTO", home: "HOME", life: "LIFE", health: "HEALTH", commercial: "COMMERCIAL" };
+const TYPES: Record<string, InsuranceType> = {
+  auto: "AUTO",
+  home: "HOME",
+  life: "LIFE",
+  health: "HEALTH",
+  commercial: "COMMERCIAL",
+};
 
 export async function generateMetadata(props: PageProps<"/quote/[insuranceType]">) {
   const type = TYPES[(await props.params).insuranceType.toLowerCase()];

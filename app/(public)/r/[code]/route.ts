@@ -23,7 +23,11 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ code: s
   for (const [k, val] of Object.entries(utm)) if (!target.searchParams.has(k)) target.searchParams.set(k, val);
   const response = new NextResponse(null, {
     status: 307,
-    headers: { Location: target.pathname + target.search + target.hash, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    headers: {
+      Location: target.pathname + target.search + target.hash,
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+    },
   });
 
   const db = await getDb();
@@ -43,7 +47,12 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ code: s
   });
   if (code && found?.valid) {
     const settings = await getSettings(db);
-    setRefCookie(request, response, { code, sub: sub ?? undefined, utm, clickId: click.id, at: Date.now() }, settings.attributionWindowDays);
+    setRefCookie(
+      request,
+      response,
+      { code, sub: sub ?? undefined, utm, clickId: click.id, at: Date.now() },
+      settings.attributionWindowDays,
+    );
   }
   return response;
 }

@@ -4,7 +4,9 @@ import { leadInputSchema } from "@/lib/leads/schemas";
 import { createLeadFromApi, scopeOf } from "@/lib/links/api-leads";
 
 /** GET /api/v1/leads: filters status, insuranceType, partnerId, referralId, q, from, to, sort, page, pageSize, cursor. Partners: their referred leads, masked. */
-export const GET = apiRoute({ auth: "any" }, async ({ db, url, principal }) => listLeads(db, scopeOf(principal), url.searchParams));
+export const GET = apiRoute({ auth: "any" }, async ({ db, url, principal }) =>
+  listLeads(db, scopeOf(principal), url.searchParams),
+);
 
 /**
  * POST /api/v1/leads: the lead body of CONTRACT.md → 201 (200 when it merged into the same person's lead

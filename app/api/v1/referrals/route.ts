@@ -8,21 +8,42 @@ import { createReferral } from "@/lib/referrals/service";
 import { pageOf, referralJson } from "@/lib/api/response-schemas";
 
 /** Referrals with status, source, partnerId, leadId, q, from, to, sort and pages (partners: their own, leads masked). */
-export const GET = apiRoute({ auth: "any", doc: { summary: "List referrals (partners: their own, leads masked)", response: pageOf(referralJson), successStatus: 200 }, query: referralListSchema }, async ({ db, principal, query }) =>
-  serializePage(await listReferrals(db, scopeOf(principal), query), serializeReferral),
+export const GET = apiRoute(
+  {
+    auth: "any",
+    doc: {
+      summary: "List referrals (partners: their own, leads masked)",
+      response: pageOf(referralJson),
+      successStatus: 200,
+    },
+    query: referralListSchema,
+  },
+  async ({ db, principal, query }) =>
+    serializePage(await listReferrals(db, scopeOf(principal), query), serializeReferral),
 );
 
 /**
  * The seed's `{ partnerId, referralCode, source }`, optionally with a new `lead` (created in the same
  * transaction) or, for admins, an existing `leadId`. A partner refers only as itself.
  */
-export const POST = apiRoute({ auth: "any", doc: { summary: "Create a referral (the seed's body), optionally with a new lead", response: referralJson, successStatus: 201 }, body: createReferralSchema }, async ({ db, actor, principal, body }) => {
-  const scope = scopeOf(principal);
-  if (scope.partnerId && body.partnerId !== scope.partnerId) throw notFound("Partner");
-  if (scope.partnerId && body.leadId)
-    throw new AppError("validation", "Partners submit a new prospect with `lead`, not an existing lead id", {
-      errors: [{ path: "leadId", message: "Only the program team links existing leads" }],
-    });
-  const referral = await createReferral(db, body, actor);
-  return created(serializeReferral(referral));
-});
+export const POST = apiRoute(
+  {
+    auth: "any",
+    doc: {
+      summary: "Create a referral (the seed's body), optionally with a new lead",
+      response: referralJson,
+      successStatus: 201,
+    },
+    body: createReferralSchema,
+  },
+  async ({ db, actor, principal, body }) => {
+    const scope = scopeOf(principal);
+    if (scope.partnerId && body.partnerId !== scope.partnerId) throw notFound("Partner");
+    if (scope.partnerId && body.leadId)
+      throw new AppError("validation", "Partners submit a new prospect with `lead`, not an existing lead id", {
+        errors: [{ path: "leadId", message: "Only the program team links existing leads" }],
+      });
+    const referral = await createReferral(db, body, actor);
+    return created(serializeReferral(referral));
+  },
+);

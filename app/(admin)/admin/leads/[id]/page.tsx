@@ -27,7 +27,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         title={`${l.firstName} ${l.lastName}`}
         description={
           <span className="inline-flex items-center gap-2">
-            <StatusBadge status={l.status} /> {humanize(l.insuranceType)} insurance · received {formatDateTime(l.createdAt)}
+            <StatusBadge status={l.status} /> {humanize(l.insuranceType)} insurance · received{" "}
+            {formatDateTime(l.createdAt)}
           </span>
         }
       />
@@ -51,15 +52,22 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       </div>
       <Section title="Consent evidence">
         {consents.length === 0 ? (
-          <EmptyState title="No consent recorded">Every submission path records consent; a lead without it predates that rule.</EmptyState>
+          <EmptyState title="No consent recorded">
+            Every submission path records consent; a lead without it predates that rule.
+          </EmptyState>
         ) : (
-          <Table caption="Consent records, newest first (one per submission)" head={["When", "Channel", "Text version", "Text hash", "IP", "User agent", "Page"]}>
+          <Table
+            caption="Consent records, newest first (one per submission)"
+            head={["When", "Channel", "Text version", "Text hash", "IP", "User agent", "Page"]}
+          >
             {consents.map((c) => (
               <tr key={c.id}>
                 <Td className="whitespace-nowrap">{formatDateTime(c.consentedAt)}</Td>
                 <Td>{humanize(c.channel)}</Td>
                 <Td className="font-mono text-xs">{c.textVersion}</Td>
-                <Td className="font-mono text-xs" title={c.textHash}>{c.textHash.slice(0, 12)}…</Td>
+                <Td className="font-mono text-xs" title={c.textHash}>
+                  {c.textHash.slice(0, 12)}…
+                </Td>
                 <Td className="font-mono text-xs">{c.ip ?? "—"}</Td>
                 <Td className="max-w-xs text-xs break-words">{c.userAgent ?? "—"}</Td>
                 <Td className="max-w-xs text-xs break-all">{c.pageUrl ?? "—"}</Td>
@@ -75,12 +83,22 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           <Table caption="Referrals for this lead" head={["Created", "Partner", "Code", "Status"]}>
             {referrals.map((r) => (
               <tr key={r.id}>
-                <Td><Link className="text-brand-700 hover:underline" href={`/admin/referrals/${r.id}`}>{formatDate(r.createdAt)}</Link></Td>
-                <Td><Link className="hover:underline" href={`/admin/partners/${r.partnerId}`}>{r.partnerName}</Link></Td>
+                <Td>
+                  <Link className="text-brand-700 hover:underline" href={`/admin/referrals/${r.id}`}>
+                    {formatDate(r.createdAt)}
+                  </Link>
+                </Td>
+                <Td>
+                  <Link className="hover:underline" href={`/admin/partners/${r.partnerId}`}>
+                    {r.partnerName}
+                  </Link>
+                </Td>
                 <Td className="font-mono text-xs">{r.referralCode}</Td>
                 <Td>
                   <StatusBadge status={r.status} />
-                  {r.rejectionReason ? <span className="block text-xs text-slate-500">{humanize(r.rejectionReason)}</span> : null}
+                  {r.rejectionReason ? (
+                    <span className="block text-xs text-slate-500">{humanize(r.rejectionReason)}</span>
+                  ) : null}
                 </Td>
               </tr>
             ))}

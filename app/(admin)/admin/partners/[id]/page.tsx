@@ -4,7 +4,15 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AuditTable } from "@/components/admin/AuditTable";
 import { buttonClass } from "@/components/admin/fields";
-import { formatBps, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, humanize } from "@/components/admin/format";
+import {
+  formatBps,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  humanize,
+} from "@/components/admin/format";
 import { DetailList, EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
 import { RegenerateCode } from "@/components/admin/partners/RegenerateCode";
 import { StatusControl } from "@/components/admin/partners/StatusControl";
@@ -46,7 +54,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
           <span className="inline-flex flex-wrap items-center gap-2">
             <StatusBadge status={p.status} />
             {p.statusReason ? <span>{p.statusReason}</span> : null}
-            <span>· code <span className="font-mono">{p.code ?? "—"}</span></span>
+            <span>
+              · code <span className="font-mono">{p.code ?? "—"}</span>
+            </span>
           </span>
         }
         actions={
@@ -56,16 +66,42 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         }
       />
       <section aria-labelledby="perf-h" className="flex flex-col gap-3">
-        <h2 id="perf-h" className="text-base font-semibold">Performance</h2>
+        <h2 id="perf-h" className="text-base font-semibold">
+          Performance
+        </h2>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <StatCard label="Clicks" value={formatNumber(perf.clicks)} />
-          <StatCard label="Referrals" value={formatNumber(perf.referrals)} hint={`${formatNumber(perf.accepted)} accepted · ${formatNumber(perf.rejected)} rejected`} />
-          <StatCard label="Conversions" value={formatNumber(perf.converted)} hint={`Rate ${formatPercent(perf.conversionRate)}`} />
+          <StatCard
+            label="Referrals"
+            value={formatNumber(perf.referrals)}
+            hint={`${formatNumber(perf.accepted)} accepted · ${formatNumber(perf.rejected)} rejected`}
+          />
+          <StatCard
+            label="Conversions"
+            value={formatNumber(perf.converted)}
+            hint={`Rate ${formatPercent(perf.conversionRate)}`}
+          />
           <StatCard label="Conversion value" value={money(perf.conversionValueCents)} />
-          <StatCard label="Pending / calculated" value={money(perf.rewards.PENDING.amountCents + perf.rewards.CALCULATED.amountCents)} hint={`${formatNumber(perf.rewards.PENDING.count + perf.rewards.CALCULATED.count)} rewards`} />
-          <StatCard label="Approved" value={money(perf.rewards.APPROVED.amountCents)} hint={`${formatNumber(perf.rewards.APPROVED.count)} rewards`} />
-          <StatCard label="Paid" value={money(perf.rewards.PAID.amountCents)} hint={`${formatNumber(perf.rewards.PAID.count)} rewards`} />
-          <StatCard label="Cancelled" value={money(perf.rewards.CANCELLED.amountCents)} hint={`${formatNumber(perf.rewards.CANCELLED.count)} rewards`} />
+          <StatCard
+            label="Pending / calculated"
+            value={money(perf.rewards.PENDING.amountCents + perf.rewards.CALCULATED.amountCents)}
+            hint={`${formatNumber(perf.rewards.PENDING.count + perf.rewards.CALCULATED.count)} rewards`}
+          />
+          <StatCard
+            label="Approved"
+            value={money(perf.rewards.APPROVED.amountCents)}
+            hint={`${formatNumber(perf.rewards.APPROVED.count)} rewards`}
+          />
+          <StatCard
+            label="Paid"
+            value={money(perf.rewards.PAID.amountCents)}
+            hint={`${formatNumber(perf.rewards.PAID.count)} rewards`}
+          />
+          <StatCard
+            label="Cancelled"
+            value={money(perf.rewards.CANCELLED.amountCents)}
+            hint={`${formatNumber(perf.rewards.CANCELLED.count)} rewards`}
+          />
         </div>
       </section>
       <div className="grid gap-6 xl:grid-cols-3">
@@ -81,7 +117,14 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               ["Licensed states", p.licensedStates.length ? p.licensedStates.join(", ") : "—"],
               ["Payout method", humanize(p.payoutMethod)],
               ["Joined", `${formatDate(p.createdAt)} (${humanize(p.createdVia)})`],
-              ["Login", p.user ? (p.user.hasPassword ? `Active${p.user.lastLoginAt ? `, last ${formatDateTime(p.user.lastLoginAt)}` : ""}` : "Invited, password not set") : "No login"],
+              [
+                "Login",
+                p.user
+                  ? p.user.hasPassword
+                    ? `Active${p.user.lastLoginAt ? `, last ${formatDateTime(p.user.lastLoginAt)}` : ""}`
+                    : "Invited, password not set"
+                  : "No login",
+              ],
               ["Codes", p.codes.map((c) => `${c.code}${c.isCurrent ? " (current)" : " (alias)"}`).join(", ") || "—"],
             ]}
           />
@@ -96,24 +139,50 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
           <RegenerateCode partnerId={p.id} code={p.code} />
         </Section>
       </div>
-      <Section title="Referrals" actions={<Link className="text-sm font-medium text-brand-700 hover:underline" href={`/admin/referrals?partnerId=${p.id}`}>All {formatNumber(refs.pagination.total)} referrals</Link>}>
+      <Section
+        title="Referrals"
+        actions={
+          <Link
+            className="text-sm font-medium text-brand-700 hover:underline"
+            href={`/admin/referrals?partnerId=${p.id}`}
+          >
+            All {formatNumber(refs.pagination.total)} referrals
+          </Link>
+        }
+      >
         {refs.data.length === 0 ? (
           <EmptyState title="No referrals yet" />
         ) : (
           <Table caption="Latest referrals" head={["Created", "Lead", "Source", "Status", "Value"]}>
             {refs.data.map((r) => (
               <tr key={r.id}>
-                <Td><Link href={`/admin/referrals/${r.id}`} className="text-brand-700 hover:underline">{formatDate(r.createdAt)}</Link></Td>
+                <Td>
+                  <Link href={`/admin/referrals/${r.id}`} className="text-brand-700 hover:underline">
+                    {formatDate(r.createdAt)}
+                  </Link>
+                </Td>
                 <Td>{r.leadName ?? "—"}</Td>
                 <Td>{humanize(r.source)}</Td>
-                <Td><StatusBadge status={r.status} /></Td>
+                <Td>
+                  <StatusBadge status={r.status} />
+                </Td>
                 <Td numeric>{formatMoney(r.conversionValueCents, r.currency)}</Td>
               </tr>
             ))}
           </Table>
         )}
       </Section>
-      <Section title="Rewards" actions={<Link className="text-sm font-medium text-brand-700 hover:underline" href={`/admin/rewards?view=all&partnerId=${p.id}`}>Approval queue for this partner</Link>}>
+      <Section
+        title="Rewards"
+        actions={
+          <Link
+            className="text-sm font-medium text-brand-700 hover:underline"
+            href={`/admin/rewards?view=all&partnerId=${p.id}`}
+          >
+            Approval queue for this partner
+          </Link>
+        }
+      >
         {rews.data.length === 0 ? (
           <EmptyState title="No rewards yet" />
         ) : (
@@ -122,24 +191,44 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               <tr key={w.id}>
                 <Td>{formatDate(w.createdAt)}</Td>
                 <Td>{humanize(w.type)}</Td>
-                <Td><StatusBadge status={w.status} /></Td>
+                <Td>
+                  <StatusBadge status={w.status} />
+                </Td>
                 <Td numeric>{formatMoney(w.amountCents, w.currency)}</Td>
                 <Td>{formatDate(w.holdUntil)}</Td>
-                <Td className="text-xs text-slate-600">{w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}</Td>
+                <Td className="text-xs text-slate-600">
+                  {w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}
+                </Td>
               </tr>
             ))}
           </Table>
         )}
       </Section>
-      <Section title="Payouts" actions={<Link className="text-sm font-medium text-brand-700 hover:underline" href={`/admin/payouts?partnerId=${p.id}`}>All payouts</Link>}>
+      <Section
+        title="Payouts"
+        actions={
+          <Link
+            className="text-sm font-medium text-brand-700 hover:underline"
+            href={`/admin/payouts?partnerId=${p.id}`}
+          >
+            All payouts
+          </Link>
+        }
+      >
         {pays.data.length === 0 ? (
           <EmptyState title="No payouts yet" />
         ) : (
           <Table caption="Latest payouts" head={["Created", "Status", "Amount", "Method", "Transaction"]}>
             {pays.data.map((x) => (
               <tr key={x.id}>
-                <Td><Link href={`/admin/payouts/${x.id}`} className="text-brand-700 hover:underline">{formatDate(x.createdAt)}</Link></Td>
-                <Td><StatusBadge status={x.status} /></Td>
+                <Td>
+                  <Link href={`/admin/payouts/${x.id}`} className="text-brand-700 hover:underline">
+                    {formatDate(x.createdAt)}
+                  </Link>
+                </Td>
+                <Td>
+                  <StatusBadge status={x.status} />
+                </Td>
                 <Td numeric>{formatMoney(x.amountCents, x.currency)}</Td>
                 <Td>{humanize(x.paymentMethod)}</Td>
                 <Td className="font-mono text-xs">{x.transactionId ?? "—"}</Td>
@@ -149,7 +238,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         )}
       </Section>
       <Section title="Audit events">
-        {events.length === 0 ? <EmptyState title="No events recorded" /> : <AuditTable events={events} caption="Events for this partner, oldest first" showEntity={false} />}
+        {events.length === 0 ? (
+          <EmptyState title="No events recorded" />
+        ) : (
+          <AuditTable events={events} caption="Events for this partner, oldest first" showEntity={false} />
+        )}
       </Section>
     </>
   );

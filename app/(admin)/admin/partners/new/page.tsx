@@ -15,7 +15,10 @@ export default async function NewPartnerPage() {
   const settings = await getSettings(await getDb());
   return (
     <>
-      <PageHeader title="New partner" description="Partners created here start active. You get an invitation link to send them so they can set a password." />
+      <PageHeader
+        title="New partner"
+        description="Partners created here start active. You get an invitation link to send them so they can set a password."
+      />
       <PartnerForm mode="create" initial={partnerFormDefaults(undefined, settings.defaultCommissionRateBps)} />
     </>
   );

@@ -28,7 +28,11 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
     <>
       <PageHeader
         title={`Payout to ${p.partnerName}`}
-        description={<span className="inline-flex items-center gap-2"><StatusBadge status={p.status} /> {formatMoney(p.amountCents, p.currency)}</span>}
+        description={
+          <span className="inline-flex items-center gap-2">
+            <StatusBadge status={p.status} /> {formatMoney(p.amountCents, p.currency)}
+          </span>
+        }
         actions={
           p.batchId ? (
             <a className={buttonClass.secondary} href={`/admin/payouts/export?batchId=${p.batchId}`} download>
@@ -40,7 +44,12 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
       <Section title="Details">
         <DetailList
           items={[
-            ["Partner", <Link key="p" className="text-brand-700 hover:underline" href={`/admin/partners/${p.partnerId}`}>{p.partnerName}</Link>],
+            [
+              "Partner",
+              <Link key="p" className="text-brand-700 hover:underline" href={`/admin/partners/${p.partnerId}`}>
+                {p.partnerName}
+              </Link>,
+            ],
             ["E-mail", p.partnerEmail],
             ["Amount", formatMoney(p.amountCents, p.currency)],
             ["Method", humanize(p.paymentMethod ?? p.partnerPayoutMethod)],
@@ -48,7 +57,20 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
             ["Created", formatDateTime(p.createdAt)],
             ["Paid", formatDateTime(p.paidAt)],
             ["Failed", p.failedAt ? `${formatDateTime(p.failedAt)}: ${p.failureReason ?? ""}` : "—"],
-            ["Batch", p.batchId ? <Link key="b" className="font-mono text-brand-700 hover:underline" href={`/admin/payouts?batchId=${p.batchId}`}>{p.batchId.slice(0, 8)}</Link> : "—"],
+            [
+              "Batch",
+              p.batchId ? (
+                <Link
+                  key="b"
+                  className="font-mono text-brand-700 hover:underline"
+                  href={`/admin/payouts?batchId=${p.batchId}`}
+                >
+                  {p.batchId.slice(0, 8)}
+                </Link>
+              ) : (
+                "—"
+              ),
+            ],
           ]}
         />
         {p.status === "PENDING" ? (
@@ -67,8 +89,21 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
               <tr key={i.rewardId}>
                 <Td>{formatDate(i.createdAt)}</Td>
                 <Td>{humanize(i.type)}</Td>
-                <Td>{i.referralId ? <Link className="font-mono text-xs text-brand-700 hover:underline" href={`/admin/referrals/${i.referralId}`}>{i.referralCode}</Link> : "—"}</Td>
-                <Td><StatusBadge status={i.status} /></Td>
+                <Td>
+                  {i.referralId ? (
+                    <Link
+                      className="font-mono text-xs text-brand-700 hover:underline"
+                      href={`/admin/referrals/${i.referralId}`}
+                    >
+                      {i.referralCode}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
+                <Td>
+                  <StatusBadge status={i.status} />
+                </Td>
                 <Td numeric>{formatMoney(i.amountCents, p.currency)}</Td>
               </tr>
             ))}
@@ -76,7 +111,11 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
         )}
       </Section>
       <Section title="Audit events">
-        {events.length === 0 ? <EmptyState title="No events recorded" /> : <AuditTable events={events} caption="Events for this payout" showEntity={false} />}
+        {events.length === 0 ? (
+          <EmptyState title="No events recorded" />
+        ) : (
+          <AuditTable events={events} caption="Events for this payout" showEntity={false} />
+        )}
       </Section>
     </>
   );

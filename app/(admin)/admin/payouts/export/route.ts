@@ -11,15 +11,27 @@ export async function GET(req: Request) {
   await requireAdmin();
   await connection();
   const url = new URL(req.url);
-  const filter = Object.fromEntries(KEYS.flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)!]] : [])));
+  const filter = Object.fromEntries(
+    KEYS.flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)!]] : [])),
+  );
   try {
     const { data } = await listPayouts(await getDb(), filter, { all: true });
-    const name = filter.batchId ? `payout-batch-${filter.batchId.slice(0, 8)}.csv` : `payouts-${new Date().toISOString().slice(0, 10)}.csv`;
+    const name = filter.batchId
+      ? `payout-batch-${filter.batchId.slice(0, 8)}.csv`
+      : `payouts-${new Date().toISOString().slice(0, 10)}.csv`;
     return new Response(payoutsCsv(data), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (e) {
-    if (e instanceof AppError) return Response.json(e.toProblem(url.pathname), { status: e.status, headers: { "content-type": "application/problem+json" } });
+    if (e instanceof AppError)
+      return Response.json(e.toProblem(url.pathname), {
+        status: e.status,
+        headers: { "content-type": "application/problem+json" },
+      });
     throw e;
   }
 }

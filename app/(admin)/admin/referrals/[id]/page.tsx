@@ -36,9 +36,23 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         <Section title="Details">
           <DetailList
             items={[
-              ["Partner", <Link key="p" className="text-brand-700 hover:underline" href={`/admin/partners/${partner.id}`}>{partner.firstName} {partner.lastName}</Link>],
+              [
+                "Partner",
+                <Link key="p" className="text-brand-700 hover:underline" href={`/admin/partners/${partner.id}`}>
+                  {partner.firstName} {partner.lastName}
+                </Link>,
+              ],
               ["Partner rate", formatBps(partner.commissionRateBps)],
-              ["Lead", lead ? <Link key="l" className="text-brand-700 hover:underline" href={`/admin/leads/${lead.id}`}>{lead.firstName} {lead.lastName} ({humanize(lead.status)})</Link> : "Not linked"],
+              [
+                "Lead",
+                lead ? (
+                  <Link key="l" className="text-brand-700 hover:underline" href={`/admin/leads/${lead.id}`}>
+                    {lead.firstName} {lead.lastName} ({humanize(lead.status)})
+                  </Link>
+                ) : (
+                  "Not linked"
+                ),
+              ],
               ["Source", humanize(r.source)],
               ["Sub-id", r.subId ?? "—"],
               ["UTM", utm || "—"],
@@ -57,16 +71,23 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         {rewards.length === 0 ? (
           <EmptyState title="No reward yet">A reward is created when the referral converts.</EmptyState>
         ) : (
-          <Table caption="Rewards of this referral" head={["Created", "Type", "Status", "Amount", "Rate", "Hold until", "Note"]}>
+          <Table
+            caption="Rewards of this referral"
+            head={["Created", "Type", "Status", "Amount", "Rate", "Hold until", "Note"]}
+          >
             {rewards.map((w) => (
               <tr key={w.id}>
                 <Td>{formatDate(w.createdAt)}</Td>
                 <Td>{humanize(w.type)}</Td>
-                <Td><StatusBadge status={w.status} /></Td>
+                <Td>
+                  <StatusBadge status={w.status} />
+                </Td>
                 <Td numeric>{formatMoney(w.amountCents, w.currency)}</Td>
                 <Td numeric>{formatBps(w.rateBps)}</Td>
                 <Td>{formatDate(w.holdUntil)}</Td>
-                <Td className="text-xs text-slate-600">{w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}</Td>
+                <Td className="text-xs text-slate-600">
+                  {w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}
+                </Td>
               </tr>
             ))}
           </Table>

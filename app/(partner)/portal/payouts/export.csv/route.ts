@@ -15,7 +15,11 @@ export async function GET(request: Request): Promise<Response> {
   if (user.role !== "PARTNER" || !user.partnerId) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   try {
-    const csv = await payoutHistoryCsv(await getDb(), { partnerId: user.partnerId }, payoutExportParams(url.searchParams));
+    const csv = await payoutHistoryCsv(
+      await getDb(),
+      { partnerId: user.partnerId },
+      payoutExportParams(url.searchParams),
+    );
     const day = new Date().toISOString().slice(0, 10);
     return new Response(csv, {
       headers: {
@@ -25,7 +29,11 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (e) {
-    if (e instanceof AppError) return Response.json(e.toProblem(url.pathname), { status: e.status, headers: { "content-type": "application/problem+json" } });
+    if (e instanceof AppError)
+      return Response.json(e.toProblem(url.pathname), {
+        status: e.status,
+        headers: { "content-type": "application/problem+json" },
+      });
     throw e;
   }
 }

@@ -26,7 +26,11 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
   const { db, scope } = await portalContext();
   const period = firstParam(sp.period);
   const parsed = parseListSafe(referralListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
-  const { params, result, errors: cursorErrors } = await listFirstPageOnBadCursor(parsed.params, (p) => listReferrals(db, scope, p));
+  const {
+    params,
+    result,
+    errors: cursorErrors,
+  } = await listFirstPageOnBadCursor(parsed.params, (p) => listReferrals(db, scope, p));
   const errors = [...parsed.errors, ...cursorErrors];
   const filtered = Boolean(params.q || params.status || params.source || params.from || params.to);
   const status = firstParam(sp.status) ?? "";
@@ -43,16 +47,40 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
         }
       />
       <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
-        <Input label="Search" name="q" type="search" defaultValue={params.q ?? ""} placeholder="First name, code or sub id" className="w-full sm:w-56" />
-        <Select label="Status" name="status" defaultValue={REFERRAL_STATUSES.includes(status.toUpperCase() as never) ? status.toUpperCase() : ""} placeholder="Any status" options={REFERRAL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
-        <Select label="Source" name="source" defaultValue={firstParam(sp.source)?.toUpperCase() ?? ""} placeholder="Any source" options={REFERRAL_SOURCES.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <Input
+          label="Search"
+          name="q"
+          type="search"
+          defaultValue={params.q ?? ""}
+          placeholder="First name, code or sub id"
+          className="w-full sm:w-56"
+        />
+        <Select
+          label="Status"
+          name="status"
+          defaultValue={REFERRAL_STATUSES.includes(status.toUpperCase() as never) ? status.toUpperCase() : ""}
+          placeholder="Any status"
+          options={REFERRAL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        />
+        <Select
+          label="Source"
+          name="source"
+          defaultValue={firstParam(sp.source)?.toUpperCase() ?? ""}
+          placeholder="Any source"
+          options={REFERRAL_SOURCES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        />
         <Select label="Period" name="period" defaultValue={period ?? ""} placeholder="All time" options={PERIODS} />
       </FilterBar>
-      {errors.length > 0 && <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />}
+      {errors.length > 0 && (
+        <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />
+      )}
 
       {result.data.length === 0 ? (
         filtered ? (
-          <EmptyState title="No referrals match these filters" action={<LinkButton href={BASE}>Clear filters</LinkButton>}>
+          <EmptyState
+            title="No referrals match these filters"
+            action={<LinkButton href={BASE}>Clear filters</LinkButton>}
+          >
             Try another status, source or period.
           </EmptyState>
         ) : (
@@ -67,7 +95,8 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               </>
             }
           >
-            When someone requests a quote through your link, or you submit a prospect you met, the referral appears here with its status.
+            When someone requests a quote through your link, or you submit a prospect you met, the referral appears here
+            with its status.
           </EmptyState>
         )
       ) : (
@@ -77,8 +106,22 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
               <Th>Prospect</Th>
               <Th>Insurance</Th>
-              <SortableTh label="Source" field="source" sort={params.sort} basePath={BASE} searchParams={sp} defaultDesc={false} />
-              <SortableTh label="Status" field="status" sort={params.sort} basePath={BASE} searchParams={sp} defaultDesc={false} />
+              <SortableTh
+                label="Source"
+                field="source"
+                sort={params.sort}
+                basePath={BASE}
+                searchParams={sp}
+                defaultDesc={false}
+              />
+              <SortableTh
+                label="Status"
+                field="status"
+                sort={params.sort}
+                basePath={BASE}
+                searchParams={sp}
+                defaultDesc={false}
+              />
               <Th align="right">Policy value</Th>
               <SortableTh label="Expires" field="expiresAt" sort={params.sort} basePath={BASE} searchParams={sp} />
             </THead>
@@ -91,14 +134,20 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
                     </Link>
                   </Td>
                   <Td>
-                    {r.lead ? `${r.lead.firstName} ${r.lead.lastName}` : <span className="text-slate-500">No lead yet</span>}
+                    {r.lead ? (
+                      `${r.lead.firstName} ${r.lead.lastName}`
+                    ) : (
+                      <span className="text-slate-500">No lead yet</span>
+                    )}
                     {r.subId && <span className="block text-xs text-slate-500">sub: {r.subId}</span>}
                   </Td>
                   <Td>{r.lead ? statusLabel(r.lead.insuranceType) : "—"}</Td>
                   <Td>{statusLabel(r.source)}</Td>
                   <Td>
                     <StatusBadge status={r.status} />
-                    {r.rejectionReason && <span className="block text-xs text-slate-500">{statusLabel(r.rejectionReason)}</span>}
+                    {r.rejectionReason && (
+                      <span className="block text-xs text-slate-500">{statusLabel(r.rejectionReason)}</span>
+                    )}
                   </Td>
                   <Td align="right">
                     <Money cents={r.conversionValueCents} currency={r.currency} />

@@ -23,7 +23,13 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function ReferralDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReferralDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const { id } = await params;
   const submitted = (await searchParams).submitted === "1";
@@ -50,7 +56,9 @@ export default async function ReferralDetailPage({ params, searchParams }: { par
       />
       {submitted &&
         (r.status === "REJECTED" ? (
-          <FormError message={`We saved the prospect, but this referral was not counted for you: ${statusLabel(r.rejectionReason ?? "rejected")}.`} />
+          <FormError
+            message={`We saved the prospect, but this referral was not counted for you: ${statusLabel(r.rejectionReason ?? "rejected")}.`}
+          />
         ) : (
           <FormSuccess message="Thank you! The referral is recorded and our team will contact the prospect." />
         ))}
@@ -102,7 +110,8 @@ export default async function ReferralDetailPage({ params, searchParams }: { par
             {r.rewards.map((w) => (
               <li key={w.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                 <span>
-                  {statusLabel(w.type)} {w.rateBps !== null && <span className="text-slate-600">at {formatBps(w.rateBps)}</span>}
+                  {statusLabel(w.type)}{" "}
+                  {w.rateBps !== null && <span className="text-slate-600">at {formatBps(w.rateBps)}</span>}
                 </span>
                 <span className="flex items-center gap-2">
                   <Money cents={w.amountCents} currency={w.currency} /> <StatusBadge status={w.status} />

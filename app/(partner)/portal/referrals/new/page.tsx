@@ -26,7 +26,9 @@ export default async function NewReferralPage() {
       {partner.status === "ACTIVE" ? (
         <ReferralForm action={submitReferralAction} sources={MANUAL_SOURCES} attestation={PARTNER_ATTESTATION_TEXT} />
       ) : (
-        <EmptyState title="Submitting referrals needs an active account">Your account is {partner.status.toLowerCase()}. Contact the program team.</EmptyState>
+        <EmptyState title="Submitting referrals needs an active account">
+          Your account is {partner.status.toLowerCase()}. Contact the program team.
+        </EmptyState>
       )}
     </div>
   );

@@ -18,7 +18,10 @@ export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, para
  * integration key (partners never change a lead's status → 403). The linked referral follows in the same
  * transaction; `referralChange` says what it did, or why it stayed.
  */
-export const PATCH = apiRoute({ auth: "admin", params: idParams, body: leadStatusSchema }, async ({ db, params, body, actor }) => {
-  const { lead, referral, referralChange } = await changeLeadStatus(db, params.id, body, actor);
-  return { ...lead, referral, referralChange };
-});
+export const PATCH = apiRoute(
+  { auth: "admin", params: idParams, body: leadStatusSchema },
+  async ({ db, params, body, actor }) => {
+    const { lead, referral, referralChange } = await changeLeadStatus(db, params.id, body, actor);
+    return { ...lead, referral, referralChange };
+  },
+);

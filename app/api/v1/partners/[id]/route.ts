@@ -12,33 +12,62 @@ import { partnerJson } from "@/lib/api/response-schemas";
 const ADMIN_ONLY_FIELDS = ["email", "commissionRateBps", "currency", "minimumPayoutCents"] as const;
 
 /** One partner with its codes (current and aliases); a partner may read only itself. */
-export const GET = apiRoute({ auth: "any", doc: { summary: "Get a partner with its current code and aliases", response: partnerJson, successStatus: 200 }, params: idParams }, async ({ db, principal, params }) =>
-  serializePartner(found(await getPartner(db, scopeOf(principal), params.id), "Partner")),
+export const GET = apiRoute(
+  {
+    auth: "any",
+    doc: { summary: "Get a partner with its current code and aliases", response: partnerJson, successStatus: 200 },
+    params: idParams,
+  },
+  async ({ db, principal, params }) =>
+    serializePartner(found(await getPartner(db, scopeOf(principal), params.id), "Partner")),
 );
 
 /**
  * Profile changes. Never a status or a code (those move through /status and /regenerate-code: unknown
  * fields here); a partner edits only its own profile and not its rate, currency, e-mail or payout floor.
  */
-export const PATCH = apiRoute({ auth: "any", doc: { summary: "Edit a partner's profile (never its status or code; partners not their rate)", response: partnerJson, successStatus: 200 }, params: idParams, body: updatePartnerSchema }, async ({ db, actor, principal, params, body }) => {
-  const scope = scopeOf(principal);
-  found(await getPartner(db, scope, params.id), "Partner");
-  if (scope.partnerId) {
-    const refused = ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined);
-    if (refused.length)
-      throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
-        errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
-      });
-  }
-  await updatePartner(db, params.id, body, actor);
-  return serializePartner(found(await getPartner(db, scope, params.id), "Partner"));
-});
+export const PATCH = apiRoute(
+  {
+    auth: "any",
+    doc: {
+      summary: "Edit a partner's profile (never its status or code; partners not their rate)",
+      response: partnerJson,
+      successStatus: 200,
+    },
+    params: idParams,
+    body: updatePartnerSchema,
+  },
+  async ({ db, actor, principal, params, body }) => {
+    const scope = scopeOf(principal);
+    found(await getPartner(db, scope, params.id), "Partner");
+    if (scope.partnerId) {
+      const refused = ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined);
+      if (refused.length)
+        throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
+          errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
+        });
+    }
+    await updatePartner(db, params.id, body, actor);
+    return serializePartner(found(await getPartner(db, scope, params.id), "Partner"));
+  },
+);
 
 /**
  * Terminates the partner (admins): its history, codes and payouts stay; its codes stop validating.
  * Idempotent: deleting a terminated partner answers the same 200 and writes nothing.
  */
-export const DELETE = apiRoute({ auth: "admin", doc: { summary: "Terminate a partner (history kept; repeating it changes nothing)", response: partnerJson, successStatus: 200 }, params: idParams }, async ({ db, actor, params }) => {
-  await terminatePartner(db, params.id, "Terminated through the API", actor);
-  return serializePartner(found(await getPartner(db, {}, params.id), "Partner"));
-});
+export const DELETE = apiRoute(
+  {
+    auth: "admin",
+    doc: {
+      summary: "Terminate a partner (history kept; repeating it changes nothing)",
+      response: partnerJson,
+      successStatus: 200,
+    },
+    params: idParams,
+  },
+  async ({ db, actor, params }) => {
+    await terminatePartner(db, params.id, "Terminated through the API", actor);
+    return serializePartner(found(await getPartner(db, {}, params.id), "Partner"));
+  },
+);

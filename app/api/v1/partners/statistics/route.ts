@@ -3,6 +3,11 @@ import { apiRoute } from "@/lib/api/handler";
 import { scopeOf, statisticsQuery } from "@/lib/api/scope";
 
 /** Program-wide partner figures; a partner gets its own (CONTRACT: `/statistics` is scoped). */
-export const GET = apiRoute({ auth: "any", doc: { summary: "Partner statistics (scoped to the caller when a partner)", successStatus: 200 }, query: statisticsQuery }, ({ db, principal, query }) =>
-  partnerStatistics(db, { from: query.from, to: query.to, ...scopeOf(principal) }),
+export const GET = apiRoute(
+  {
+    auth: "any",
+    doc: { summary: "Partner statistics (scoped to the caller when a partner)", successStatus: 200 },
+    query: statisticsQuery,
+  },
+  ({ db, principal, query }) => partnerStatistics(db, { from: query.from, to: query.to, ...scopeOf(principal) }),
 );

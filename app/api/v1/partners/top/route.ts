@@ -18,4 +18,14 @@ const topQuery = z.strictObject({
 });
 
 /** Partners ranked by a metric over a period (admins only: partners get 403, CONTRACT). */
-export const GET = apiRoute({ auth: "admin", doc: { summary: "Top partners by conversions, earnings, referrals or conversion rate (admins)", successStatus: 200 }, query: topQuery }, ({ db, query }) => topPartners(db, query));
+export const GET = apiRoute(
+  {
+    auth: "admin",
+    doc: {
+      summary: "Top partners by conversions, earnings, referrals or conversion rate (admins)",
+      successStatus: 200,
+    },
+    query: topQuery,
+  },
+  ({ db, query }) => topPartners(db, query),
+);

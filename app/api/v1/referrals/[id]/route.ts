@@ -9,29 +9,58 @@ import { withdrawReferral } from "@/lib/referrals/service";
 import { referralJson } from "@/lib/api/response-schemas";
 
 /** One referral with its lead (masked for partners), rewards and timeline (another partner's → 404). */
-export const GET = apiRoute({ auth: "any", doc: { summary: "Get a referral with its lead, rewards and timeline", response: referralJson, successStatus: 200 }, params: idParams }, async ({ db, principal, params }) =>
-  serializeReferral(found(await getReferral(db, scopeOf(principal), params.id), "Referral")),
+export const GET = apiRoute(
+  {
+    auth: "any",
+    doc: { summary: "Get a referral with its lead, rewards and timeline", response: referralJson, successStatus: 200 },
+    params: idParams,
+  },
+  async ({ db, principal, params }) =>
+    serializeReferral(found(await getReferral(db, scopeOf(principal), params.id), "Referral")),
 );
 
 /** Notes, source, sub id and UTM values; never a status. A partner may change only its own notes. */
-export const PATCH = apiRoute({ auth: "any", doc: { summary: "Edit a referral's notes, source, sub id or UTM values (never its status)", response: referralJson, successStatus: 200 }, params: idParams, body: updateReferralSchema }, async ({ db, actor, principal, params, body }) => {
-  const scope = scopeOf(principal);
-  found(await getReferral(db, scope, params.id), "Referral");
-  if (scope.partnerId) {
-    const refused = Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined);
-    if (refused.length)
-      throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
-        errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
-      });
-  }
-  await updateReferralDetails(db, params.id, body, actor);
-  return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
-});
+export const PATCH = apiRoute(
+  {
+    auth: "any",
+    doc: {
+      summary: "Edit a referral's notes, source, sub id or UTM values (never its status)",
+      response: referralJson,
+      successStatus: 200,
+    },
+    params: idParams,
+    body: updateReferralSchema,
+  },
+  async ({ db, actor, principal, params, body }) => {
+    const scope = scopeOf(principal);
+    found(await getReferral(db, scope, params.id), "Referral");
+    if (scope.partnerId) {
+      const refused = Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined);
+      if (refused.length)
+        throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
+          errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
+        });
+    }
+    await updateReferralDetails(db, params.id, body, actor);
+    return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
+  },
+);
 
 /** Withdraws a referral while it is PENDING (→ REJECTED, reason WITHDRAWN); otherwise 409 naming the status. */
-export const DELETE = apiRoute({ auth: "any", doc: { summary: "Withdraw a PENDING referral (→ REJECTED, reason WITHDRAWN)", response: referralJson, successStatus: 200 }, params: idParams }, async ({ db, actor, principal, params }) => {
-  const scope = scopeOf(principal);
-  found(await getReferral(db, scope, params.id), "Referral");
-  await withdrawReferral(db, params.id, actor);
-  return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
-});
+export const DELETE = apiRoute(
+  {
+    auth: "any",
+    doc: {
+      summary: "Withdraw a PENDING referral (→ REJECTED, reason WITHDRAWN)",
+      response: referralJson,
+      successStatus: 200,
+    },
+    params: idParams,
+  },
+  async ({ db, actor, principal, params }) => {
+    const scope = scopeOf(principal);
+    found(await getReferral(db, scope, params.id), "Referral");
+    await withdrawReferral(db, params.id, actor);
+    return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
+  },
+);

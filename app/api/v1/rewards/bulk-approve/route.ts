@@ -10,6 +10,22 @@ import { bulkApproveJson } from "@/lib/api/response-schemas";
  */
 const description =
   "`filter` takes the filters of GET /api/v1/rewards (`status`, `type`, `partnerId`, `referralId`, `payoutId`, `q`, `from`, `to`), parsed and matched the same way; only `CALCULATED` rewards among the matches are approved.";
-export const POST = apiRoute({ auth: "admin", doc: { summary: "Approve rewards by ids (≤1,000, a result each) or by filter (≤10,000, counts)", description, response: bulkApproveJson, successStatus: 200 }, body: bulkApproveSchema }, ({ db, actor, body }) =>
-  bulkApproveRewards(db, body.rewardIds ? { rewardIds: body.rewardIds } : { filter: body.filter ?? {} }, { override: body.override, reason: body.reason }, actor),
+export const POST = apiRoute(
+  {
+    auth: "admin",
+    doc: {
+      summary: "Approve rewards by ids (≤1,000, a result each) or by filter (≤10,000, counts)",
+      description,
+      response: bulkApproveJson,
+      successStatus: 200,
+    },
+    body: bulkApproveSchema,
+  },
+  ({ db, actor, body }) =>
+    bulkApproveRewards(
+      db,
+      body.rewardIds ? { rewardIds: body.rewardIds } : { filter: body.filter ?? {} },
+      { override: body.override, reason: body.reason },
+      actor,
+    ),
 );

@@ -9,4 +9,6 @@ export const GET = apiRoute({ auth: "admin" }, async ({ db }) => {
 });
 
 /** Registers an endpoint; the answer carries its `whsec_` signing secret, shown only this once. */
-export const POST = apiRoute({ auth: "admin", body: createEndpointSchema }, async ({ db, body, actor }) => created(await createEndpoint(db, body, actor)));
+export const POST = apiRoute({ auth: "admin", body: createEndpointSchema }, async ({ db, body, actor }) =>
+  created(await createEndpoint(db, body, actor)),
+);

@@ -18,7 +18,10 @@ export default async function EditPartnerPage({ params }: { params: Promise<{ id
   if (!p) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${p.firstName} ${p.lastName}`} description="Status and referral code are changed on the partner page." />
+      <PageHeader
+        title={`Edit ${p.firstName} ${p.lastName}`}
+        description="Status and referral code are changed on the partner page."
+      />
       <PartnerForm mode="edit" partnerId={p.id} initial={partnerFormDefaults(p)} />
     </>
   );

@@ -8,7 +8,12 @@ import { pageOf, payoutJson } from "@/lib/api/response-schemas";
 
 /** One partner's payouts, with the filters of GET /payouts (another partner's id → 404). */
 export const GET = apiRoute(
-  { auth: "any", doc: { summary: "A partner's payouts", response: pageOf(payoutJson), successStatus: 200 }, params: idParams, query: payoutListSchema.omit({ partnerId: true }) },
+  {
+    auth: "any",
+    doc: { summary: "A partner's payouts", response: pageOf(payoutJson), successStatus: 200 },
+    params: idParams,
+    query: payoutListSchema.omit({ partnerId: true }),
+  },
   async ({ db, principal, params, query }) => {
     const scope = scopeOf(principal);
     found(await getPartner(db, scope, params.id), "Partner");

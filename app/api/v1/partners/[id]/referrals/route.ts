@@ -8,7 +8,12 @@ import { pageOf, referralJson } from "@/lib/api/response-schemas";
 
 /** One partner's referrals, with the filters of GET /referrals (another partner's id → 404). */
 export const GET = apiRoute(
-  { auth: "any", doc: { summary: "A partner's referrals", response: pageOf(referralJson), successStatus: 200 }, params: idParams, query: referralListSchema.omit({ partnerId: true }) },
+  {
+    auth: "any",
+    doc: { summary: "A partner's referrals", response: pageOf(referralJson), successStatus: 200 },
+    params: idParams,
+    query: referralListSchema.omit({ partnerId: true }),
+  },
   async ({ db, principal, params, query }) => {
     const scope = scopeOf(principal);
     found(await getPartner(db, scope, params.id), "Partner");

@@ -8,7 +8,12 @@ import { pageOf, rewardJson } from "@/lib/api/response-schemas";
 
 /** One partner's rewards, with the filters of GET /rewards (another partner's id → 404). */
 export const GET = apiRoute(
-  { auth: "any", doc: { summary: "A partner's rewards", response: pageOf(rewardJson), successStatus: 200 }, params: idParams, query: rewardListSchema.omit({ partnerId: true }) },
+  {
+    auth: "any",
+    doc: { summary: "A partner's rewards", response: pageOf(rewardJson), successStatus: 200 },
+    params: idParams,
+    query: rewardListSchema.omit({ partnerId: true }),
+  },
   async ({ db, principal, params, query }) => {
     const scope = scopeOf(principal);
     found(await getPartner(db, scope, params.id), "Partner");

@@ -6,6 +6,16 @@ import { linkToLead } from "@/lib/referrals/service";
 import { referralJson } from "@/lib/api/response-schemas";
 
 /** The seed's `{ leadId }` (admins): a PENDING referral takes an existing lead and becomes ACCEPTED. */
-export const POST = apiRoute({ auth: "admin", doc: { summary: "Link a PENDING referral to an existing lead → ACCEPTED (admins)", response: referralJson, successStatus: 200 }, params: idParams, body: linkToLeadSchema }, async ({ db, actor, params, body }) =>
-  serializeReferral(await linkToLead(db, params.id, body, actor)),
+export const POST = apiRoute(
+  {
+    auth: "admin",
+    doc: {
+      summary: "Link a PENDING referral to an existing lead → ACCEPTED (admins)",
+      response: referralJson,
+      successStatus: 200,
+    },
+    params: idParams,
+    body: linkToLeadSchema,
+  },
+  async ({ db, actor, params, body }) => serializeReferral(await linkToLead(db, params.id, body, actor)),
 );

@@ -5,6 +5,12 @@ import { processPaymentSchema } from "@/lib/rewards/schemas";
 import { paymentJson } from "@/lib/api/response-schemas";
 
 /** The seed's `{ "paymentMethod": "BANK_TRANSFER", "transactionId": "TXN-12345" }` (admins). */
-export const POST = apiRoute({ auth: "admin", doc: { summary: "Pay one reward now (201; the same transaction id replays with 200)", response: paymentJson }, params: idParams, body: processPaymentSchema }, ({ db, actor, params, body }) =>
-  paymentResponse(db, params.id, body, actor),
+export const POST = apiRoute(
+  {
+    auth: "admin",
+    doc: { summary: "Pay one reward now (201; the same transaction id replays with 200)", response: paymentJson },
+    params: idParams,
+    body: processPaymentSchema,
+  },
+  ({ db, actor, params, body }) => paymentResponse(db, params.id, body, actor),
 );

@@ -3,4 +3,6 @@ import { apiRoute } from "@/lib/api/handler";
 import { getDelivery } from "@/lib/webhooks/deliveries";
 
 /** One delivery with every attempt (`attemptLog`). */
-export const GET = apiRoute({ auth: "admin", params: z.object({ id: z.string() }) }, async ({ db, params }) => getDelivery(db, params.id));
+export const GET = apiRoute({ auth: "admin", params: z.object({ id: z.string() }) }, async ({ db, params }) =>
+  getDelivery(db, params.id),
+);

@@ -8,8 +8,9 @@ const params = z.object({ id: z.string() });
 export const GET = apiRoute({ auth: "admin", params }, async ({ db, params }) => getEndpoint(db, params.id));
 
 /** `{ enabled?, events?, description? }`: re-enable after a 410, change subscriptions. */
-export const PATCH = apiRoute({ auth: "admin", params, body: updateEndpointSchema }, async ({ db, params, body, actor }) =>
-  updateEndpoint(db, params.id, body, actor),
+export const PATCH = apiRoute(
+  { auth: "admin", params, body: updateEndpointSchema },
+  async ({ db, params, body, actor }) => updateEndpoint(db, params.id, body, actor),
 );
 
 /** Removes the endpoint and its delivery log (204). */
