@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "./auth.config";
-import { applyRefCookie } from "./lib/links/ref-cookie";
+import { applyRefCookie } from "./lib/attribution/ref-cookie";
 
 /**
  * Runs before pages: sends signed-out visitors of /admin, /portal and /account to the login page
@@ -17,7 +17,7 @@ export default auth(async (request) => {
   const headers = new Headers(request.headers);
   headers.set("x-url-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
-  // `?ref=CODE` on a public page sets the same attribution cookie as /r/{code} (lib/links/ref-cookie.ts).
+  // `?ref=CODE` on a public page sets the same attribution cookie as /r/{code} (lib/attribution/ref-cookie.ts).
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname)) return response;
   return applyRefCookie(request, response);
 });

@@ -11,7 +11,7 @@ import { leadCaptureDirect } from "./domain-fallback";
 
 /** The consent text version the lead body attests to (the lead-capture module's current one, when present). */
 async function consentVersion(root: string): Promise<string> {
-  const file = path.join(root, "components", "quote", "consent-text.ts");
+  const file = path.join(root, "lib", "leads", "consent-text.ts");
   if (!fs.existsSync(file)) return "v1";
   const mod = (await import(file)) as { CURRENT_CONSENT_VERSION?: string };
   return mod.CURRENT_CONSENT_VERSION ?? "v1";

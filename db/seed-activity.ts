@@ -1,4 +1,4 @@
-import { consentText, CURRENT_CONSENT_VERSION } from "@/components/quote/consent-text";
+import { consentText, CURRENT_CONSENT_VERSION } from "@/lib/leads/consent-text";
 import { systemActor, type Actor } from "@/lib/audit/actor";
 import { foldName } from "@/lib/partners/code";
 import { changePartnerStatus, type PartnerWithCode } from "@/lib/partners/service";

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@/lib/admin/audit";
+import type { AuditEvent } from "@/lib/audit/queries";
 import { EntityLink } from "./EntityLink";
 import { formatDateTime, humanize } from "./format";
 import { Table, Td } from "./Table";

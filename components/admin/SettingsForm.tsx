@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { saveSettings } from "@/app/(admin)/admin/settings/actions";
-import type { StoredSettings } from "@/lib/admin/settings";
-import { centsFromText, centsToText } from "@/lib/admin/form-values";
+import type { StoredSettings } from "@/lib/settings/update";
+import { centsFromText, centsToText } from "@/lib/form-values";
 import { buttonClass, describedBy, Field, inputClass } from "./fields";
 import { formatBps, formatMoney } from "./format";
 import { Notice } from "./Notice";

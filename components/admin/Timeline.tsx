@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@/lib/admin/audit";
+import type { AuditEvent } from "@/lib/audit/queries";
 import { formatDateTime } from "./format";
 
 /** A record's history from its audit events, oldest first. */

@@ -2,11 +2,11 @@ import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import type { InsuranceType } from "@/db/schema/enums";
-import { currentAttribution } from "@/lib/links/attribution";
-import { REF_COOKIE } from "@/lib/links/ref-cookie-value";
+import { currentAttribution } from "@/lib/attribution/current";
+import { REF_COOKIE } from "@/lib/attribution/ref-cookie-value";
 import { getSettings } from "@/lib/settings";
 import { submitQuote } from "@/app/(public)/quote/actions";
-import { CURRENT_CONSENT_VERSION, consentText } from "./consent-text";
+import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { QuoteForm } from "./quote-form";
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL }
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES, leadConsents, leads, partners, referrals } from "@/db/schema";
-import { entityTimeline } from "./audit";
+import { entityTimeline } from "@/lib/audit/queries";
 import { enumList, isoFrom, isoTo, likeOf, pageInput, sortParam, parseInput, COUNT_CAP, capped } from "./pagination";
 
 export const leadListSchema = z

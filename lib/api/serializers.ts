@@ -1,4 +1,5 @@
 import type { leads, partners, payouts, referrals, rewards } from "@/db/schema";
+import { created } from "./handler";
 
 /**
  * Rows → the public camelCase JSON of `/api/v1` (CONTRACT "API shapes"). Fields are picked one by
@@ -226,3 +227,24 @@ export type ReferralJson = ReturnType<typeof serializeReferral>;
 export type RewardJson = ReturnType<typeof serializeReward>;
 export type PayoutJson = ReturnType<typeof serializePayout>;
 export type LeadJson = ReturnType<typeof serializeLead>;
+
+/**
+ * `{ referral, reward }` of a conversion: 201 when this call converted the referral, 200 when it replays an
+ * earlier conversion with the same value (a different value is a 409 from the engine).
+ */
+export function conversionAnswer(out: { referral: ReferralRow; reward: RewardRow; created: boolean }) {
+  const body = { referral: serializeReferral(out.referral), reward: serializeReward(out.reward) };
+  return out.created ? created(body) : body;
+}
+
+/**
+ * `{ reward, payout }` of a one-reward payment: 201 when this call paid it, 200 when the same transaction id
+ * replays an earlier payment (a transaction id used elsewhere is a 409 from the engine).
+ */
+export function paymentAnswer(out: { reward: RewardRow; payout: PayoutRow; replayed: boolean }) {
+  const body = {
+    reward: serializeReward(out.reward),
+    payout: serializePayout({ ...out.payout, rewardIds: [out.reward.id] }),
+  };
+  return out.replayed ? body : created(body);
+}

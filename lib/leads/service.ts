@@ -8,7 +8,7 @@ import { recordEvent, type EventInput } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
 import type { Settings } from "@/lib/settings";
 import { notFound } from "@/lib/errors";
-import { referralSourceFrom } from "@/lib/links/source";
+import { referralSourceFrom } from "@/lib/attribution/source";
 import { resolveCode } from "@/lib/partners/service";
 import { attachReferral } from "@/lib/referrals/attach";
 import type { Referral } from "@/lib/referrals/core";

@@ -40,3 +40,6 @@ export const processConversionSchema = z
     path: ["conversionValue"],
   });
 export type ProcessConversionInput = z.infer<typeof processConversionSchema>;
+
+/** The seed's id-less `POST /referrals/process-conversion`: the referral id travels in the body. */
+export const processConversionByBodySchema = processConversionSchema.extend({ referralId: z.guid("Must be a UUID") });

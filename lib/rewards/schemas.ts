@@ -41,6 +41,9 @@ export const processPaymentSchema = z.strictObject({
 });
 export type ProcessPaymentInput = z.infer<typeof processPaymentSchema>;
 
+/** The seed's id-less `POST /rewards/process-payment`: the reward id travels in the body. */
+export const processPaymentByBodySchema = processPaymentSchema.extend({ rewardId: z.guid("Must be a UUID") });
+
 export const manualRewardSchema = z.strictObject({
   partnerId: uuidInput("Must be a partner id"),
   type: enumInput(["BONUS", "ADJUSTMENT", "CLAWBACK"] as const),

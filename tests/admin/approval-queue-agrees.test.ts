@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as bulk from "@/app/api/v1/rewards/bulk-approve/route";
 import * as list from "@/app/api/v1/rewards/route";
 import { partnerCodes, partners, rewards } from "@/db/schema";
-import { approvalQueueIds, listApprovalQueue, type QueueView } from "@/lib/admin/approval-queue";
+import { approvalQueueIds, listApprovalQueue, type QueueView } from "@/lib/rewards/approval-queue";
 import type { Actor } from "@/lib/audit/actor";
 import { bulkApproveRewards } from "@/lib/rewards/service";
 import { futureDays, insertReferral, insertReward } from "../helpers/api-fixtures";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnerCodes, partners, referrals, rewards } from "@/db/schema";
-import { approvalQueueIds, listApprovalQueue } from "@/lib/admin/approval-queue";
+import { approvalQueueIds, listApprovalQueue } from "@/lib/rewards/approval-queue";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 const day = 86_400_000;

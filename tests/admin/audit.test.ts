@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
-import { auditFacets, entityTimeline, listAuditEvents } from "@/lib/admin/audit";
+import { auditFacets, entityTimeline, listAuditEvents } from "@/lib/audit/queries";
 import { recordEvents } from "@/lib/audit/events";
 import { createTestDb, type TestDb } from "../helpers/db";
 

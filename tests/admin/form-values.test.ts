@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsFromText, centsToText, intFromText } from "@/lib/admin/form-values";
+import { centsFromText, centsToText, intFromText } from "@/lib/form-values";
 
 describe("form text to numbers", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
-import { getStoredSettings, updateSettings } from "@/lib/admin/settings";
+import { getStoredSettings, updateSettings } from "@/lib/settings/update";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";

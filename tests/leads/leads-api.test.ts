@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOne, PATCH } from "@/app/api/v1/leads/[id]/route";
 import { GET as list, POST } from "@/app/api/v1/leads/route";
 import { events, leadConsents, leads, referrals, rewards } from "@/db/schema";
-import { CURRENT_CONSENT_VERSION, consentText } from "@/components/quote/consent-text";
+import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
 let t: ApiTest;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { referralSourceFrom } from "@/lib/links/source";
-import { decodeRef, encodeRef, looksLikeCode, safeRedirectPath } from "@/lib/links/ref-cookie-value";
-import { consentText, CURRENT_CONSENT_VERSION } from "@/components/quote/consent-text";
+import { referralSourceFrom } from "@/lib/attribution/source";
+import { decodeRef, encodeRef, looksLikeCode, safeRedirectPath } from "@/lib/attribution/ref-cookie-value";
+import { consentText, CURRENT_CONSENT_VERSION } from "@/lib/leads/consent-text";
 
 describe("safeRedirectPath never leaves the site", () => {
   it.each([

@@ -7,9 +7,9 @@ import { leadConsents, leads, referrals } from "@/db/schema";
 import { formDataToObject } from "@/lib/actions/safe-action";
 import { publicActor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
-import { encodeRef } from "@/lib/links/ref-cookie-value";
-import { captureQuote, quoteFormSchema } from "@/lib/links/quote-submit";
-import { CURRENT_CONSENT_VERSION, consentText } from "@/components/quote/consent-text";
+import { encodeRef } from "@/lib/attribution/ref-cookie-value";
+import { captureQuote, quoteFormSchema } from "@/lib/leads/quote-submit";
+import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { NextRequest } from "next/server";
 import { call, setupApiTest, type ApiTest, type TestPartner } from "../helpers/http";
 

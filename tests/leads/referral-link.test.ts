@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/(public)/r/[code]/route";
 import { partnerCodes, partners, referralClicks, settings } from "@/db/schema";
-import { decodeRef } from "@/lib/links/ref-cookie-value";
+import { decodeRef } from "@/lib/attribution/ref-cookie-value";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { useTestDbAsAppDb } from "./app-db";
 

@@ -8,7 +8,7 @@ import { runWithSessionUser } from "@/lib/auth/test-session";
 import { AppError } from "@/lib/errors";
 import { listPayouts, payoutListSchema, payoutsForExport } from "@/lib/payouts/queries";
 import { payoutExportParams, payoutHistory } from "@/lib/portal/payout-history";
-import { payoutHistoryCsv } from "@/lib/portal/payouts-csv";
+import { payoutHistoryCsv } from "@/lib/payouts/csv";
 import { parseListSafe } from "@/lib/query/list";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 

@@ -4,8 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { HONEYPOT_FIELD, QUOTE_FIELDS, type QuoteFormState } from "@/components/quote/form-state";
 import { publicAction } from "@/lib/actions/safe-action";
-import { REF_COOKIE } from "@/lib/links/ref-cookie-value";
-import { captureQuote, quoteFormSchema } from "@/lib/links/quote-submit";
+import { REF_COOKIE } from "@/lib/attribution/ref-cookie-value";
+import { captureQuote, quoteFormSchema } from "@/lib/leads/quote-submit";
 
 const capture = publicAction(quoteFormSchema, async (input, { db, actor }) => {
   const lead = await captureQuote(db, input, {

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { createBatchAction } from "@/app/(admin)/admin/payouts/actions";
-import { centsFromText, centsToText } from "@/lib/admin/form-values";
+import { centsFromText, centsToText } from "@/lib/form-values";
 import { isPayablePartnerStatus } from "@/lib/payouts/eligibility";
 import { buttonClass, describedBy, Field, inputClass } from "../fields";
 import { formatMoney, formatNumber, humanize } from "../format";

@@ -8,7 +8,7 @@ import {
   cancelRewardAction,
   matchingRewardIds,
 } from "@/app/(admin)/admin/rewards/actions";
-import type { QueueView } from "@/lib/admin/approval-queue";
+import type { QueueView } from "@/lib/rewards/approval-queue";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { buttonClass } from "../fields";
 import { formatDate, formatMoney, formatNumber } from "../format";

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/admin/Pagination";
 import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
 import { getDb } from "@/db";
 import { ACTOR_TYPES } from "@/db/schema";
-import { auditFacets, auditFilterSchema, listAuditEvents } from "@/lib/admin/audit";
+import { auditFacets, auditFilterSchema, listAuditEvents } from "@/lib/audit/queries";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { PARTNER_STATUSES } from "@/db/schema";
 import { adminAction } from "@/lib/actions/safe-action";
-import { partnerFormSchema, partnerInputFromForm } from "@/lib/admin/partner-form";
+import { partnerFormSchema, partnerInputFromForm } from "@/lib/partners/form";
 import { createPartnerUser } from "@/lib/auth/tokens";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/partners/schemas";
 import {

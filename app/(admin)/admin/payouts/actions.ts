@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PAYMENT_METHODS } from "@/db/schema";
 import { adminAction } from "@/lib/actions/safe-action";
 import { AppError } from "@/lib/errors";
-import { centsFromText } from "@/lib/admin/form-values";
+import { centsFromText } from "@/lib/form-values";
 import { createPayoutBatchSchema } from "@/lib/payouts/schemas";
 import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from "@/lib/payouts/service";
 

@@ -1,8 +1,8 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/safe-action";
-import { approvalQueueIds } from "@/lib/admin/approval-queue";
-import { centsFromText } from "@/lib/admin/form-values";
+import { approvalQueueIds } from "@/lib/rewards/approval-queue";
+import { centsFromText } from "@/lib/form-values";
 import { manualRewardSchema } from "@/lib/rewards/schemas";
 import { approveReward, bulkApproveRewards, cancelReward, createManualReward } from "@/lib/rewards/service";
 

@@ -10,7 +10,7 @@ import { RewardQueue } from "@/components/admin/rewards/RewardQueue";
 import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
 import { getDb } from "@/db";
 import { REWARD_TYPES } from "@/db/schema";
-import { approvalQueueFilterSchema, listApprovalQueue, type QueueView } from "@/lib/admin/approval-queue";
+import { approvalQueueFilterSchema, listApprovalQueue, type QueueView } from "@/lib/rewards/approval-queue";
 import { partnerOptions } from "@/lib/admin/partners";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";

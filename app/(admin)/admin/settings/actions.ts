@@ -1,8 +1,8 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/safe-action";
-import { centsFromText, intFromText } from "@/lib/admin/form-values";
-import { updateSettings, type SettingsKey } from "@/lib/admin/settings";
+import { centsFromText, intFromText } from "@/lib/form-values";
+import { updateSettings, type SettingsKey } from "@/lib/settings/update";
 
 const INT_FIELDS = [
   "defaultCommissionRateBps",

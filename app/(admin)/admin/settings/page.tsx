@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { PageHeader, Section } from "@/components/admin/PageHeader";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { getDb } from "@/db";
-import { getStoredSettings } from "@/lib/admin/settings";
+import { getStoredSettings } from "@/lib/settings/update";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Settings" };

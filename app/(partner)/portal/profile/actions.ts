@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { partnerAction } from "@/lib/actions/safe-action";
-import { profileFormSchema, savePartnerProfile } from "@/lib/portal/profile";
+import { profileFormSchema, savePartnerProfile } from "@/lib/partners/profile";
 
 export const saveProfileAction = partnerAction(profileFormSchema, async (input, { db, user, actor }) => {
   await savePartnerProfile(db, user.partnerId, input, actor);

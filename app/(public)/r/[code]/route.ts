@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { recordClick, utmFrom, cleanParam } from "@/lib/clicks";
-import { setRefCookie } from "@/lib/links/cookie";
-import { lookupCode } from "@/lib/links/lookup";
-import { looksLikeCode, safeRedirectPath } from "@/lib/links/ref-cookie-value";
+import { recordClick, utmFrom, cleanParam } from "@/lib/attribution/clicks";
+import { setRefCookie } from "@/lib/attribution/cookie";
+import { lookupCode } from "@/lib/attribution/lookup";
+import { looksLikeCode, safeRedirectPath } from "@/lib/attribution/ref-cookie-value";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { getSettings } from "@/lib/settings";
 

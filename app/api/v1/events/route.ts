@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { auditFilterSchema, queryAuditEvents } from "@/lib/admin/audit";
+import { auditFilterSchema, queryAuditEvents } from "@/lib/audit/queries";
 
 /**
  * `GET /api/v1/events` (admin): the audit log, newest first. Unknown or malformed parameters → 400

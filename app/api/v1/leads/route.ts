@@ -1,7 +1,8 @@
 import { apiRoute, created } from "@/lib/api/handler";
 import { listLeads } from "@/lib/leads/queries";
 import { leadInputSchema } from "@/lib/leads/schemas";
-import { createLeadFromApi, scopeOf } from "@/lib/links/api-leads";
+import { scopeOf } from "@/lib/api/scope";
+import { createLeadFromApi } from "@/lib/leads/api-leads";
 
 /** GET /api/v1/leads: filters status, insuranceType, partnerId, referralId, q, from, to, sort, page, pageSize, cursor. Partners: their referred leads, masked. */
 export const GET = apiRoute({ auth: "any" }, async ({ db, url, principal }) =>

@@ -20,7 +20,7 @@ import { StatCard } from "@/components/admin/StatCard";
 import { StatusBadge } from "@/components/admin/StatusBadge";
 import { Table, Td } from "@/components/admin/Table";
 import { getDb } from "@/db";
-import { entityTimeline } from "@/lib/admin/audit";
+import { entityTimeline } from "@/lib/audit/queries";
 import { getPartnerForAdmin } from "@/lib/admin/partners";
 import { listPayouts } from "@/lib/admin/payouts";
 import { partnerPerformance } from "@/lib/admin/performance";

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { PageHeader } from "@/components/admin/PageHeader";
 import { PartnerForm } from "@/components/admin/partners/PartnerForm";
 import { getDb } from "@/db";
-import { partnerFormDefaults } from "@/lib/admin/partner-form";
+import { partnerFormDefaults } from "@/lib/partners/form";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
 

@@ -10,7 +10,7 @@ import { RecordPayment } from "@/components/admin/payouts/RecordPayment";
 import { StatusBadge } from "@/components/admin/StatusBadge";
 import { Table, Td } from "@/components/admin/Table";
 import { getDb } from "@/db";
-import { entityTimeline } from "@/lib/admin/audit";
+import { entityTimeline } from "@/lib/audit/queries";
 import { getPayoutForAdmin } from "@/lib/admin/payouts";
 import { requireAdmin } from "@/lib/auth/session";
 

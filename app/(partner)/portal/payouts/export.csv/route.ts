@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { payoutExportParams } from "@/lib/portal/payout-history";
-import { payoutHistoryCsv } from "@/lib/portal/payouts-csv";
+import { payoutHistoryCsv } from "@/lib/payouts/csv";
 
 /**
  * GET /portal/payouts/export.csv: the signed-in partner's payout history, every row matching the

@@ -4,7 +4,7 @@ import { ReferralForm } from "@/components/portal/referral-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { portalContext } from "@/lib/portal/context";
-import { MANUAL_SOURCES, PARTNER_ATTESTATION_TEXT } from "@/lib/portal/submit-referral";
+import { MANUAL_SOURCES, PARTNER_ATTESTATION_TEXT } from "@/lib/referrals/submit";
 import { submitReferralAction } from "./actions";
 
 export const metadata = { title: "Submit a referral" };

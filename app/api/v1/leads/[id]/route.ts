@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { getLead } from "@/lib/leads/queries";
 import { leadStatusSchema } from "@/lib/leads/schemas";
 import { changeLeadStatus } from "@/lib/leads/service";
-import { scopeOf } from "@/lib/links/api-leads";
+import { scopeOf } from "@/lib/api/scope";
 
 /** GET /api/v1/leads/{id}: the lead with its referrals and (admins) consent records; a partner's other leads → 404. */
 export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, params, principal }) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute, type RateLimitOption } from "@/lib/api/handler";
 import type { DbOrTx } from "@/db";
-import { lookupCode } from "@/lib/links/lookup";
+import { lookupCode } from "@/lib/attribution/lookup";
 
 const codeInput = z
   .object({ code: z.string().trim().min(1, "code is required").max(64, "code is at most 64 characters") })

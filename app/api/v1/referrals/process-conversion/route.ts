@@ -1,5 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { conversionResponse, processConversionByBodySchema } from "@/lib/api/conversion";
+import { processConversionByBodySchema } from "@/lib/referrals/schemas";
+import { processConversion } from "@/lib/referrals/service";
+import { conversionAnswer } from "@/lib/api/serializers";
 import { conversionJson } from "@/lib/api/response-schemas";
 
 /** The seed's id-less form: `{ referralId, conversionValue }`; same answers as /referrals/{id}/process-conversion. */
@@ -9,5 +11,6 @@ export const POST = apiRoute(
     doc: { summary: "The seed's id-less conversion: referralId in the body", response: conversionJson },
     body: processConversionByBodySchema,
   },
-  ({ db, actor, body: { referralId, ...value } }) => conversionResponse(db, referralId, value, actor),
+  async ({ db, actor, body: { referralId, ...value } }) =>
+    conversionAnswer(await processConversion(db, referralId, value, actor)),
 );

@@ -1,5 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { paymentResponse, processPaymentByBodySchema } from "@/lib/api/payment";
+import { processPaymentByBodySchema } from "@/lib/rewards/schemas";
+import { processPayment } from "@/lib/rewards/payment";
+import { paymentAnswer } from "@/lib/api/serializers";
 import { paymentJson } from "@/lib/api/response-schemas";
 
 /** The seed's id-less form: `{ rewardId, paymentMethod, transactionId }`; same answers as /rewards/{id}/process-payment. */
@@ -9,5 +11,6 @@ export const POST = apiRoute(
     doc: { summary: "The seed's id-less payment: rewardId in the body", response: paymentJson },
     body: processPaymentByBodySchema,
   },
-  ({ db, actor, body: { rewardId, ...input } }) => paymentResponse(db, rewardId, input, actor),
+  async ({ db, actor, body: { rewardId, ...input } }) =>
+    paymentAnswer(await processPayment(db, rewardId, input, actor)),
 );

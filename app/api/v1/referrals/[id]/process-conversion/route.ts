@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
-import { conversionResponse } from "@/lib/api/conversion";
+import { processConversion } from "@/lib/referrals/service";
+import { conversionAnswer } from "@/lib/api/serializers";
 import { idParams } from "@/lib/api/schemas";
 import { processConversionSchema } from "@/lib/referrals/schemas";
 import { conversionJson } from "@/lib/api/response-schemas";
@@ -15,5 +16,5 @@ export const POST = apiRoute(
     params: idParams,
     body: processConversionSchema,
   },
-  ({ db, actor, params, body }) => conversionResponse(db, params.id, body, actor),
+  async ({ db, actor, params, body }) => conversionAnswer(await processConversion(db, params.id, body, actor)),
 );

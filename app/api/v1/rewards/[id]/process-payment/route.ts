@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
-import { paymentResponse } from "@/lib/api/payment";
+import { processPayment } from "@/lib/rewards/payment";
+import { paymentAnswer } from "@/lib/api/serializers";
 import { idParams } from "@/lib/api/schemas";
 import { processPaymentSchema } from "@/lib/rewards/schemas";
 import { paymentJson } from "@/lib/api/response-schemas";
@@ -12,5 +13,5 @@ export const POST = apiRoute(
     params: idParams,
     body: processPaymentSchema,
   },
-  ({ db, actor, params, body }) => paymentResponse(db, params.id, body, actor),
+  async ({ db, actor, params, body }) => paymentAnswer(await processPayment(db, params.id, body, actor)),
 );

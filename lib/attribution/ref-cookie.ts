@@ -1,5 +1,5 @@
 import type { NextRequest, NextResponse } from "next/server";
-import { cleanParam, utmFrom } from "@/lib/clicks";
+import { cleanParam, utmFrom } from "@/lib/attribution/clicks";
 import { setRefCookie } from "./cookie";
 import { REF_COOKIE, decodeRef, looksLikeCode } from "./ref-cookie-value";
 

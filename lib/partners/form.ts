@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/db/schema";
-import { centsFromText } from "./form-values";
+import { centsFromText } from "@/lib/form-values";
 
 /** The partner form as the browser sends it: all text. */
 export const partnerFormSchema = z

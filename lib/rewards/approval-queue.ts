@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partners, referrals, rewards } from "@/db/schema";
 import { rewardFilterShape, rewardWhere } from "@/lib/rewards/queries";
-import { pageInput, type Page, parseInput } from "./pagination";
+import { pageInput, type Page, parseInput } from "@/lib/admin/pagination";
 
 export const QUEUE_VIEWS = ["due", "held", "all"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];

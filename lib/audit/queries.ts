@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle
 import { z } from "zod";
 import { rowsOf, type DbOrTx } from "@/db";
 import { ACTOR_TYPES, events } from "@/db/schema";
-import { isoFrom, isoTo, pageInput, type Page, parseInput } from "./pagination";
+import { isoFrom, isoTo, pageInput, type Page, parseInput } from "@/lib/admin/pagination";
 
 /** Counting beyond this many matching events costs more than it tells; the UI shows "10,000+". */
 export const AUDIT_COUNT_CAP = 10_000;

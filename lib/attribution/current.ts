@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import { cleanParam, utmFrom, type Utm } from "@/lib/clicks";
+import { cleanParam, utmFrom, type Utm } from "@/lib/attribution/clicks";
 import type { Settings } from "@/lib/settings";
 import { lookupCode, type CodeLookup } from "./lookup";
 import { decodeRef, looksLikeCode } from "./ref-cookie-value";

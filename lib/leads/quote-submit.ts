@@ -4,15 +4,15 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { referralClicks } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { cleanParam } from "@/lib/clicks";
+import { cleanParam } from "@/lib/attribution/clicks";
 import { AppError } from "@/lib/errors";
 import { captureLead, type Lead } from "@/lib/leads/service";
 import { leadInputSchema, type LeadInput } from "@/lib/leads/schemas";
 import { hitRateLimit, quoteRateKey } from "@/lib/ratelimit";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { getSettings } from "@/lib/settings";
-import { CURRENT_CONSENT_VERSION, consentText } from "@/components/quote/consent-text";
-import { decodeRef } from "./ref-cookie-value";
+import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
+import { decodeRef } from "@/lib/attribution/ref-cookie-value";
 
 export const TRY_AGAIN_LATER =
   "We have received several quote requests from your network in the last few minutes. Please try again a little later.";

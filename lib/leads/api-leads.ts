@@ -1,17 +1,19 @@
 import "server-only";
 import type { DbOrTx } from "@/db";
-import type { Principal } from "@/lib/api/handler";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { maskLead } from "@/lib/leads/mask";
-import type { Scope } from "@/lib/query/list";
 import { captureLead } from "@/lib/leads/service";
 import type { LeadInput } from "@/lib/leads/schemas";
 import { getPartnerById, resolveCode } from "@/lib/partners/service";
 import type { Settings } from "@/lib/settings";
-import { consentText } from "@/components/quote/consent-text";
+import { consentText } from "@/lib/leads/consent-text";
 
-export const scopeOf = (p: Principal): Scope => (p.role === "PARTNER" && p.partnerId ? { partnerId: p.partnerId } : {});
+/** Who sends the lead: an admin (or admin key), or a partner (or partner key) acting for `partnerId`. */
+export interface LeadSender {
+  role: "ADMIN" | "PARTNER";
+  partnerId?: string | null;
+}
 
 /**
  * `POST /api/v1/leads`. Admins and admin keys may name any referral code. A partner's lead is always its
@@ -21,12 +23,14 @@ export const scopeOf = (p: Principal): Scope => (p.role === "PARTNER" && p.partn
 export async function createLeadFromApi(
   db: DbOrTx,
   body: LeadInput,
-  principal: Principal,
+  principal: LeadSender,
   actor: Actor,
   settings: Settings,
 ) {
   let input = body;
-  if (principal.role === "PARTNER" && principal.partnerId) {
+  if (principal.role === "PARTNER") {
+    // A partner credential that names no partner may not send leads as anyone (fails closed).
+    if (!principal.partnerId) throw new AppError("forbidden", "This credential belongs to no partner");
     if (body.referralCode) {
       const r = await resolveCode(db, body.referralCode);
       if (r.partner?.id !== principal.partnerId) {
