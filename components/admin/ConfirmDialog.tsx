@@ -5,6 +5,10 @@ import { buttonClass, inputClass } from "./fields";
 /**
  * A button that opens a modal confirmation (native <dialog>: focus is trapped, Esc cancels, focus
  * returns to the button). With `reason`, a reason must be typed before confirming.
+ *
+ * The dialog holds no <form>: callers place it inside their own forms, and a nested form start tag is
+ * dropped by the HTML parser (the server HTML and the client tree then differ, and the confirm button
+ * would submit the outer form). Confirming calls `onConfirm` directly.
  */
 export function ConfirmDialog({
   trigger,
@@ -38,8 +42,7 @@ export function ConfirmDialog({
   const [touched, setTouched] = useState(false);
   const missing = !!reason?.required && text.trim().length === 0;
 
-  async function confirm(e: React.FormEvent) {
-    e.preventDefault();
+  async function confirm() {
     setTouched(true);
     if (missing) return;
     setBusy(true);
@@ -70,7 +73,7 @@ export function ConfirmDialog({
         aria-describedby={description ? `${id}-d` : undefined}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
-        <form onSubmit={confirm} className="flex flex-col gap-4 p-5">
+        <div className="flex flex-col gap-4 p-5">
           <h2 id={`${id}-t`} className="text-lg font-semibold">
             {title}
           </h2>
@@ -114,14 +117,15 @@ export function ConfirmDialog({
               Cancel
             </button>
             <button
-              type="submit"
+              type="button"
               className={tone === "danger" ? buttonClass.danger : buttonClass.primary}
               disabled={busy}
+              onClick={() => void confirm()}
             >
               {busy ? "Working…" : confirmLabel}
             </button>
           </div>
-        </form>
+        </div>
       </dialog>
     </>
   );
