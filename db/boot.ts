@@ -1,15 +1,17 @@
+import { env } from "@/lib/env";
 import { getDbHandle } from "./index";
 import { migrateDb } from "./migrate";
 import { demoLoginBanner, hasDemoData, seedDemo } from "./seed";
 
 /**
- * Runs once per server process (from `instrumentation.ts`): migrate, seed a fresh embedded database
- * with demo data, print the demo logins.
+ * Runs once per server process (from `instrumentation.ts`): check the environment, migrate, seed a fresh
+ * embedded database with demo data, print the demo logins.
  */
 export async function boot(): Promise<void> {
+  env(); // a bad variable stops start-up here, named, before anything opens
   const handle = await getDbHandle();
   await migrateDb(handle);
-  const seedWanted = handle.driver === "pglite" ? process.env.SEED_DEMO !== "0" : process.env.SEED_DEMO === "1";
+  const seedWanted = env().SEED_DEMO ?? handle.driver === "pglite";
   if (seedWanted) {
     const { created } = await seedDemo(handle.db);
     if (created) console.log("[boot] seeded demo data");

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
 import * as schema from "./schema";
 import { acquireDirLock } from "./lock";
 import { preparing } from "./prepared";
@@ -29,7 +30,7 @@ export interface OpenOptions {
 }
 
 export function defaultDataDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return env().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
 export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
@@ -72,7 +73,7 @@ const globalForDb = globalThis as unknown as { __rpDb?: Promise<DbHandle> };
  * `globalThis`: one client (and one PGlite lock) per process.
  */
 export function getDbHandle(): Promise<DbHandle> {
-  globalForDb.__rpDb ??= openDb({ url: process.env.DATABASE_URL || undefined });
+  globalForDb.__rpDb ??= openDb({ url: env().DATABASE_URL });
   return globalForDb.__rpDb;
 }
 

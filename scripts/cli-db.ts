@@ -2,10 +2,11 @@
 // directory with its lock, so a script refuses (exit 2) while the server holds the directory.
 import { openDb, type DbHandle } from "@/db";
 import { DataDirLockedError } from "@/db/lock";
+import { env } from "@/lib/env";
 
 export async function openCliDb(script: string): Promise<DbHandle> {
   try {
-    return await openDb({ url: process.env.DATABASE_URL || undefined });
+    return await openDb({ url: env().DATABASE_URL });
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       console.error(`[${script}] ${e.message}`);

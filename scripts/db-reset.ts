@@ -7,11 +7,12 @@ import { defaultDataDir, openDb } from "@/db";
 import { acquireDirLock } from "@/db/lock";
 import { migrateDb } from "@/db/migrate";
 import { demoLoginBanner, seedDemo } from "@/db/seed";
+import { env } from "@/lib/env";
 import { openCliDb, runCli } from "./cli-db";
 import { DataDirLockedError } from "@/db/lock";
 
 runCli("db:reset", async () => {
-  const url = process.env.DATABASE_URL || undefined;
+  const url = env().DATABASE_URL;
   if (url) {
     if (!process.argv.includes("--yes")) {
       console.error("[db:reset] This drops every table of DATABASE_URL. Run again with --yes to confirm.");

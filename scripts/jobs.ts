@@ -4,6 +4,7 @@
 import { openDb, type DbHandle } from "@/db";
 import { DataDirLockedError } from "@/db/lock";
 import { migrateDb } from "@/db/migrate";
+import { env } from "@/lib/env";
 import { JOBS } from "@/lib/jobs/registry";
 import { ensureJobs, runDueJobs, workerId } from "@/lib/jobs/runner";
 
@@ -13,7 +14,7 @@ async function main() {
   const once = process.argv.includes("--once");
   let handle: DbHandle;
   try {
-    handle = await openDb({ url: process.env.DATABASE_URL || undefined });
+    handle = await openDb({ url: env().DATABASE_URL });
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       console.error(

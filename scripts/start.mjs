@@ -40,8 +40,30 @@ function needsBuild() {
   return [...dirs, ...files].some((p) => newer(path.join(root, p)));
 }
 
+/**
+ * Stops before building when a variable is bad, with lib/env.ts's message naming it. tsx (a dev
+ * dependency) loads the TypeScript module; without it the server's own check at start-up still applies.
+ */
+async function checkEnv() {
+  let tsImport;
+  try {
+    ({ tsImport } = await import("tsx/esm/api"));
+  } catch {
+    return undefined;
+  }
+  const { readEnv } = await tsImport("../lib/env.ts", import.meta.url);
+  try {
+    return readEnv(process.env);
+  } catch (e) {
+    if (e?.name !== "EnvError") throw e;
+    console.error(`[start] ${e.message}`);
+    process.exit(1);
+  }
+}
+
 loadSecret();
 process.env.AUTH_TRUST_HOST ??= "true";
+const config = await checkEnv();
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 if (needsBuild()) {
@@ -53,7 +75,7 @@ if (needsBuild()) {
 // `--build-only`: build when needed and stop (the test runner builds before Playwright starts the server).
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const port = process.env.PORT ?? "3000";
+const port = String(config?.PORT ?? process.env.PORT ?? "3000");
 console.log(
   `[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`,
 );

@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db";
 import { referralClicks } from "@/db/schema";
+import { authSecret } from "@/lib/auth/secret";
+import { env } from "@/lib/env";
 
 export type ReferralClick = typeof referralClicks.$inferSelect;
 
@@ -11,7 +13,7 @@ export type Utm = Partial<Record<UtmKey, string>>;
 
 /** The salt of IP hashes: `IP_HASH_SALT`, else the app secret; the raw IP is never stored. */
 function ipSalt(): string {
-  return process.env.IP_HASH_SALT || process.env.AUTH_SECRET || "referral-program-ip-salt";
+  return env().IP_HASH_SALT || authSecret() || "referral-program-ip-salt";
 }
 
 /** Salted SHA-256 (hex) of an IP address; null when the IP is unknown. */

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
+
+let generated: string | undefined;
 
 /**
  * The signing secret for sessions and API tokens. Production needs AUTH_SECRET (next-auth then reports
@@ -8,8 +11,10 @@ import path from "node:path";
  * generated into the same file on first use, so `next dev` works without setup and nothing is committed.
  */
 export function authSecret(): string | undefined {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (process.env.NODE_ENV === "production") return undefined;
+  const { AUTH_SECRET, NODE_ENV } = env();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (NODE_ENV === "production") return undefined;
+  if (generated) return generated;
   const file = path.join(process.cwd(), ".data", "auth-secret");
   try {
     if (!fs.existsSync(file)) {
@@ -19,6 +24,6 @@ export function authSecret(): string | undefined {
   } catch {
     // Another process created it first: read theirs.
   }
-  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
-  return process.env.AUTH_SECRET;
+  generated = fs.readFileSync(file, "utf8").trim();
+  return generated;
 }

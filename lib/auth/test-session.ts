@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { env } from "@/lib/env";
 import type { SessionUser } from "./users";
 
 /**
@@ -9,11 +10,11 @@ const store = ((globalThis as { __rpTestSession?: AsyncLocalStorage<{ user: Sess
   new AsyncLocalStorage());
 
 export function runWithSessionUser<T>(user: SessionUser | null, fn: () => Promise<T>): Promise<T> {
-  if (!process.env.VITEST) throw new Error("runWithSessionUser is for tests only");
+  if (!env().VITEST) throw new Error("runWithSessionUser is for tests only");
   return store.run({ user }, fn);
 }
 
 /** The user a test put in place, or undefined when not under a test. */
 export function testSessionUser(): { user: SessionUser | null } | undefined {
-  return process.env.VITEST ? store.getStore() : undefined;
+  return env().VITEST ? store.getStore() : undefined;
 }

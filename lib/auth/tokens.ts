@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db";
 import { authTokens, partners, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
+import { configuredOrigin, env } from "@/lib/env";
 import { AppError, conflict } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { normalizeEmail } from "./login";
@@ -19,11 +20,9 @@ const PATHS: Record<TokenKind, string> = { INVITE: "/invite", RESET: "/reset-pas
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Absolute links need the public origin: AUTH_URL (set it behind a proxy), else the local server. */
+/** Absolute links need the public origin (docs/operations.md#public-origin), else the local server. */
 export function appBaseUrl(): string {
-  const configured = process.env.AUTH_URL ?? process.env.APP_URL;
-  if (configured) return new URL(configured).origin;
-  return `http://localhost:${process.env.PORT ?? "3000"}`;
+  return configuredOrigin() ?? `http://localhost:${env().PORT}`;
 }
 
 export interface IssuedLink {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db";
+import { env } from "@/lib/env";
 import { JOBS } from "./registry";
 import { ensureJobs, runDueJobs, workerId } from "./runner";
 
@@ -11,7 +12,7 @@ interface SchedulerState {
 }
 const g = globalThis as unknown as { __rpJobScheduler?: SchedulerState };
 
-export const jobsEnabled = () => (process.env.JOBS ?? "").toLowerCase() !== "off";
+export const jobsEnabled = () => env().JOBS;
 
 /**
  * Starts the in-process scheduler once per process (Next bundles modules into several chunks, so the

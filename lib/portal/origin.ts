@@ -1,16 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
+import { configuredOrigin } from "@/lib/env";
 
-/** The site's public origin for links partners share: AUTH_URL/APP_URL when set, else the request's host. */
+/** The public origin of links partners share: the configured one (docs/operations.md#public-origin), else the request's. */
 export async function publicOrigin(): Promise<string> {
-  const configured = process.env.APP_URL || process.env.AUTH_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // fall through to the request's host
-    }
-  }
+  const configured = configuredOrigin();
+  if (configured) return configured;
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto =

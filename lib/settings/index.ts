@@ -1,15 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { settings } from "@/db/schema";
+import { env } from "@/lib/env";
 
 export type Settings = typeof settings.$inferSelect;
-
-function envInt(name: string): number | undefined {
-  const v = process.env[name];
-  if (!v) return undefined;
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
 
 /**
  * Program settings with the environment's rate-limit overrides applied
@@ -18,11 +12,12 @@ function envInt(name: string): number | undefined {
 export async function getSettings(db: DbOrTx): Promise<Settings> {
   const [row] = await db.select().from(settings).where(eq(settings.id, 1));
   if (!row) throw new Error("settings row missing: run migrations");
+  const e = env();
   return {
     ...row,
-    quoteRateLimit: envInt("RATE_LIMIT_QUOTE") ?? row.quoteRateLimit,
-    loginFailLimit: envInt("RATE_LIMIT_LOGIN") ?? row.loginFailLimit,
-    loginIpFailLimit: envInt("RATE_LIMIT_LOGIN_IP") ?? row.loginIpFailLimit,
-    codeValidationRateLimit: envInt("RATE_LIMIT_CODE") ?? row.codeValidationRateLimit,
+    quoteRateLimit: e.RATE_LIMIT_QUOTE ?? row.quoteRateLimit,
+    loginFailLimit: e.RATE_LIMIT_LOGIN ?? row.loginFailLimit,
+    loginIpFailLimit: e.RATE_LIMIT_LOGIN_IP ?? row.loginIpFailLimit,
+    codeValidationRateLimit: e.RATE_LIMIT_CODE ?? row.codeValidationRateLimit,
   };
 }

@@ -1,5 +1,6 @@
 import dns from "node:dns";
 import net from "node:net";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /** Loopback, private, link-local, CGNAT, multicast and other non-public ranges (IPv4 and IPv6). */
@@ -28,7 +29,7 @@ for (const [addr, prefix] of [
 ] as const)
   blocked.addSubnet(addr, prefix, "ipv6");
 
-export const privateAllowed = () => process.env.WEBHOOKS_ALLOW_PRIVATE === "1";
+export const privateAllowed = () => env().WEBHOOKS_ALLOW_PRIVATE;
 
 /** True when the address is not publicly routable (IPv4-mapped IPv6 is checked as IPv4). */
 export function isPrivateAddress(address: string): boolean {

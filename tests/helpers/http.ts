@@ -30,6 +30,7 @@ import { partnerCodes, partners, users } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { signAccessToken } from "@/lib/auth/access-token";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { authSecret } from "@/lib/auth/secret";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/users";
 import { createTestDb, type TestDb } from "./db";
@@ -121,7 +122,6 @@ const uniq = () => randomBytes(4).toString("hex");
 
 /** A fresh database for this test file; the app's `getDb()` returns it from now on. */
 export async function setupApiTest(): Promise<ApiTest> {
-  process.env.AUTH_SECRET ??= "test-secret-" + randomBytes(16).toString("hex");
   const handle = await createTestDb();
   (globalThis as unknown as { __rpDb?: Promise<DbHandle> }).__rpDb = Promise.resolve(handle);
   const db = handle.db;
@@ -184,7 +184,7 @@ export async function setupApiTest(): Promise<ApiTest> {
       const now = Math.floor(Date.now() / 1000);
       const token = await encode({
         salt: name,
-        secret: process.env.AUTH_SECRET!,
+        secret: authSecret()!,
         token: { sub: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, signedInAt: now },
       });
       return { cookie: `${name}=${token}`, origin: TEST_ORIGIN };

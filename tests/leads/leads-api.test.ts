@@ -6,6 +6,7 @@ import { GET as list, POST } from "@/app/api/v1/leads/route";
 import { events, leadConsents, leads, referrals, rewards } from "@/db/schema";
 import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { setEnv } from "../helpers/env";
 
 let t: ApiTest;
 let admin: TestUser;
@@ -25,7 +26,7 @@ const body = (extra: Record<string, unknown> = {}) => ({
 const leadCount = async () => Number((await t.db.select({ n: count() }).from(leads))[0].n);
 
 beforeAll(async () => {
-  process.env.RATE_LIMIT_QUOTE = "1000";
+  setEnv({ RATE_LIMIT_QUOTE: "1000" });
   t = await setupApiTest();
   admin = await t.admin();
   a = await t.partner();
@@ -33,7 +34,7 @@ beforeAll(async () => {
   adminKey = (await t.apiKey("ADMIN")).headers;
 });
 afterAll(async () => {
-  delete process.env.RATE_LIMIT_QUOTE;
+  setEnv({ RATE_LIMIT_QUOTE: undefined });
   await t.close();
 });
 
@@ -190,7 +191,7 @@ describe("POST /api/v1/leads", () => {
   });
 
   it("answers 429 with Retry-After past the per-IP limit", async () => {
-    process.env.RATE_LIMIT_QUOTE = "3";
+    setEnv({ RATE_LIMIT_QUOTE: "3" });
     try {
       const headers = { ...adminKey, "x-forwarded-for": "198.51.100.77" };
       // Fixed windows: a run straddling a window boundary restarts the count once (at most 6 accepted).
@@ -214,7 +215,7 @@ describe("POST /api/v1/leads", () => {
         ).status,
       ).toBe(201);
     } finally {
-      process.env.RATE_LIMIT_QUOTE = "1000";
+      setEnv({ RATE_LIMIT_QUOTE: "1000" });
     }
   });
 

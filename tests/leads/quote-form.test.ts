@@ -12,6 +12,7 @@ import { captureQuote, quoteFormSchema } from "@/lib/leads/quote-submit";
 import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { NextRequest } from "next/server";
 import { call, setupApiTest, type ApiTest, type TestPartner } from "../helpers/http";
+import { setEnv } from "../helpers/env";
 
 let t: ApiTest;
 let a: TestPartner;
@@ -19,14 +20,14 @@ let suspended: TestPartner;
 let n = 0;
 
 beforeAll(async () => {
-  process.env.RATE_LIMIT_QUOTE = "1000";
+  setEnv({ RATE_LIMIT_QUOTE: "1000" });
   t = await setupApiTest();
   a = await t.partner();
   suspended = await t.partner({ status: "SUSPENDED" });
 });
 afterAll(async () => {
-  delete process.env.RATE_LIMIT_QUOTE;
-  delete process.env.RATE_LIMIT_CODE;
+  setEnv({ RATE_LIMIT_QUOTE: undefined });
+  setEnv({ RATE_LIMIT_CODE: undefined });
   await t.close();
 });
 
@@ -177,7 +178,7 @@ describe("captureQuote", () => {
   });
 
   it("limits leads per IP (settings, raised by RATE_LIMIT_QUOTE) with a friendly message", async () => {
-    process.env.RATE_LIMIT_QUOTE = "2";
+    setEnv({ RATE_LIMIT_QUOTE: "2" });
     try {
       const ctx = { actor: publicActor(), headers: browser("192.0.2.99") };
       // Fixed windows: a run straddling a window boundary restarts the count once (at most 4 accepted).
@@ -194,7 +195,7 @@ describe("captureQuote", () => {
       expect((err as AppError).code).toBe("rate_limited");
       expect((err as AppError).message).toMatch(/try again a little later/);
     } finally {
-      process.env.RATE_LIMIT_QUOTE = "1000";
+      setEnv({ RATE_LIMIT_QUOTE: "1000" });
     }
   });
 });
@@ -231,7 +232,7 @@ describe("/api/v1/partners/validate-referral-code (public)", () => {
   });
 
   it("is rate-limited per IP", async () => {
-    process.env.RATE_LIMIT_CODE = "3";
+    setEnv({ RATE_LIMIT_CODE: "3" });
     const headers = { "x-forwarded-for": "192.0.2.200" };
     const statuses: number[] = [];
     for (let i = 0; i < 7 && !statuses.includes(429); i++)

@@ -13,6 +13,7 @@ import { deliverDue } from "@/lib/webhooks/deliver";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { call, setupApiTest, type ApiTest } from "../helpers/http";
 import { startReceiver } from "./receiver";
+import { setEnv } from "../helpers/env";
 
 describe("webhooks admin API", () => {
   let t: ApiTest;
@@ -24,13 +25,13 @@ describe("webhooks admin API", () => {
     rx = await startReceiver();
   });
   afterAll(async () => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: undefined });
     await rx.close();
     await t.close();
   });
 
   it("refuses private URLs (400 naming url), unknown fields and unknown events; nothing is written", async () => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: undefined });
     const priv = await call(createEndpoint, "POST /api/v1/webhooks/endpoints", { headers: h, body: { url: rx.url } });
     expect(priv.status).toBe(400);
     expect(priv.body.errors).toEqual([expect.objectContaining({ path: "url" })]);
@@ -49,7 +50,7 @@ describe("webhooks admin API", () => {
   });
 
   it("creates (201, secret shown once), lists and reads without the secret, patches and deletes", async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
     const res = await call(createEndpoint, "POST /api/v1/webhooks/endpoints", {
       headers: h,
       body: { url: rx.url, events: ["referral.created"] },
@@ -90,7 +91,7 @@ describe("webhooks admin API", () => {
   });
 
   it("lists deliveries, shows attempts, replays (201; 409 while the endpoint is disabled)", async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
     const ep = (await call(createEndpoint, "POST /api/v1/webhooks/endpoints", { headers: h, body: { url: rx.url } }))
       .body;
     await enqueueWebhookEvent(t.db, "payout.paid", { id: "po-1" });

@@ -8,6 +8,7 @@ import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from "@/lib/webhooks/endpoints";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { startReceiver } from "./receiver";
+import { setEnv } from "../helpers/env";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 
@@ -15,7 +16,7 @@ describe("webhook endpoints and the delivery log", () => {
   let t: TestDb;
   let rx: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
     t = await createTestDb();
     rx = await startReceiver();
   });

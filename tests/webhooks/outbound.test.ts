@@ -10,6 +10,7 @@ import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { createEndpoint } from "@/lib/webhooks/endpoints";
 import { DRIVERS, type TestDb } from "../helpers/db";
 import { startReceiver } from "./receiver";
+import { setEnv } from "../helpers/env";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -18,7 +19,7 @@ describe.each(DRIVERS)("outbound webhooks on %s", (_driver, create) => {
   let t: TestDb;
   let rx: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
     t = await create();
     rx = await startReceiver();
   });

@@ -10,6 +10,7 @@ import { createEndpoint } from "@/lib/webhooks/endpoints";
 import { sendWebhook } from "@/lib/webhooks/send";
 import { isPrivateAddress } from "@/lib/webhooks/ssrf";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { setEnv } from "../helpers/env";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 
@@ -20,7 +21,7 @@ describe("SSRF guard", () => {
   });
   afterAll(() => t.drop());
   afterEach(() => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: undefined });
   });
 
   it.each([
@@ -79,10 +80,10 @@ describe("SSRF guard", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;
     try {
-      process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+      setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
       await createEndpoint(t.db, { url: `http://localhost:${port}/hook` }, admin);
       await createEndpoint(t.db, { url: `http://127.0.0.1:${port}/hook` }, admin);
-      delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+      setEnv({ WEBHOOKS_ALLOW_PRIVATE: undefined });
       await enqueueWebhookEvent(t.db, "partner.created", { id: "p" });
       await dispatchOutbox(t.db);
       expect(await deliverDue(t.db)).toMatchObject({ attempted: 2, retrying: 2 });
@@ -96,7 +97,7 @@ describe("SSRF guard", () => {
   });
 
   it("times out a receiver that never answers", async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "1";
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
     const server = http.createServer(() => {});
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;

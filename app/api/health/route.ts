@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { getDbHandle } from "@/db";
+import { env } from "@/lib/env";
 import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export async function GET() {
     return NextResponse.json({ status: "ok", db: driver, version: pkg.version });
   } catch {
     return NextResponse.json(
-      { status: "unavailable", db: process.env.DATABASE_URL ? "postgres" : "pglite", version: pkg.version },
+      { status: "unavailable", db: env().DATABASE_URL ? "postgres" : "pglite", version: pkg.version },
       { status: 503 },
     );
   }
