@@ -1,3 +1,4 @@
+import { enumLabel } from "@/lib/enum-label";
 /**
  * Formatting at the edge: integer cents → localised money, dates in UTC (server and browser render
  * the same text, so hydration never disagrees).
@@ -33,5 +34,4 @@ export const formatBps = (bps: number | null | undefined) =>
 /** ISO date (YYYY-MM-DD) of a Date in UTC, for date inputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export const humanize = (s: string | null | undefined) =>
-  s ? s.charAt(0).toUpperCase() + s.slice(1).toLowerCase().replace(/_/g, " ") : "—";
+export const humanize = (s: string | null | undefined) => (s ? enumLabel(s) : "—");

@@ -1,3 +1,4 @@
+import { enumLabel } from "@/lib/enum-label";
 import { cn } from "./cn";
 
 type Tone = "gray" | "blue" | "green" | "amber" | "red" | "purple" | "teal";
@@ -42,7 +43,7 @@ const TONE_BY_STATUS: Record<string, Tone> = {
   PARTNER: "blue",
 };
 
-export const statusLabel = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
+export const statusLabel = enumLabel;
 
 export function StatusBadge({ status, label, className }: { status: string; label?: string; className?: string }) {
   const tone = TONE_BY_STATUS[status.toUpperCase()] ?? "gray";

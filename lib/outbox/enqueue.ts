@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "reward.paid",
   "reward.cancelled",
   "payout.paid",
+  "payout.failed",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

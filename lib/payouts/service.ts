@@ -207,6 +207,7 @@ export async function markPayoutFailed(
       data: { reason: input.reason, releasedRewards: released.length },
       at: now,
     });
+    await enqueueWebhookEvent(tx, "payout.failed", { ...payoutPayload(payout), failureReason: payout.failureReason });
     return payout;
   });
 }

@@ -5,6 +5,8 @@ import { adminAction } from "@/lib/actions/safe-action";
 import { AppError } from "@/lib/errors";
 import { centsFromText } from "@/lib/form-values";
 import { createPayoutBatchSchema } from "@/lib/payouts/schemas";
+import { markBatchPaid } from "@/lib/payouts/batch-payment";
+import { applyPaymentConfirmation, previewPaymentConfirmation } from "@/lib/payouts/confirmation";
 import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from "@/lib/payouts/service";
 
 export const createBatchAction = adminAction(
@@ -44,4 +46,28 @@ export const markFailedAction = adminAction(
     const p = await markPayoutFailed(db, id, { reason }, actor);
     return { status: p.status };
   },
+);
+
+export const markBatchPaidAction = adminAction(
+  z
+    .object({
+      batchId: z.uuid(),
+      reference: z.string().trim().min(1, "Enter the bank's reference for this batch").max(180),
+      paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+    })
+    .strict(),
+  async ({ batchId, ...input }, { db, actor }) => markBatchPaid(db, batchId, input, actor),
+);
+
+/** The bank's confirmation file, as text: at most about 1 MB (5,000 rows). */
+const confirmationFile = z
+  .object({ csv: z.string().min(1, "Choose the bank's confirmation file").max(1_000_000, "The file is over 1 MB") })
+  .strict();
+
+export const previewConfirmationAction = adminAction(confirmationFile, async ({ csv }, { db }) =>
+  previewPaymentConfirmation(db, csv),
+);
+
+export const applyConfirmationAction = adminAction(confirmationFile, async ({ csv }, { db, actor }) =>
+  applyPaymentConfirmation(db, csv, actor),
 );

@@ -7,6 +7,8 @@ import { formatDate, formatMoney, formatNumber, humanize } from "@/components/ad
 import { EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
 import { Pagination, hrefWith } from "@/components/admin/Pagination";
 import { BatchForm } from "@/components/admin/payouts/BatchForm";
+import { BatchPayment } from "@/components/admin/payouts/BatchPayment";
+import { ConfirmationUpload } from "@/components/admin/payouts/ConfirmationUpload";
 import { RecordPayment } from "@/components/admin/payouts/RecordPayment";
 import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
 import { StatusBadge } from "@/components/admin/StatusBadge";
@@ -30,10 +32,12 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const parsed = payoutListSchema.safeParse(raw);
   const db = await getDb();
   const settings = await getSettings(db);
-  const [history, payable, partners] = await Promise.all([
+  const batchId = parsed.success ? raw.batchId : undefined;
+  const [history, payable, partners, batchPending] = await Promise.all([
     listPayouts(db, parsed.success ? raw : {}),
     payableByPartner(db, settings.minimumPayoutCents),
     partnerOptions(db),
+    batchId ? listPayouts(db, { batchId, status: "PENDING", pageSize: "1" }) : null,
   ]);
   const { page: _p, pageSize: _s, ...filters } = parsed.success ? raw : ({} as Record<string, string>);
   return (
@@ -44,6 +48,9 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       />
       <Section title="New batch">
         <BatchForm payable={payable} defaultMinimumCents={settings.minimumPayoutCents} />
+      </Section>
+      <Section title="Record the bank's confirmation">
+        <ConfirmationUpload />
       </Section>
       <Section
         title="History"
@@ -72,6 +79,9 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
               { name: "to", label: "Created to", type: "date" },
             ]}
           />
+          {batchId && batchPending ? (
+            <BatchPayment batchId={batchId} pendingCount={batchPending.pagination.total} />
+          ) : null}
           {raw.batchId ? (
             <p className="text-sm text-slate-700">
               Showing batch <span className="font-mono">{raw.batchId.slice(0, 8)}</span>.{" "}

@@ -1,0 +1,70 @@
+"use client";
+import { useState } from "react";
+import { markBatchPaidAction } from "@/app/(admin)/admin/payouts/actions";
+import { PAYMENT_METHODS, type PaymentMethod } from "@/db/schema/enums";
+import { buttonClass, describedBy, Field, inputClass } from "../fields";
+import { formatNumber, humanize } from "../format";
+import { Notice } from "../Notice";
+import { fieldError, useAction } from "../useAction";
+
+/** Marks every pending payout of a batch paid at once, with the bank's one reference for the whole transfer. */
+export function BatchPayment({ batchId, pendingCount }: { batchId: string; pendingCount: number }) {
+  const [reference, setReference] = useState("");
+  const [method, setMethod] = useState<PaymentMethod | "">("");
+  const { run, pending, outcome } = useAction(markBatchPaidAction, {
+    success: (r) =>
+      `${formatNumber(r.paid)} ${r.paid === 1 ? "payout" : "payouts"} marked paid` +
+      (r.unchanged ? `, ${formatNumber(r.unchanged)} already paid` : "") +
+      (r.skipped ? `, ${formatNumber(r.skipped)} left as they were (failed or paid under another id)` : "") +
+      ".",
+  });
+  const err = fieldError(outcome, "reference");
+  return (
+    <form
+      noValidate
+      aria-label="Mark the whole batch paid"
+      className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ batchId, reference, paymentMethod: method || undefined });
+      }}
+    >
+      <Field
+        label="Bank reference for the batch"
+        htmlFor="batch-ref"
+        hint="Each payout records it with the start of its own id, e.g. WIRE-1042-3f2a9c1b."
+        error={err}
+        className="w-72"
+      >
+        <input
+          id="batch-ref"
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+          className={inputClass}
+          {...describedBy("batch-ref", true, err)}
+        />
+      </Field>
+      <Field label="Payment method" htmlFor="batch-method" className="w-56">
+        <select
+          id="batch-method"
+          value={method}
+          onChange={(e) => setMethod(e.target.value as PaymentMethod | "")}
+          className={inputClass}
+        >
+          <option value="">Each partner&apos;s own method</option>
+          {PAYMENT_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {humanize(m)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" className={buttonClass.primary} disabled={pending || pendingCount === 0}>
+        {pending
+          ? "Recording…"
+          : `Mark ${formatNumber(pendingCount)} pending ${pendingCount === 1 ? "payout" : "payouts"} paid`}
+      </button>
+      <Notice outcome={outcome} />
+    </form>
+  );
+}
