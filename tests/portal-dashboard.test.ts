@@ -4,9 +4,8 @@ import { rowsOf } from "@/db";
 import { partners, payouts, referralClicks, rewards } from "@/db/schema";
 import { DEMO_PARTNER_EMAIL, seedDemo } from "@/db/seed";
 import { dashboardOptions, getPartnerDashboard, type DashboardRange } from "@/lib/portal/dashboard";
-import { partnerRewardBalances } from "@/lib/portal/balances";
+import { partnerBalances, rewardTotalsFromRollups } from "@/lib/payouts/balances";
 import { nextPayoutDate } from "@/lib/payouts/eligibility";
-import { nextPayoutFor } from "@/lib/portal/next-payout";
 import { rewardTotals } from "@/lib/rewards/queries";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
@@ -68,14 +67,17 @@ async function expectMatchesSql(partnerId: string, range: DashboardRange) {
     sql`select status::text, count(*) n, coalesce(sum(amount_cents), 0) cents from rewards where partner_id = ${partnerId}::uuid group by 1`,
   );
   const tot = (...st: string[]) => totals.filter((r) => st.includes(r.status)).reduce((s, r) => s + Number(r.cents), 0);
-  expect(d.earnings.pendingCents).toBe(tot("PENDING", "CALCULATED"));
-  expect(d.earnings.approvedCents).toBe(tot("APPROVED"));
-  expect(d.earnings.paidCents).toBe(tot("PAID"));
+  const b = d.balances;
+  expect(b.inReview.cents).toBe(tot("PENDING", "CALCULATED"));
+  expect(b.paid.cents).toBe(tot("PAID"));
   const [approvedFree] = await q<{ cents: string }>(
     sql`select coalesce(sum(amount_cents), 0) cents from rewards r where partner_id = ${partnerId}::uuid and status = 'APPROVED'
         and payout_id is null`,
   );
-  expect(d.nextPayout.approvedCents).toBe(Number(approvedFree.cents));
+  // The balances never overlap: approved + on its way is every APPROVED reward, counted once.
+  expect(b.approved.cents).toBe(Number(approvedFree.cents));
+  expect(b.approved.cents + b.onItsWay.cents).toBe(tot("APPROVED"));
+  expect(b.nextPayout.amountCents).toBe(b.nextPayout.eligible ? b.approved.cents : 0);
   return d;
 }
 
@@ -97,7 +99,7 @@ describe("partner dashboard figures agree with direct SQL", () => {
     expect((await getPartnerDashboard(t.db, f.a, { range: 90 }, NOW))!.current.clicks).toBe(2);
     const b = (await getPartnerDashboard(t.db, f.b, { range: 30 }, NOW))!;
     expect(b.current.referrals).toBe(5);
-    expect(b.earnings.approvedCents).toBe(9900);
+    expect(b.balances.approved.cents).toBe(9900);
   });
 
   it("buckets by week when asked", async () => {
@@ -108,7 +110,13 @@ describe("partner dashboard figures agree with direct SQL", () => {
 
   it("next payout: the approved total against the minimum, on the next payout day", async () => {
     const d = (await getPartnerDashboard(t.db, f.a, {}, NOW))!;
-    expect(d.nextPayout).toMatchObject({ approvedCents: 7000, minimumCents: 5000, eligible: true, date: "2026-12-01" });
+    expect(d.balances.approved.cents).toBe(7000);
+    expect(d.balances.nextPayout).toMatchObject({
+      amountCents: 7000,
+      minimumCents: 5000,
+      eligible: true,
+      date: "2026-12-01",
+    });
     expect(nextPayoutDate(new Date("2026-11-30T23:00:00Z"), 1)).toBe("2026-12-01");
     expect(nextPayoutDate(new Date("2026-12-01T08:00:00Z"), 1)).toBe("2026-12-01");
     expect(nextPayoutDate(new Date("2026-12-02T08:00:00Z"), 1)).toBe("2027-01-01");
@@ -122,23 +130,20 @@ describe("partner dashboard figures agree with direct SQL", () => {
       .values({ partnerId: f.b, amountCents: 9900, status: "PENDING" })
       .returning();
     await t.db.update(rewards).set({ payoutId: po.id }).where(eq(rewards.partnerId, f.b));
-    const np = await nextPayoutFor(t.db, f.b, NOW);
-    expect(np).toMatchObject({
-      approvedCents: 0,
-      eligible: false,
-      shortByCents: 5000,
-      inProgress: { id: po.id, amountCents: 9900 },
-    });
+    const b = await partnerBalances(t.db, f.b, NOW);
+    expect(b.approved).toEqual({ cents: 0, count: 0 });
+    expect(b.onItsWay).toMatchObject({ cents: 9900, payouts: [{ id: po.id, amountCents: 9900 }] });
+    expect(b.nextPayout).toMatchObject({ amountCents: 0, eligible: false, shortByCents: 5000 });
     await expectMatchesSql(f.b, 30);
   });
 
   it("reward balances from the rollups equal the raw rows, also after a status change", async () => {
-    expect(await partnerRewardBalances(t.db, f.a)).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
+    expect(await rewardTotalsFromRollups(t.db, f.a)).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
     await t.db
       .update(rewards)
       .set({ status: "APPROVED" })
       .where(and(eq(rewards.partnerId, f.a), eq(rewards.status, "CALCULATED")));
-    const after = await partnerRewardBalances(t.db, f.a);
+    const after = await rewardTotalsFromRollups(t.db, f.a);
     expect(after).toEqual(await rewardTotals(t.db, { partnerId: f.a }));
     expect(after.APPROVED).toEqual({ count: 2, amountCents: 12000 });
     expect(after.CALCULATED).toEqual({ count: 0, amountCents: 0 });

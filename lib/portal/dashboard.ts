@@ -11,8 +11,7 @@ import {
 } from "@/lib/analytics";
 import { readRollups } from "@/lib/analytics/source";
 import { getPartner } from "@/lib/partners/queries";
-import { partnerRewardBalances } from "./balances";
-import { nextPayoutFor, type NextPayoutView } from "./next-payout";
+import { partnerBalances, type PartnerBalances } from "@/lib/payouts/balances";
 
 export const DASHBOARD_RANGES = [30, 90, 365] as const;
 export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
@@ -59,17 +58,8 @@ export interface PartnerDashboard {
   /** Clicks, referrals, conversions and conversion rate of the period, with the period before. */
   current: PeriodFigures;
   previous: PeriodFigures;
-  /** Balances over all time (not period-bound): what is owed, approved and paid. */
-  earnings: {
-    pendingCents: number;
-    pendingCount: number;
-    approvedCents: number;
-    approvedCount: number;
-    paidCents: number;
-    paidCount: number;
-    cancelledCount: number;
-  };
-  nextPayout: NextPayoutView;
+  /** Balances over all time (not period-bound), the same figures Earnings and Payouts show. */
+  balances: PartnerBalances;
   trend: { date: string; referrals: number; conversions: number; clicks: number }[];
   sources: SourceShare[];
 }
@@ -102,16 +92,14 @@ export async function getPartnerDashboard(
   const to = isoDay(now);
   const period: Period = { from: addDays(to, -(range - 1)), to };
   const metrics = ["clicks", "referrals"] as const;
-  // Three rollup reads: the period by bucket (also summed for the cards and sources), the period
-  // before (for the comparison), and the reward balances.
-  const [partner, bucketRows, previousRows, balances, nextPayout] = await Promise.all([
+  // Rollup reads: the period by bucket (also summed for the cards and sources), the period
+  // before (for the comparison), and the balances.
+  const [partner, bucketRows, previousRows, balances] = await Promise.all([
     getPartner(db, { partnerId }, partnerId),
     readRollups(db, { metrics, period, partnerId, interval }),
     readRollups(db, { metrics, period: previousPeriod(period), partnerId }),
-    partnerRewardBalances(db, partnerId),
-    nextPayoutFor(db, partnerId, now),
+    partnerBalances(db, partnerId, now),
   ]);
-  const totals = balances;
   if (!partner) return null;
   return {
     partner: {
@@ -129,16 +117,7 @@ export async function getPartnerDashboard(
     interval,
     current: figures(bucketRows),
     previous: figures(previousRows),
-    earnings: {
-      pendingCents: totals.PENDING.amountCents + totals.CALCULATED.amountCents,
-      pendingCount: totals.PENDING.count + totals.CALCULATED.count,
-      approvedCents: totals.APPROVED.amountCents,
-      approvedCount: totals.APPROVED.count,
-      paidCents: totals.PAID.amountCents,
-      paidCount: totals.PAID.count,
-      cancelledCount: totals.CANCELLED.count,
-    },
-    nextPayout,
+    balances,
     trend: trendPoints(bucketRows, period, interval).map((p) => ({
       date: p.date,
       referrals: p.referrals,

@@ -1,13 +1,13 @@
 import { connection } from "next/server";
 import { BarChart } from "@/components/charts/bar-chart";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { BalanceCards } from "@/components/portal/balance-cards";
 import { RangePicker } from "@/components/portal/range-picker";
 import { StatusNote } from "@/components/portal/status-note";
 import { LinkButton } from "@/components/ui/button";
 import { Card, StatCard, StatGrid } from "@/components/ui/card";
-import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatBps, formatCount, formatMoney } from "@/components/ui/format";
+import { formatBps, formatCount } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { statusLabel } from "@/components/ui/status-badge";
 import type { SearchParams } from "@/components/ui/url";
@@ -30,12 +30,10 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
   const { range, interval } = dashboardOptions(sp);
   const d = await getPartnerDashboard(db, partner.id, { range, interval });
   if (!d) notFound();
-  const money = (c: number) => formatMoney(c, d.partner.currency);
   const periodLabel = range === 365 ? "12 months" : `${range} days`;
-  const np = d.nextPayout;
   const hasActivity =
     d.current.referrals + d.current.clicks + d.previous.referrals > 0 ||
-    d.earnings.paidCount + d.earnings.approvedCount + d.earnings.pendingCount > 0;
+    d.balances.paid.count + d.balances.approved.count + d.balances.onItsWay.count + d.balances.inReview.count > 0;
 
   return (
     <div className="flex flex-col gap-6">
@@ -110,38 +108,7 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
         <h2 id="earn-h" className="text-lg font-semibold">
           Earnings
         </h2>
-        <StatGrid label="Earnings, all time">
-          <StatCard
-            label="Pending"
-            value={money(d.earnings.pendingCents)}
-            hint={`${formatCount(d.earnings.pendingCount)} reward(s) being calculated or on hold`}
-          />
-          <StatCard
-            label="Approved"
-            value={money(d.earnings.approvedCents)}
-            hint={`${formatCount(d.earnings.approvedCount)} reward(s) waiting for the next payout`}
-            tone="good"
-          />
-          <StatCard
-            label="Paid"
-            value={money(d.earnings.paidCents)}
-            hint={`${formatCount(d.earnings.paidCount)} reward(s) paid so far`}
-          />
-          <StatCard
-            label="Next payout"
-            value={np.eligible ? money(np.approvedCents) : money(0)}
-            tone={np.eligible ? "good" : "default"}
-            hint={
-              np.eligible ? (
-                <>
-                  On <DateTime value={`${np.date}T12:00:00Z`} mode="date" />
-                </>
-              ) : (
-                `${money(np.shortByCents)} more approved earnings reach the ${money(np.minimumCents)} minimum`
-              )
-            }
-          />
-        </StatGrid>
+        <BalanceCards b={d.balances} linkTo="/portal/earnings" />
       </section>
 
       <div className="grid gap-4 xl:grid-cols-3">

@@ -1,35 +1,34 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { BalanceCards } from "@/components/portal/balance-cards";
 import { FilterBar, PERIODS, periodFrom } from "@/components/portal/filter-bar";
 import { LinkButton } from "@/components/ui/button";
-import { StatCard, StatGrid } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
-import { formatBps, formatCount, formatMoney } from "@/components/ui/format";
+import { formatBps } from "@/components/ui/format";
 import { FormError } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
 import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { firstParam, hrefWith, type SearchParams } from "@/components/ui/url";
-import { REWARD_STATUSES } from "@/db/schema/enums";
+import { firstParam, type SearchParams } from "@/components/ui/url";
 import { portalContext } from "@/lib/portal/context";
 import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
-import { partnerRewardBalances } from "@/lib/portal/balances";
+import { partnerBalances, REWARD_STATUS_WORDS, rewardStatusWord } from "@/lib/payouts/balances";
 import { listRewards, rewardListSchema } from "@/lib/rewards/queries";
 
 export const metadata = { title: "Earnings" };
 const BASE = "/portal/earnings";
 
-const MEANING: Record<string, string> = {
-  PENDING: "Policy sold, amount not known yet",
-  CALCULATED: "Amount known; approved after any hold period",
-  APPROVED: "Will be in your next payout",
-  PAID: "Paid to you",
-  CANCELLED: "Will not be paid (see the reason)",
-};
+/** The balances' words as filter choices: "In review" is both review statuses, as on its card. */
+const STATUS_CHOICES = [
+  { value: "PENDING,CALCULATED", label: REWARD_STATUS_WORDS.CALCULATED },
+  { value: "APPROVED", label: `${REWARD_STATUS_WORDS.APPROVED} or on its way` },
+  { value: "PAID", label: REWARD_STATUS_WORDS.PAID },
+  { value: "CANCELLED", label: REWARD_STATUS_WORDS.CANCELLED },
+];
 
 /** Rewards whose hold has not passed yet (highlighted: they cannot be approved before that date). */
 function stillHeld(rows: { id: string; status: string; holdUntil: Date | null }[], now = new Date()): Set<string> {
@@ -42,13 +41,12 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const { db, scope, partner } = await portalContext();
   const period = firstParam(sp.period);
   const parsed = parseListSafe(rewardListSchema, { ...sp, from: firstParam(sp.from) ?? periodFrom(period) });
-  const [totals, listed] = await Promise.all([
-    partnerRewardBalances(db, scope.partnerId),
+  const [balances, listed] = await Promise.all([
+    partnerBalances(db, scope.partnerId),
     listFirstPageOnBadCursor(parsed.params, (p) => listRewards(db, scope, p)),
   ]);
   const { params, result } = listed;
   const errors = [...parsed.errors, ...listed.errors];
-  const cur = partner.currency;
   const held = stillHeld(result.data);
 
   return (
@@ -57,28 +55,14 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         title="Earnings"
         description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`}
       />
-      <StatGrid label="Earnings by status, all time" wide>
-        {REWARD_STATUSES.map((s) => (
-          <StatCard
-            key={s}
-            label={
-              <Link href={hrefWith(BASE, {}, { status: s })} className="hover:underline">
-                {statusLabel(s)}
-              </Link>
-            }
-            value={formatMoney(totals[s].amountCents, cur)}
-            hint={`${formatCount(totals[s].count)} · ${MEANING[s]}`}
-            tone={s === "APPROVED" ? "good" : "default"}
-          />
-        ))}
-      </StatGrid>
+      <BalanceCards b={balances} linkTo={BASE} />
       <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
         <Select
           label="Status"
           name="status"
-          defaultValue={params.status?.length === 1 ? params.status[0] : ""}
+          defaultValue={params.status?.join(",") ?? ""}
           placeholder="Any status"
-          options={REWARD_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          options={STATUS_CHOICES}
         />
         <Select label="Period" name="period" defaultValue={period ?? ""} placeholder="All time" options={PERIODS} />
       </FilterBar>
@@ -139,7 +123,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                     <Money cents={w.amountCents} currency={w.currency} />
                   </Td>
                   <Td>
-                    <StatusBadge status={w.status} />
+                    <StatusBadge status={w.status} label={rewardStatusWord(w.status, w.payoutId)} />
                   </Td>
                   <Td>
                     {w.holdUntil ? (

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
-import { formatMoney } from "@/components/ui/format";
+import { formatCount, formatMoney } from "@/components/ui/format";
 import { FormError } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +17,7 @@ import type { SearchParams } from "@/components/ui/url";
 import { PAYOUT_STATUSES } from "@/db/schema/enums";
 import { payoutItemsFor } from "@/lib/payouts/queries";
 import { portalContext } from "@/lib/portal/context";
-import { nextPayoutFor } from "@/lib/portal/next-payout";
+import { PAYOUT_STATUS_WORDS, partnerBalances } from "@/lib/payouts/balances";
 import { payoutHistory, PAYOUT_HISTORY_PATH as BASE } from "@/lib/portal/payout-history";
 
 export const metadata = { title: "Payouts" };
@@ -31,16 +31,17 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   await connection();
   const sp = await searchParams;
   const { db, scope, partner } = await portalContext();
-  const [{ params, errors, result, filtered, form, rangeError, exportHref }, next] = await Promise.all([
+  const [{ params, errors, result, filtered, form, rangeError, exportHref }, balances] = await Promise.all([
     payoutHistory(db, scope, sp),
-    nextPayoutFor(db, partner.id),
+    partnerBalances(db, partner.id),
   ]);
+  const next = balances.nextPayout;
   const items = await payoutItemsFor(
     db,
     scope,
     result.data.map((p) => p.id),
   );
-  const money = (c: number) => formatMoney(c, next.currency);
+  const money = (c: number) => formatMoney(c, balances.currency);
 
   return (
     <div className="flex flex-col gap-4">
@@ -60,24 +61,24 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       <Card title="Next payout">
         {next.eligible ? (
           <p className="text-sm text-slate-800">
-            <strong className="text-lg">{money(next.approvedCents)}</strong> from {next.approvedCount} approved
-            reward(s), paid on <DateTime value={`${next.date}T12:00:00Z`} mode="date" /> to your{" "}
+            <strong className="text-lg">{money(next.amountCents)}</strong>: your approved balance of{" "}
+            {formatCount(balances.approved.count)} {balances.approved.count === 1 ? "reward" : "rewards"}, paid on{" "}
+            <DateTime value={`${next.date}T12:00:00Z`} mode="date" /> to your{" "}
             {partner.payoutMethod ? statusLabel(partner.payoutMethod) : "payout method"}.
           </p>
         ) : (
           <p className="text-sm text-slate-800">
-            You have {money(next.approvedCents)} approved. Payouts start at {money(next.minimumCents)}:{" "}
+            Your approved balance is {money(balances.approved.cents)}. Payouts start at {money(next.minimumCents)}:{" "}
             {money(next.shortByCents)} to go. Next payout day: <DateTime value={`${next.date}T12:00:00Z`} mode="date" />
             .
           </p>
         )}
-        {next.inProgress && (
-          <p className="mt-2 text-sm text-slate-700">
-            A payout of {money(next.inProgress.amountCents)} is on its way (created{" "}
-            <DateTime value={next.inProgress.createdAt} mode="date" />
-            ).
+        {balances.onItsWay.payouts.map((p) => (
+          <p key={p.id} className="mt-2 text-sm text-slate-700">
+            On its way: a payout of {money(p.amountCents)} (created <DateTime value={p.createdAt} mode="date" />) is
+            being transferred to you.
           </p>
-        )}
+        ))}
         {!partner.payoutMethod && (
           <p className="mt-2 text-sm text-amber-800">
             Add your payout method on your{" "}
@@ -94,7 +95,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           name="status"
           defaultValue={form.status}
           placeholder="Any status"
-          options={PAYOUT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          options={PAYOUT_STATUSES.map((s) => ({ value: s, label: PAYOUT_STATUS_WORDS[s] }))}
         />
         <Select label="Dates by" name="dateField" defaultValue={form.dateField} options={DATE_FIELDS} />
         <Input label="From" name="from" type="date" defaultValue={form.from} />
@@ -171,7 +172,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                     <Money cents={p.amountCents} currency={p.currency} />
                   </Td>
                   <Td>
-                    <StatusBadge status={p.status} />
+                    <StatusBadge status={p.status} label={PAYOUT_STATUS_WORDS[p.status]} />
                     {p.failureReason && <span className="block text-xs text-red-700">{p.failureReason}</span>}
                   </Td>
                   <Td>{p.paymentMethod ? statusLabel(p.paymentMethod) : "—"}</Td>
