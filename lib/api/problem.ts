@@ -1,5 +1,6 @@
 import type { ZodError } from "zod";
 import { AppError, pgErrorCode, type FieldError } from "@/lib/errors";
+import "@/lib/validation-messages"; // zod's messages in words, naming the field, for every parse
 
 const PROBLEM_TYPE = "application/problem+json";
 
