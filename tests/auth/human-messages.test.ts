@@ -3,7 +3,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/actions/safe-action";
 import { signupAction } from "@/lib/auth/actions";
 import { runWithSessionUser } from "@/lib/auth/test-session";
-import { submitReferralSchema } from "@/lib/portal/submit-referral";
+import { submitReferralSchema } from "@/lib/referrals/submit";
 import { fieldLabel } from "@/lib/validation-messages";
 import { setupApiTest, type ApiTest } from "../helpers/http";
 
