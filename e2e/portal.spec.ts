@@ -15,8 +15,8 @@ test("dashboard shows the figures and charts; a screenshot goes into the report"
   const perf = page.locator("dl[aria-label='Performance over the last 30 days']");
   for (const label of ["Link clicks", "Referrals", "Conversions", "Conversion rate"])
     await expect(perf.getByText(label, { exact: true })).toBeVisible();
-  const earnings = page.locator("dl[aria-label='Earnings, all time']");
-  for (const label of ["Pending", "Approved", "Paid", "Next payout"])
+  const earnings = page.locator("dl[aria-label='Your balances, all time']");
+  for (const label of ["In review", "Approved", "On its way", "Paid", "Next payout"])
     await expect(earnings.getByText(label, { exact: true })).toBeVisible();
   // The demo partner has referrals in the last 30 days: the referrals card is not zero.
   await expect(perf.locator("dd").nth(2)).not.toHaveText("0");
@@ -75,7 +75,7 @@ test("referrals: filters, sorting and pagination live in the URL; details are ma
 test("earnings, payouts and profile render with data", async ({ partnerPage: page }) => {
   await page.goto("/portal/earnings");
   await expect(
-    page.locator("dl[aria-label='Earnings by status, all time']").getByText("Approved", { exact: true }),
+    page.locator("dl[aria-label='Your balances, all time']").getByText("Approved", { exact: true }),
   ).toBeVisible();
   expect(await tableRows(page).count()).toBeGreaterThan(0);
   await page.goto("/portal/payouts");

@@ -56,7 +56,13 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`}
       />
       <BalanceCards b={balances} linkTo={BASE} />
-      <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
+      {/* Keyed by the filters in the URL: a link or the back button remounts the controls with the URL's values. */}
+      <FilterBar
+        key={`${params.status?.join(",") ?? ""}|${period ?? ""}|${params.sort ?? ""}`}
+        action={BASE}
+        sort={params.sort}
+        resetHref={BASE}
+      >
         <Select
           label="Status"
           name="status"
