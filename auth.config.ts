@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { authSecret } from "@/lib/auth/secret";
+import { sameSiteAuthRedirect } from "@/lib/safe-redirect";
 
 /** Session lifetime: a working week; the JWT is re-issued on use (next-auth's sliding expiry). */
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
@@ -18,6 +19,8 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [],
   callbacks: {
+    // `callbackUrl` is request input: only our own origin, through the same check as `?next=`.
+    redirect: sameSiteAuthRedirect,
     jwt({ token, user }) {
       // `user` is only present right after sign-in: copy what the pages need into the token.
       if (user?.id) {

@@ -1,3 +1,4 @@
+import { sameSitePath } from "@/lib/safe-redirect";
 import { z } from "zod";
 
 /** Name of the first-party attribution cookie set by `/r/{code}` and `?ref=`. */
@@ -49,20 +50,7 @@ export function looksLikeCode(raw: string | null | undefined): string | null {
   return code && /^[A-Z0-9_-]{1,64}$/.test(code) ? code : null;
 }
 
-/**
- * A same-site path to redirect to: only relative paths starting with one `/` (no `//host`,
- * no `/\host`, no scheme, no control characters), so `/r/{code}?to=` is never an open redirect.
- */
+/** A same-site `to` path for `/r/{code}` (lib/safe-redirect.ts), else the fallback: never an open redirect. */
 export function safeRedirectPath(to: string | null | undefined, fallback = "/quote"): string {
-  if (!to || to.length > 500) return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
-  try {
-    const base = "http://internal.invalid";
-    const url = new URL(to, base);
-    if (url.origin !== base) return fallback;
-    return url.pathname + url.search + url.hash;
-  } catch {
-    return fallback;
-  }
+  return sameSitePath(to, 500) ?? fallback;
 }
