@@ -31,13 +31,51 @@ for (const [addr, prefix] of [
 
 export const privateAllowed = () => env().WEBHOOKS_ALLOW_PRIVATE;
 
-/** True when the address is not publicly routable (IPv4-mapped IPv6 is checked as IPv4). */
+/** The eight 16-bit groups of an IPv6 address (dotted IPv4 tails and `::` expanded). */
+function ipv6Groups(address: string): number[] | null {
+  let text = address.toLowerCase().split("%")[0];
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    if (net.isIP(dotted[1]) !== 4) return null;
+    const [a, b, c, d] = dotted[1].split(".").map(Number);
+    text = text.slice(0, -dotted[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail, extra] = text.split("::");
+  if (extra !== undefined) return null;
+  const part = (s: string | undefined) => (s ? s.split(":").map((h) => parseInt(h, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : null;
+}
+
+const ipv4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+
+/**
+ * The IPv4 address an IPv6 address carries, for the forms that route to it: IPv4-compatible (::/96),
+ * IPv4-mapped (::ffff:0:0/96), IPv4-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96, 64:ff9b:1::/48)
+ * and 6to4 (2002::/16, the address in groups 2–3).
+ */
+function embeddedIpv4(g: number[]): string | null {
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 6)) return ipv4Of(g[6], g[7]);
+  if (zeros(0, 5) && g[5] === 0xffff) return ipv4Of(g[6], g[7]);
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return ipv4Of(g[6], g[7]);
+  if (g[0] === 0x64 && g[1] === 0xff9b && (zeros(2, 6) || g[2] === 1)) return ipv4Of(g[6], g[7]);
+  if (g[0] === 0x2002) return ipv4Of(g[1], g[2]);
+  return null;
+}
+
+/** True when the address is not publicly routable, including IPv6 forms that embed a non-public IPv4. */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1], "ipv4");
   const family = net.isIP(address);
   if (family === 0) return true;
-  return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return blocked.check(address, "ipv4");
+  if (blocked.check(address, "ipv6")) return true;
+  const groups = ipv6Groups(address);
+  if (!groups) return true;
+  const v4 = embeddedIpv4(groups);
+  return v4 !== null && blocked.check(v4, "ipv4");
 }
 
 /** Parses an endpoint URL: http(s) only, no credentials. */
