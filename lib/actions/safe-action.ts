@@ -8,6 +8,7 @@ import { publicActor, type Actor } from "@/lib/audit/actor";
 import { actorFromUser } from "@/lib/auth/actor";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, type FieldError } from "@/lib/errors";
+import { findNul } from "@/lib/validation";
 
 /** What a form's `useActionState` receives. `fieldErrors` maps a field path ("email", "lead.phone") to its message. */
 export type ActionResult<T> =
@@ -46,7 +47,10 @@ function make<S extends ZodType, T, U>(
         if (user.role !== role || (role === "PARTNER" && !user.partnerId))
           return { ok: false, error: "You are not allowed to do this." };
       }
-      const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
+      const raw = input instanceof FormData ? formDataToObject(input) : input;
+      const nulAt = findNul(raw);
+      if (nulAt) return invalid([{ path: nulAt.join(".") || "form", message: "Must not contain NUL characters" }]);
+      const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalid(zodFieldErrors(parsed.error, "form"));
       const requestId = randomUUID();
       const actor = user ? actorFromUser(user, requestId) : publicActor(requestId);

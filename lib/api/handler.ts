@@ -4,6 +4,7 @@ import type { z, ZodType } from "zod";
 import { getDb, type Db } from "@/db";
 import { publicActor, type Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
+import { findNul } from "@/lib/validation";
 import { getSettings, type Settings } from "@/lib/settings";
 import { authenticateRequest, type Principal } from "./authenticate";
 import { clientIp } from "@/lib/ratelimit/client-ip";
@@ -134,6 +135,7 @@ export function apiRoute<
       );
       const params = opts.params ? parseWith(opts.params, rawParams, "params") : rawParams;
       const query = opts.query ? parseWith(opts.query, queryObject(url), "query") : queryObject(url);
+      if (!opts.query) refuseNul(query, "query");
       const rawBody = opts.body ? await readJsonBody(req) : undefined;
       const body = opts.body ? parseWith(opts.body, rawBody, "body") : undefined;
       const ctx = {
@@ -231,9 +233,22 @@ async function applyRateLimit(
 }
 
 function parseWith(schema: ZodType, value: unknown, root: string) {
+  refuseNul(value, root);
   const r = schema.safeParse(value);
   if (!r.success) throw zodToAppError(r.error, root);
   return r.data;
+}
+
+/** NUL in any value (PostgreSQL cannot store it) is a 400 naming the field, whatever the schema says. */
+function refuseNul(value: unknown, root: string) {
+  const at = findNul(value);
+  if (at) {
+    // Like schema errors: the field's own path, the root only when the value itself is at fault.
+    const path = at.join(".") || root;
+    throw new AppError("validation", `${path} contains a NUL character`, {
+      errors: [{ path, message: "Must not contain NUL characters" }],
+    });
+  }
 }
 
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {

@@ -22,9 +22,12 @@ export function hashIp(ip: string | null | undefined): string | null {
   return createHash("sha256").update(`${ipSalt()}:${ip}`).digest("hex");
 }
 
-/** Trims a free-text attribute (sub id, UTM value) to something safe to store and report on. */
+/**
+ * Trims a free-text attribute (sub id, UTM value) to something safe to store and report on: control
+ * characters are dropped (a referral link must redirect whatever it carries; PostgreSQL refuses NUL).
+ */
 export function cleanParam(value: string | null | undefined, max = 200): string | null {
-  const v = value?.trim();
+  const v = value?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   return v ? v.slice(0, max) : null;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INSURANCE_TYPES, LEAD_STATUSES } from "@/db/schema/enums";
-import { emailInput, enumInput, optionalText, phoneInput, requiredText } from "@/lib/validation";
+import { emailInput, enumInput, optionalMultilineText, optionalText, phoneInput, requiredText } from "@/lib/validation";
 
 /** A blank form field is "not given", not an invalid value. */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -36,7 +36,7 @@ export const leadInputSchema = z
         .optional(),
     ),
     insuranceType: enumInput(INSURANCE_TYPES, "Choose the type of insurance"),
-    message: optionalText(2000),
+    message: optionalMultilineText(2000),
     referralCode: optionalText(64),
     source: optionalText(100),
     subId: optionalText(200),

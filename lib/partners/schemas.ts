@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PARTNER_STATUSES, PAYMENT_METHODS } from "@/db/schema/enums";
-import { emailInput, enumInput, optionalText, phoneInput, requiredText } from "@/lib/validation";
+import { emailInput, enumInput, optionalText, phoneInput, requiredText, singleLine } from "@/lib/validation";
 
 const rateBps = z
   .number({ error: () => "Must be a whole number of basis points" })
@@ -27,7 +27,7 @@ const partnerFields = {
   npn: optionalText(20),
   licensedStates: z.array(stateCode).max(60).optional(),
   payoutMethod: enumInput(PAYMENT_METHODS).optional(),
-  payoutDetails: z.record(z.string().max(100), z.string().max(500)).optional(),
+  payoutDetails: z.record(singleLine(100), singleLine(500)).optional(),
   minimumPayoutCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
 };
 

@@ -1,11 +1,41 @@
 /**
- * The visitor's IP as the nearest proxy reports it: the first `X-Forwarded-For` entry, else `X-Real-IP`.
- * Deploy behind a proxy that sets these headers; without one a client can choose its own bucket,
- * which is why limits are a brake on abuse, not an access control.
+ * The client address every limit keys on (sign-in, sign-up, password reset, quote, code validation, clicks),
+ * worked out as docs/security.md describes:
+ * - by default the TCP peer, which `npm start`'s server (scripts/server.mjs) writes into `x-client-socket-ip`
+ *   after removing any value a client sent under that name; a client cannot choose its own bucket;
+ * - with `TRUST_PROXY_HOPS=N` (N trusted proxies in front), the N-th address from the right of
+ *   `X-Forwarded-For`: each proxy appends the peer it saw, so entries left of that are the client's own words.
  */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded.replace(/^::ffff:/, "");
-  const real = headers.get("x-real-ip")?.trim();
-  return real ? real.replace(/^::ffff:/, "") : "unknown";
+export const SOCKET_IP_HEADER = "x-client-socket-ip";
+const SOCKET_IP_MARKER = Symbol.for("rp.socketIpHeader");
+
+export interface ClientIpOptions {
+  /** Trusted proxies in front of the app (TRUST_PROXY_HOPS); 0 = none. */
+  hops: number;
+  /** Whether `x-client-socket-ip` was set by our own server (true only under scripts/server.mjs). */
+  socketHeaderTrusted: boolean;
+}
+
+/** Read once per call so tests and deployments may set TRUST_PROXY_HOPS before the first request. */
+export function clientIpOptions(): ClientIpOptions {
+  const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+  return {
+    hops: Number.isInteger(hops) && hops > 0 ? hops : 0,
+    socketHeaderTrusted: (globalThis as Record<symbol, unknown>)[SOCKET_IP_MARKER] === true,
+  };
+}
+
+const normalize = (ip: string) => ip.trim().replace(/^::ffff:/i, "");
+
+export function clientIp(headers: Headers, opts: ClientIpOptions = clientIpOptions()): string {
+  const socket = opts.socketHeaderTrusted ? headers.get(SOCKET_IP_HEADER)?.trim() || null : null;
+  if (opts.hops > 0) {
+    const chain = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    // Fewer entries than trusted proxies: the request did not come through them, so only the peer counts.
+    if (chain.length >= opts.hops) return normalize(chain[chain.length - opts.hops]);
+  }
+  return socket ? normalize(socket) : "unknown";
 }

@@ -5,7 +5,7 @@ import { referrals, REFERRAL_SOURCES } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
-import { enumInput, optionalText } from "@/lib/validation";
+import { enumInput, optionalMultilineText, optionalText } from "@/lib/validation";
 import { lockReferral, type Referral } from "./core";
 
 const text = (max: number) => optionalText(max).nullable();
@@ -15,7 +15,7 @@ const text = (max: number) => optionalText(max).nullable();
  * through the action endpoints), so `status` and every other field is refused as unknown.
  */
 export const updateReferralSchema = z.strictObject({
-  notes: text(2000).optional(),
+  notes: optionalMultilineText(2000).nullable().optional(),
   source: enumInput(REFERRAL_SOURCES).optional(),
   subId: text(200).optional(),
   utmSource: text(200).optional(),

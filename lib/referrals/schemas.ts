@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REFERRAL_SOURCES } from "@/db/schema/enums";
 import { leadInputSchema } from "@/lib/leads/schemas";
-import { enumInput, optionalText, requiredText, uuidInput } from "@/lib/validation";
+import { enumInput, optionalMultilineText, optionalText, requiredText, uuidInput } from "@/lib/validation";
 
 const utm = {
   subId: optionalText(200),
@@ -20,7 +20,7 @@ export const createReferralSchema = z
     source: enumInput(REFERRAL_SOURCES).default("WEBSITE"),
     leadId: uuidInput("Must be a lead id").optional(),
     lead: leadInputSchema.optional(),
-    notes: optionalText(2000),
+    notes: optionalMultilineText(2000),
     ...utm,
   })
   .refine((v) => !(v.leadId && v.lead), { message: "Give leadId or lead, not both", path: ["lead"] });

@@ -34,7 +34,7 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ code: s
   const code = looksLikeCode(rawCode);
   const found = code ? await lookupCode(db, code) : null;
   const click = await recordClick(db, {
-    code: code ?? rawCode.slice(0, 64),
+    code: code ?? cleanParam(rawCode, 64) ?? "",
     partnerId: found?.partnerId ?? null,
     valid: found?.valid ?? false,
     invalidReason: found?.valid ? null : (found?.reason ?? "MALFORMED_CODE"),
