@@ -1,0 +1,25 @@
+/**
+ * Limits configured by environment rather than in the settings table (docs/security.md):
+ * - LOGIN_ACCOUNT_FAIL_LIMIT: failed sign-ins per e-mail from any address within the sign-in window
+ *   (default 20), after which the account is locked until the window passes or its owner resets the password;
+ * - API_CREDENTIAL_RATE_LIMIT / API_CREDENTIAL_RATE_WINDOW_SECONDS: requests per credential (admin token,
+ *   API key) on the lead intake, sized for a CRM push (default 6,000 per 600 s).
+ */
+export interface EnvLimits {
+  loginAccountFailLimit: number;
+  apiCredentialRateLimit: number;
+  apiCredentialRateWindowSeconds: number;
+}
+
+function positiveInt(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function envLimits(): EnvLimits {
+  return {
+    loginAccountFailLimit: positiveInt("LOGIN_ACCOUNT_FAIL_LIMIT", 20),
+    apiCredentialRateLimit: positiveInt("API_CREDENTIAL_RATE_LIMIT", 6_000),
+    apiCredentialRateWindowSeconds: positiveInt("API_CREDENTIAL_RATE_WINDOW_SECONDS", 600),
+  };
+}
