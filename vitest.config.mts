@@ -16,7 +16,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
-    env: { JOBS: "off", TZ: "UTC" },
+    // In-process route tests stand behind one simulated proxy: X-Forwarded-For (rightmost) is the client.
+    env: { JOBS: "off", TZ: "UTC", TRUST_PROXY_HOPS: "1" },
     // next-auth imports "next/server" without an extension; let Vite resolve it (session helpers, actions).
     server: { deps: { inline: ["next-auth"] } },
   },

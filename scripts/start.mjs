@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: builds when needed, then serves the app in production mode on PORT (default 3000).
+// `npm start`: builds when needed, then serves the app in production mode on PORT (default 3000) through
+// scripts/server.mjs (Node's HTTP server with Next's request handler, so the app knows the socket address).
 // Without DATABASE_URL the embedded PGlite under .data/ is used, migrated and seeded on first start.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -75,10 +76,9 @@ if (needsBuild()) {
 // `--build-only`: build when needed and stop (the test runner builds before Playwright starts the server).
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const port = String(config?.PORT ?? process.env.PORT ?? "3000");
+const port = Number(config?.PORT ?? process.env.PORT ?? "3000");
 console.log(
   `[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`,
 );
-const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const { serve } = await import("./server.mjs");
+await serve({ root, port });

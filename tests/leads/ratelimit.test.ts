@@ -39,12 +39,27 @@ describe("hitRateLimit (fixed window on rate_limits)", () => {
 });
 
 describe("clientIp", () => {
+  const direct = { hops: 0, socketHeaderTrusted: true };
+  const behindOne = { hops: 1, socketHeaderTrusted: true };
+  const behindTwo = { hops: 2, socketHeaderTrusted: true };
   it.each([
-    [{ "x-forwarded-for": "198.51.100.7, 10.0.0.1" }, "198.51.100.7"],
-    [{ "x-forwarded-for": "::ffff:198.51.100.8" }, "198.51.100.8"],
-    [{ "x-real-ip": "198.51.100.9" }, "198.51.100.9"],
-    [{}, "unknown"],
-  ])("%o → %s", (h, ip) => {
-    expect(clientIp(new Headers(h))).toBe(ip);
+    // No proxy trusted: the socket address, whatever X-Forwarded-For or X-Real-IP claim.
+    [direct, { "x-client-socket-ip": "192.0.2.5", "x-forwarded-for": "198.51.100.7" }, "192.0.2.5"],
+    [direct, { "x-client-socket-ip": "::ffff:192.0.2.6", "x-real-ip": "198.51.100.9" }, "192.0.2.6"],
+    [direct, { "x-forwarded-for": "198.51.100.7" }, "unknown"],
+    // One load balancer: the entry it appended (rightmost), not the ones the client wrote before it.
+    [behindOne, { "x-client-socket-ip": "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.7" }, "198.51.100.7"],
+    [behindOne, { "x-client-socket-ip": "10.0.0.2", "x-forwarded-for": "::ffff:198.51.100.8" }, "198.51.100.8"],
+    [behindOne, { "x-client-socket-ip": "192.0.2.9" }, "192.0.2.9"],
+    [
+      behindTwo,
+      { "x-client-socket-ip": "10.0.0.2", "x-forwarded-for": "1.1.1.1, 198.51.100.7, 10.0.0.3" },
+      "198.51.100.7",
+    ],
+    [behindTwo, { "x-client-socket-ip": "10.0.0.2", "x-forwarded-for": "198.51.100.7" }, "10.0.0.2"],
+    // Outside our server (e.g. plain `next start`) the header is anyone's: ignored.
+    [{ hops: 0, socketHeaderTrusted: false }, { "x-client-socket-ip": "192.0.2.5" }, "unknown"],
+  ])("%o %o → %s", (opts, h, ip) => {
+    expect(clientIp(new Headers(h), opts)).toBe(ip);
   });
 });
