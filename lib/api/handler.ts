@@ -11,7 +11,8 @@ import { clientIp } from "@/lib/ratelimit/client-ip";
 import { claimIdempotencyKey, completeIdempotencyKey, parseIdempotencyKey, requestHash } from "./idempotency";
 import { readJsonBody, queryObject } from "./parse";
 import { appErrorFromDb, isZodError, problem, zodToAppError } from "./problem";
-import { hitRateLimit } from "@/lib/ratelimit";
+import { hitRateLimit, rateLimitHeaders, type RateLimitResult } from "@/lib/ratelimit";
+import { envLimits } from "@/lib/ratelimit/limits";
 
 export type AuthMode = "public" | "any" | "admin" | "partner";
 export type { Principal } from "./authenticate";
@@ -27,11 +28,15 @@ type PrincipalFor<A extends AuthMode> = A extends "public"
 type Parsed<S, Fallback> = S extends ZodType ? z.output<S> : Fallback;
 
 export interface RateLimitOption {
-  /** Name of the counter, e.g. "leads". The key is `<bucket>:<client IP>` (or the caller for "principal"). */
+  /** Name of the counter, e.g. "leads". The key is `<bucket>:<client IP>`. */
   bucket: string;
   limit: number | ((s: Settings) => number);
   windowSeconds: number | ((s: Settings) => number);
-  by?: "ip" | "principal";
+  /**
+   * Authenticated callers (bearer token, API key, session) count per credential in `<bucket>-credential:<id>`
+   * with the integration limit (lib/ratelimit/limits.ts) instead of in their address's bucket.
+   */
+  perCredential?: boolean;
 }
 
 export interface RouteOptions<A extends AuthMode, B, Q, P> {
@@ -120,6 +125,22 @@ export function apiRoute<
     doc: opts.doc ?? {},
   };
   const route: RouteHandler = async (req, context) => {
+    let limitHeaders: Record<string, string> = {};
+    const res = await answer(req, context, (h) => (limitHeaders = h));
+    for (const [k, v] of Object.entries(limitHeaders)) {
+      try {
+        res.headers.set(k, v);
+      } catch {
+        // Immutable headers (e.g. Response.redirect): leave them.
+      }
+    }
+    return res;
+  };
+  const answer = async (
+    req: Request,
+    context: RouteContext,
+    setLimitHeaders: (h: Record<string, string>) => void,
+  ): Promise<Response> => {
     const incomingId = req.headers.get("x-request-id");
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     const url = new URL(req.url);
@@ -129,7 +150,14 @@ export function apiRoute<
       let settingsOnce: Promise<Settings> | undefined;
       const settings = () => (settingsOnce ??= getSettings(db));
       const auth = await authorize(db, req, requestId, mode);
-      if (opts.rateLimit) await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip, settings);
+      if (opts.rateLimit) {
+        const r = await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip, settings);
+        setLimitHeaders(rateLimitHeaders(r));
+        if (!r.allowed)
+          throw new AppError("rate_limited", "Too many requests; try again later", {
+            retryAfterSeconds: r.retryAfterSeconds,
+          });
+      }
       const rawParams = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).filter(([, v]) => v !== undefined),
       );
@@ -219,17 +247,22 @@ async function applyRateLimit(
   principal: Principal | null,
   ip: string,
   settings: () => Promise<Settings>,
-) {
+): Promise<RateLimitResult> {
+  const credential = rl.perCredential && principal ? (principal.apiKeyId ?? principal.userId) : null;
+  if (credential) {
+    const env = envLimits();
+    return hitRateLimit(
+      db,
+      `${rl.bucket}-credential:${credential}`,
+      env.apiCredentialRateLimit,
+      env.apiCredentialRateWindowSeconds,
+    );
+  }
   const needsSettings = typeof rl.limit === "function" || typeof rl.windowSeconds === "function";
   const s = needsSettings ? await settings() : undefined;
   const limit = typeof rl.limit === "function" ? rl.limit(s!) : rl.limit;
   const windowSeconds = typeof rl.windowSeconds === "function" ? rl.windowSeconds(s!) : rl.windowSeconds;
-  const who = rl.by === "principal" && principal ? (principal.apiKeyId ?? principal.userId ?? ip) : ip;
-  const r = await hitRateLimit(db, `${rl.bucket}:${who}`, limit, windowSeconds);
-  if (!r.allowed)
-    throw new AppError("rate_limited", "Too many requests; try again later", {
-      retryAfterSeconds: r.retryAfterSeconds,
-    });
+  return hitRateLimit(db, `${rl.bucket}:${ip}`, limit, windowSeconds);
 }
 
 function parseWith(schema: ZodType, value: unknown, root: string) {

@@ -7,6 +7,9 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
   /** Hits counted in the current window, this one included. */
   count: number;
+  limit: number;
+  /** Seconds until the current window ends and the count restarts. */
+  resetSeconds: number;
 }
 
 /**
@@ -31,7 +34,22 @@ export async function hitRateLimit(
   const retryAfterSeconds = allowed
     ? 0
     : Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-  return { allowed, retryAfterSeconds, count };
+  const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return { allowed, retryAfterSeconds, count, limit, resetSeconds };
+}
+
+/**
+ * The RateLimit header fields of the IETF draft (docs/security.md) for an answer of a limited route:
+ * the limit, the hits left in the window and the seconds until it restarts; a refusal adds Retry-After.
+ */
+export function rateLimitHeaders(r: RateLimitResult): Record<string, string> {
+  const headers: Record<string, string> = {
+    "RateLimit-Limit": String(r.limit),
+    "RateLimit-Remaining": String(Math.max(0, r.limit - r.count)),
+    "RateLimit-Reset": String(r.resetSeconds),
+  };
+  if (!r.allowed) headers["Retry-After"] = String(r.retryAfterSeconds);
+  return headers;
 }
 
 /** One bucket per IP for new leads, shared by the quote form and `POST /api/v1/leads`. */

@@ -15,7 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import type { ApiTest } from "./http";
 
-const root = path.resolve(import.meta.dirname, "../..");
+// LIVE_SERVER_ROOT points the tests at another checkout (e.g. an older commit, to see a test fail before a fix).
+const root = process.env.LIVE_SERVER_ROOT ?? path.resolve(import.meta.dirname, "../..");
 
 export interface LiveServer {
   url: string;
@@ -59,11 +60,11 @@ function ensureBuild() {
 }
 
 /** The child's environment: ours without Vitest's seams (the server must behave as in production). */
-function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("VITEST") && k !== "TEST") env[k] = v;
-  delete env.NODE_ENV;
-  delete env.TRUST_PROXY_HOPS;
+function serverEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  const dropped = new Set(["NODE_ENV", "TEST", "TRUST_PROXY_HOPS"]);
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith("VITEST") && !dropped.has(k)) env[k] = v;
   return { ...env, ...extra };
 }
 
@@ -83,7 +84,7 @@ export async function startServer(t: ApiTest, extraEnv: Record<string, string> =
       JOBS: "off",
       SERVER_FAULT_LOG: faultLog,
       ...extraEnv,
-    }),
+    }) as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => (out += d));

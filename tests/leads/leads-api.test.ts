@@ -190,30 +190,46 @@ describe("POST /api/v1/leads", () => {
     expect(await leadCount()).toBe(before);
   });
 
-  it("answers 429 with Retry-After past the per-IP limit", async () => {
+  it("an integration is limited per credential, not in the per-IP quote bucket", async () => {
     setEnv({ RATE_LIMIT_QUOTE: "3" });
+    setEnv({ API_CREDENTIAL_RATE_LIMIT: "5" });
     try {
-      const headers = { ...adminKey, "x-forwarded-for": "198.51.100.77" };
-      // Fixed windows: a run straddling a window boundary restarts the count once (at most 6 accepted).
+      const key = (await t.apiKey("ADMIN")).headers;
+      const headers = { ...key, "x-forwarded-for": "198.51.100.77" };
+      // Fixed windows: a run straddling a window boundary restarts the count once (at most 10 accepted).
       const statuses: number[] = [];
-      for (let i = 0; i < 7 && !statuses.includes(429); i++)
+      for (let i = 0; i < 11 && !statuses.includes(429); i++)
         statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status);
       const first429 = statuses.indexOf(429);
-      expect(first429).toBeGreaterThanOrEqual(3);
+      expect(first429).toBeGreaterThanOrEqual(5);
       expect(statuses.slice(0, first429).every((s) => s === 201)).toBe(true);
       const res = await call(POST, "POST /api/v1/leads", { headers, body: body() });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(res.headers.get("ratelimit-limit")).toBe("5");
+      expect(res.headers.get("ratelimit-remaining")).toBe("0");
+      expect(Number(res.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
       expect(res.body).toMatchObject({ status: 429 });
-      // Another address has its own bucket.
-      expect(
-        (
-          await call(POST, "POST /api/v1/leads", {
-            headers: { ...adminKey, "x-forwarded-for": "198.51.100.78" },
-            body: body(),
-          })
-        ).status,
-      ).toBe(201);
+      // Another credential from the same address has its own bucket.
+      const other = { ...(await t.apiKey("ADMIN")).headers, "x-forwarded-for": "198.51.100.77" };
+      const ok = await call(POST, "POST /api/v1/leads", { headers: other, body: body() });
+      expect(ok.status).toBe(201);
+      expect(ok.headers.get("ratelimit-limit")).toBe("5");
+      expect(ok.headers.get("ratelimit-remaining")).toBe("4");
+    } finally {
+      setEnv({ RATE_LIMIT_QUOTE: "1000" });
+      setEnv({ API_CREDENTIAL_RATE_LIMIT: undefined });
+    }
+  });
+
+  it("the default per-credential limit lets a CRM push far more than the anonymous quote limit", async () => {
+    const headers = { ...(await t.apiKey("ADMIN")).headers, "x-forwarded-for": "198.51.100.79" };
+    setEnv({ RATE_LIMIT_QUOTE: "3" });
+    try {
+      for (let i = 0; i < 12; i++)
+        expect((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status).toBe(201);
+      const res = await call(POST, "POST /api/v1/leads", { headers, body: body() });
+      expect(res.headers.get("ratelimit-limit")).toBe("6000");
     } finally {
       setEnv({ RATE_LIMIT_QUOTE: "1000" });
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authConfig } from "@/auth.config";
 import { safeNextPath } from "@/lib/auth/redirects";
-import { safeRedirectPath } from "@/lib/links/ref-cookie-value";
+import { safeRedirectPath } from "@/lib/attribution/ref-cookie-value";
 
 /** Targets a browser would follow off the site (tabs and newlines are dropped by the URL parser). */
 const OFF_SITE = [

@@ -11,13 +11,19 @@ export const GET = apiRoute({ auth: "any" }, async ({ db, url, principal }) =>
 
 /**
  * POST /api/v1/leads: the lead body of CONTRACT.md → 201 (200 when it merged into the same person's lead
- * of the last 24 hours) with `referral` and `merged`. Per-IP limit shared with the quote form → 429.
+ * of the last 24 hours) with `referral` and `merged`. Limited per credential
+ * (API_CREDENTIAL_RATE_LIMIT, sized for a CRM push), not in the quote form's per-IP bucket → 429.
  */
 export const POST = apiRoute(
   {
     auth: "any",
     body: leadInputSchema,
-    rateLimit: { bucket: "quote", limit: (s) => s.quoteRateLimit, windowSeconds: (s) => s.quoteRateWindowSeconds },
+    rateLimit: {
+      bucket: "quote",
+      limit: (s) => s.quoteRateLimit,
+      windowSeconds: (s) => s.quoteRateWindowSeconds,
+      perCredential: true,
+    },
   },
   async ({ db, body, principal, actor, settings }) => {
     const lead = await createLeadFromApi(db, body, principal, actor, await settings());
