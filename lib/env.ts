@@ -73,6 +73,13 @@ const schema = z.object({
   RATE_LIMIT_LOGIN: optional(wholeNumber(1, 1_000_000_000)),
   RATE_LIMIT_LOGIN_IP: optional(wholeNumber(1, 1_000_000_000)),
   RATE_LIMIT_CODE: optional(wholeNumber(1, 1_000_000_000)),
+  /** Trusted proxies in front of the app: the client is the N-th X-Forwarded-For entry from the right (docs/security.md). */
+  TRUST_PROXY_HOPS: withDefault(wholeNumber(0, 10), 0),
+  /** Failed sign-ins per e-mail from any address within the sign-in window before the account locks. */
+  LOGIN_ACCOUNT_FAIL_LIMIT: withDefault(wholeNumber(1, 1_000_000), 20),
+  /** Lead-intake requests per credential (admin token, API key) and window, sized for a CRM push. */
+  API_CREDENTIAL_RATE_LIMIT: withDefault(wholeNumber(1, 1_000_000_000), 6_000),
+  API_CREDENTIAL_RATE_WINDOW_SECONDS: withDefault(wholeNumber(1, 86_400), 600),
   /** Salt of stored click IP hashes (default: the signing secret). */
   IP_HASH_SALT: optional(z.string()),
   /** "1" lets webhooks reach loopback and private addresses (tests only). */

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 /**
  * The client address every limit keys on (sign-in, sign-up, password reset, quote, code validation, clicks),
  * worked out as docs/security.md describes:
@@ -16,11 +17,9 @@ export interface ClientIpOptions {
   socketHeaderTrusted: boolean;
 }
 
-/** Read once per call so tests and deployments may set TRUST_PROXY_HOPS before the first request. */
 export function clientIpOptions(): ClientIpOptions {
-  const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
   return {
-    hops: Number.isInteger(hops) && hops > 0 ? hops : 0,
+    hops: env().TRUST_PROXY_HOPS,
     socketHeaderTrusted: (globalThis as Record<symbol, unknown>)[SOCKET_IP_MARKER] === true,
   };
 }

@@ -1,3 +1,5 @@
+import { env, type Env } from "@/lib/env";
+
 /**
  * Limits configured by environment rather than in the settings table (docs/security.md):
  * - LOGIN_ACCOUNT_FAIL_LIMIT: failed sign-ins per e-mail from any address within the sign-in window
@@ -11,15 +13,10 @@ export interface EnvLimits {
   apiCredentialRateWindowSeconds: number;
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-export function envLimits(): EnvLimits {
+export function envLimits(e: Env = env()): EnvLimits {
   return {
-    loginAccountFailLimit: positiveInt("LOGIN_ACCOUNT_FAIL_LIMIT", 20),
-    apiCredentialRateLimit: positiveInt("API_CREDENTIAL_RATE_LIMIT", 6_000),
-    apiCredentialRateWindowSeconds: positiveInt("API_CREDENTIAL_RATE_WINDOW_SECONDS", 600),
+    loginAccountFailLimit: e.LOGIN_ACCOUNT_FAIL_LIMIT,
+    apiCredentialRateLimit: e.API_CREDENTIAL_RATE_LIMIT,
+    apiCredentialRateWindowSeconds: e.API_CREDENTIAL_RATE_WINDOW_SECONDS,
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as validateCode } from "@/app/api/v1/partners/validate-referral-code/route";
 import { call, setupApiTest, type ApiTest } from "../helpers/http";
+import { setEnv } from "../helpers/env";
 
 let t: ApiTest;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ afterAll(() => t.close());
 
 describe("every rate-limited route says where the caller stands (RateLimit-* fields)", () => {
   it("public code validation: Limit, Remaining and Reset on each answer; Retry-After on the 429", async () => {
-    process.env.RATE_LIMIT_CODE = "2";
+    setEnv({ RATE_LIMIT_CODE: "2" });
     try {
       const ask = () =>
         call(validateCode, "GET /api/v1/partners/validate-referral-code", {
@@ -30,7 +31,7 @@ describe("every rate-limited route says where the caller stands (RateLimit-* fie
       expect(refused.headers.get("ratelimit-remaining")).toBe("0");
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
-      delete process.env.RATE_LIMIT_CODE;
+      setEnv({ RATE_LIMIT_CODE: undefined });
     }
   });
 });
