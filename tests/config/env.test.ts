@@ -18,7 +18,16 @@ function problemsOf(source: Record<string, string>): string[] {
 
 describe("lib/env.ts", () => {
   it("takes the defaults from an empty environment, and treats blank values as unset", () => {
-    const expected = { NODE_ENV: "development", PORT: 3000, JOBS: true, WEBHOOKS_ALLOW_PRIVATE: false };
+    const expected = {
+      NODE_ENV: "development",
+      PORT: 3000,
+      JOBS: true,
+      WEBHOOKS_ALLOW_PRIVATE: false,
+      TRUST_PROXY_HOPS: 0,
+      LOGIN_ACCOUNT_FAIL_LIMIT: 20,
+      API_CREDENTIAL_RATE_LIMIT: 6_000,
+      API_CREDENTIAL_RATE_WINDOW_SECONDS: 600,
+    };
     expect(readEnv({})).toEqual(expected);
     expect(readEnv({ PORT: "", JOBS: " ", DATABASE_URL: "", SEED_DEMO: "" })).toEqual(expected);
   });
@@ -75,6 +84,9 @@ describe("lib/env.ts", () => {
     ["RATE_LIMIT_LOGIN", "lots", "RATE_LIMIT_LOGIN: must be a whole number from 1 to 1000000000"],
     ["RATE_LIMIT_LOGIN_IP", "0", "RATE_LIMIT_LOGIN_IP: must be a whole number from 1 to 1000000000"],
     ["RATE_LIMIT_CODE", "1e3", "RATE_LIMIT_CODE: must be a whole number from 1 to 1000000000"],
+    ["TRUST_PROXY_HOPS", "-1", "TRUST_PROXY_HOPS: must be a whole number from 0 to 10"],
+    ["LOGIN_ACCOUNT_FAIL_LIMIT", "0", "LOGIN_ACCOUNT_FAIL_LIMIT: must be a whole number from 1 to 1000000"],
+    ["API_CREDENTIAL_RATE_LIMIT", "lots", "API_CREDENTIAL_RATE_LIMIT: must be a whole number from 1 to 1000000000"],
     ["WEBHOOKS_ALLOW_PRIVATE", "true", 'WEBHOOKS_ALLOW_PRIVATE: must be "1" or "0"'],
   ])("%s=%s is refused with a message naming the variable", (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
