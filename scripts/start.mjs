@@ -10,6 +10,8 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
 function loadSecret() {
   if (process.env.AUTH_SECRET) return;
   // Generated once and kept under .data/ (gitignored): sessions survive restarts, nothing is committed.
@@ -43,29 +45,18 @@ function needsBuild() {
 
 /**
  * Stops before building when a variable is bad, with lib/env.ts's message naming it. tsx (a dev
- * dependency) loads the TypeScript module; without it the server's own check at start-up still applies.
+ * dependency) runs the check in a child process; without it the server's own check at start-up still applies.
  */
-async function checkEnv() {
-  let tsImport;
-  try {
-    ({ tsImport } = await import("tsx/esm/api"));
-  } catch {
-    return undefined;
-  }
-  const { readEnv } = await tsImport("../lib/env.ts", import.meta.url);
-  try {
-    return readEnv(process.env);
-  } catch (e) {
-    if (e?.name !== "EnvError") throw e;
-    console.error(`[start] ${e.message}`);
-    process.exit(1);
-  }
+function checkEnv() {
+  const tsx = bin("tsx");
+  if (!fs.existsSync(tsx)) return;
+  const r = spawnSync(tsx, [path.join(root, "scripts", "check-env.ts")], { stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 loadSecret();
 process.env.AUTH_TRUST_HOST ??= "true";
-const config = await checkEnv();
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
+checkEnv();
 
 if (needsBuild()) {
   console.log("[start] building the app (first start or changed sources)...");
@@ -76,7 +67,7 @@ if (needsBuild()) {
 // `--build-only`: build when needed and stop (the test runner builds before Playwright starts the server).
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const port = Number(config?.PORT ?? process.env.PORT ?? "3000");
+const port = Number(process.env.PORT?.trim() || "3000");
 console.log(
   `[start] serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/"})`,
 );
