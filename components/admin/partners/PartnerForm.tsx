@@ -2,12 +2,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import { createPartnerAction, updatePartnerAction } from "@/app/(admin)/admin/partners/actions";
-import { PAYMENT_METHODS } from "@/db/schema";
 import { CopyButton } from "../CopyButton";
 import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { humanize } from "../format";
 import { Notice } from "../Notice";
 import { fieldError, useAction } from "../useAction";
+import { PaymentMethodOptions } from "../payouts/payment-method-options";
 
 export interface PartnerFormValues {
   firstName: string;
@@ -138,11 +137,7 @@ export function PartnerForm({
         <Field label="Payout method (optional)" htmlFor="p-payoutMethod" error={err("payoutMethod")}>
           <select id="p-payoutMethod" name="payoutMethod" defaultValue={initial.payoutMethod} className={inputClass}>
             <option value="">Not set</option>
-            {PAYMENT_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {humanize(m)}
-              </option>
-            ))}
+            <PaymentMethodOptions />
           </select>
         </Field>
       </div>

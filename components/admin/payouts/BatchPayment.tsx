@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
 import { markBatchPaidAction } from "@/app/(admin)/admin/payouts/actions";
-import { PAYMENT_METHODS, type PaymentMethod } from "@/db/schema/enums";
+import type { PaymentMethod } from "@/db/schema/enums";
 import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { formatNumber, humanize } from "../format";
+import { formatNumber } from "../format";
 import { Notice } from "../Notice";
 import { fieldError, useAction } from "../useAction";
+import { PaymentMethodOptions } from "./payment-method-options";
 
 /** Marks every pending payout of a batch paid at once, with the bank's one reference for the whole transfer. */
 export function BatchPayment({ batchId, pendingCount }: { batchId: string; pendingCount: number }) {
@@ -52,11 +53,7 @@ export function BatchPayment({ batchId, pendingCount }: { batchId: string; pendi
           className={inputClass}
         >
           <option value="">Each partner&apos;s own method</option>
-          {PAYMENT_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {humanize(m)}
-            </option>
-          ))}
+          <PaymentMethodOptions />
         </select>
       </Field>
       <button type="submit" className={buttonClass.primary} disabled={pending || pendingCount === 0}>

@@ -4,9 +4,9 @@ import { markFailedAction, markPaidAction } from "@/app/(admin)/admin/payouts/ac
 import { PAYMENT_METHODS } from "@/db/schema";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { buttonClass, inputClass } from "../fields";
-import { humanize } from "../format";
 import { Notice } from "../Notice";
 import { fieldError, useAction } from "../useAction";
+import { PaymentMethodOptions } from "./payment-method-options";
 
 /** For a PENDING payout: enter the bank's transaction id (→ PAID) or record a failure (rewards return to APPROVED). */
 export function RecordPayment({
@@ -48,11 +48,7 @@ export function RecordPayment({
           onChange={(e) => setMethod(e.target.value)}
           className={`${inputClass} w-auto py-1 text-xs`}
         >
-          {PAYMENT_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {humanize(m)}
-            </option>
-          ))}
+          <PaymentMethodOptions />
         </select>
         <label className="sr-only" htmlFor={`t-${payoutId}`}>
           Transaction id for {label}
