@@ -21,6 +21,24 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Specs take test/expect from the shared fixture, which fails a test on any page error (e2e/fixtures.ts).
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from ./fixtures: it fails a test on page errors.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Server-action bodies past this answer 413 (scripts/action-guard.mjs, docs/security.md); forms stay far below.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },

@@ -1,7 +1,10 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3101);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** Where the server records unhandled rejections; e2e/server-faults.teardown.ts fails the run on any. */
+export const SERVER_FAULT_LOG = path.resolve(import.meta.dirname, "test-results", `server-faults-${PORT}.log`);
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -18,6 +21,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  globalTeardown: "./e2e/server-faults.teardown.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [
@@ -34,7 +38,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // Its own fresh embedded database, migrated and seeded with the demo data on start.
-    command: `rm -rf .data/e2e .data/e2e.lock && node scripts/start.mjs`,
+    command: `rm -rf .data/e2e .data/e2e.lock "${SERVER_FAULT_LOG}" && node scripts/start.mjs`,
     url: `${BASE_URL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -45,6 +49,7 @@ export default defineConfig({
       DATABASE_URL: "",
       RATE_LIMIT_LOGIN_IP: "1000",
       WEBHOOKS_ALLOW_PRIVATE: "1",
+      SERVER_FAULT_LOG,
     },
   },
 });

@@ -12,12 +12,15 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
+    // The session fixture: `runWithSessionUser` in tests stands in for next-auth's cookie.
+    setupFiles: ["tests/helpers/session.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
     // In-process route tests stand behind one simulated proxy: X-Forwarded-For (rightmost) is the client.
-    env: { JOBS: "off", TZ: "UTC", TRUST_PROXY_HOPS: "1" },
+    // Request log lines (info) would flood the output; tests that read logs set LOG_LEVEL themselves.
+    env: { JOBS: "off", TZ: "UTC", TRUST_PROXY_HOPS: "1", LOG_LEVEL: "warn" },
     // next-auth imports "next/server" without an extension; let Vite resolve it (session helpers, actions).
     server: { deps: { inline: ["next-auth"] } },
   },

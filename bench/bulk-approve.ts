@@ -3,7 +3,7 @@ import { bulkApprovalDirect } from "./domain-fallback";
 
 /**
  * Bulk approval of 10,000 CALCULATED rewards past their hold: one request to
- * POST /api/v1/rewards/bulk-approve with a filter (CONTRACT: at most 10,000 per request).
+ * POST /api/v1/rewards/bulk-approve with a filter (at most 10,000 per request: docs/domain-rules.md#bulk-approval).
  * When the route is missing, the engine's bulkApproveRewards runs in-process, labelled as such.
  */
 export async function bulkApproval(

@@ -13,6 +13,8 @@ export interface BenchContext {
   failures: string[];
   root: string;
   port: number;
+  /** Only the lead capture phases (--leads-only). */
+  leadsOnly?: boolean;
   /** Raw-SQL lead capture at 16 workers, for the HTTP ÷ raw ratio. */
   rawLeads?: Throughput;
 }

@@ -6,7 +6,7 @@ import { MAX_CONNECTIONS, ms, p5095, type BenchContext } from "./context";
 import { closedLoop } from "./stats";
 
 /**
- * When a route is missing (issue 11: measure the domain function directly and say so), the same
+ * When a route is missing (then the domain function is measured directly, and the table says so), the same
  * work through the domain functions in this process, labelled as such in the table.
  */
 const benchActor: Actor = { type: "API_KEY", id: null, label: "benchmark" };

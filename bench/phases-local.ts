@@ -7,6 +7,7 @@ import {
   rewardStatistics,
 } from "@/lib/analytics";
 import { MAX_CONNECTIONS, p5095, type BenchContext } from "./context";
+import { cpuMeter, perLead } from "./cpu";
 import { rawLeadCapture } from "./raw-lead";
 import { closedLoop, timeSequential } from "./stats";
 
@@ -18,14 +19,19 @@ export async function inProcessPhases(ctx: BenchContext): Promise<void> {
     for (let i = 0; i < 5; i++) await capture(i);
   } else {
     log(`raw SQL lead capture: ${MAX_CONNECTIONS} workers for 30 s`);
+    const meter = await cpuMeter(db.sql, db.name, null);
     ctx.rawLeads = await closedLoop((i) => capture(i), MAX_CONNECTIONS, 30);
-    report.details.rawLeads = ctx.rawLeads;
+    const pgPerLead = perLead((await meter()).postgresMs, ctx.rawLeads.requests);
+    report.details.rawLeads = { ...ctx.rawLeads, postgresCpuMsPerLead: pgPerLead };
+    report.summary!.leadCaptureRawRps = ctx.rawLeads.rps;
+    report.summary!.rawPostgresCpuMsPerLead = pgPerLead;
     report.lines.push({
       name: `Lead capture, max throughput (${MAX_CONNECTIONS} workers)`,
       via: "raw SQL (postgres.js, pool 10)",
-      value: `${ctx.rawLeads.rps} req/s, ${p5095(ctx.rawLeads.latency)}, ${ctx.rawLeads.errors} errors`,
+      value: `${ctx.rawLeads.rps} req/s, ${p5095(ctx.rawLeads.latency)}, ${ctx.rawLeads.errors} errors${pgPerLead === null ? "" : `; PostgreSQL CPU ${pgPerLead} ms/lead`}`,
     });
   }
+  if (ctx.leadsOnly) return;
   const db0 = db.handle.db;
   // The fold-analytics job (JOBS=off here) folds deltas every 30 s and vacuums; do what it would before reading.
   const f0 = performance.now();
@@ -59,6 +65,7 @@ export async function inProcessPhases(ctx: BenchContext): Promise<void> {
     const s = await timeSequential(fn, n, smoke ? 0 : 3);
     if (smoke) continue;
     report.details[`inProcess:${name}`] = s;
+    if (name === "Admin analytics, 365 days") report.summary!.analytics365dP50Ms = s.p50;
     report.lines.push({
       name,
       via: "domain function in-process",

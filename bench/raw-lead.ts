@@ -4,11 +4,19 @@ import type { Sql } from "postgres";
  * The database work of one `POST /api/v1/leads` with an API key and a referral code, as raw SQL on
  * postgres.js: the baseline the HTTP path is compared with. The same statements, in the same order,
  * as lib/api (key lookup, settings once, rate-limit counter) and lib/leads/service.ts captureLead →
- * lib/referrals/attach.ts: identity locks (one statement) and merge-window lookup (pipelined), lead,
+ * lib/referrals/attach.ts: identity locks (one statement) and merge-window lookups by e-mail and by phone (pipelined), lead,
  * consent and code → partner (pipelined), ownership check, referral, both audit events (one insert) and
  * the webhook outbox row (pipelined), in one transaction.
  */
-export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]): (i: number) => Promise<void> {
+export function rawLeadCapture(
+  sql: Sql,
+  apiKeyPrefix: string,
+  codes: string[],
+  opts: { notify?: boolean } = {},
+): (i: number) => Promise<void> {
+  // The app writes the notification row beside the webhook row in the same INSERT (lib/outbox/enqueue.ts);
+  // `notify: false` is the capture path as it was before notifications, for bench/notify-ab.ts.
+  const notify = opts.notify ?? true;
   return async (i) => {
     const code = codes[i % codes.length];
     const email = `raw-${process.pid}-${i}@prospects.bench.test`;
@@ -24,7 +32,9 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
       // Pipelined as the app does: the identity locks, then (in order on the connection) the merge lookup.
       await Promise.all([
         tx`select pg_advisory_xact_lock(hashtext(k)) from (values (${`lead:e:${email}`}), (${`lead:p:${phone}`})) as v(k)`,
-        tx`select * from leads where (email = ${email} or phone = ${phone}) and created_at >= now() - interval '24 hours'
+        tx`select * from leads where email = ${email} and created_at >= now() - interval '24 hours'
+          order by created_at desc limit 1 for update`,
+        tx`select * from leads where phone = ${phone} and created_at >= now() - interval '24 hours'
           order by created_at desc limit 1 for update`,
       ]);
       const [lead] =
@@ -38,10 +48,10 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
           left join partner_codes cur on cur.partner_id = p.id and cur.is_current where used.code = ${code}`,
       ]);
       // A new lead has no referral yet; only the ownership of the same person by another partner is checked.
-      await tx`select 1 as n from referrals r
-        where r.lead_id in (select id from leads where email = ${email} union select id from leads where phone = ${phone})
+      await tx`select 1 as n from (select id from leads where email = ${email} union all select id from leads where phone = ${phone}) as same
+        cross join lateral (select 1 from referrals r where r.lead_id = same.id
           and r.partner_id <> ${partner.id} and r.status in ('PENDING','ACCEPTED','CONVERTED','PAID')
-          and r.created_at >= now() - interval '90 days' limit 1`;
+          and r.created_at >= now() - interval '90 days' limit 1) as owned limit 1`;
       const [ref] =
         await tx`insert into referrals (partner_id, referral_code, lead_id, source, status, currency, expires_at, created_at, updated_at)
         values (${partner.id}, ${code}, ${lead.id}, 'WEBSITE', 'PENDING', ${partner.currency}, now() + interval '90 days', now(), now()) returning *`;
@@ -50,7 +60,11 @@ export function rawLeadCapture(sql: Sql, apiKeyPrefix: string, codes: string[]):
         tx`insert into events (actor_type, actor_id, entity_type, entity_id, action, to_status, data) values
           ('API_KEY', ${key.id}, 'referral', ${ref.id}, 'referral.created', 'PENDING', ${tx.json({ leadId: lead.id, referralCode: code })}),
           ('API_KEY', ${key.id}, 'lead', ${lead.id}, 'lead.created', 'NEW', ${tx.json({ channel: "API", consentId: consent.id, referralCode: code, referralId: ref.id })})`,
-        tx`insert into outbox (topic, event_type, payload) values ('webhook', 'referral.created', ${tx.json({ id: ref.id, leadId: lead.id, status: "PENDING" })})`,
+        notify
+          ? tx`insert into outbox (topic, event_type, payload) values
+              ('webhook', 'referral.created', ${tx.json({ id: ref.id, leadId: lead.id, status: "PENDING" })}),
+              ('notify', 'referral.created', ${tx.json({ id: ref.id, leadId: lead.id, status: "PENDING" })})`
+          : tx`insert into outbox (topic, event_type, payload) values ('webhook', 'referral.created', ${tx.json({ id: ref.id, leadId: lead.id, status: "PENDING" })})`,
       ]);
     });
   };

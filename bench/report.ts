@@ -11,7 +11,61 @@ export interface Line {
   ok?: boolean;
 }
 
+/**
+ * The run's headline figures, numeric, at the top of bench/results/<run>.json (docs/performance.md#the-summary).
+ * null: not measured in this run (a phase skipped, or a measure the bench does not take yet).
+ */
+export interface BenchSummary {
+  /** POST /api/v1/leads at 16 connections, one server process. */
+  leadCaptureHttpRps: number | null;
+  /** The same database work as raw SQL (bench/raw-lead.ts), 16 workers. */
+  leadCaptureRawRps: number | null;
+  /** leadCaptureHttpRps ÷ leadCaptureRawRps, 0–1, both from this run. */
+  ratio: number | null;
+  /** Server process tree CPU (utime + stime) per lead over the 16-connection phase, ms. */
+  serverCpuMsPerLead: number | null;
+  /** PostgreSQL backend CPU per lead over the same phase, ms. */
+  postgresCpuMsPerLead: number | null;
+  /** PostgreSQL backend CPU per lead of the raw-SQL baseline, ms. */
+  rawPostgresCpuMsPerLead: number | null;
+  /** POST /api/v1/referrals/{id}/process-conversion at 16 connections, conversions per second. */
+  conversionHttpRps: number | null;
+  /** Server process tree CPU per conversion over that phase, ms. */
+  serverCpuMsPerConversion: number | null;
+  /** PostgreSQL backend CPU per conversion over that phase, ms. */
+  postgresCpuMsPerConversion: number | null;
+  /** Total RSS of a two-process server (WEB_CONCURRENCY=2), MB. */
+  rss2ProcessesMb: number | null;
+  /** Admin analytics over 365 days, in-process p50, ms. */
+  analytics365dP50Ms: number | null;
+  /** GET /portal for the largest partner, signed in, p95, ms. */
+  portalP95Ms: number | null;
+  /** JavaScript sent for /quote, kB gzip. */
+  quoteJsKb: number | null;
+  /** Lead capture at a fixed 100 req/s for 60 s after 50,000 leads on unanalyzed tables, p99, ms. */
+  p99At100RpsNoStatsMs: number | null;
+}
+
+export const emptySummary = (): BenchSummary => ({
+  leadCaptureHttpRps: null,
+  leadCaptureRawRps: null,
+  ratio: null,
+  serverCpuMsPerLead: null,
+  postgresCpuMsPerLead: null,
+  rawPostgresCpuMsPerLead: null,
+  conversionHttpRps: null,
+  serverCpuMsPerConversion: null,
+  postgresCpuMsPerConversion: null,
+  rss2ProcessesMb: null,
+  analytics365dP50Ms: null,
+  portalP95Ms: null,
+  quoteJsKb: null,
+  p99At100RpsNoStatsMs: null,
+});
+
 export interface Report {
+  /** Headline figures (written first in the JSON file). */
+  summary?: BenchSummary;
   startedAt: string;
   machine: string;
   options: Record<string, unknown>;
@@ -48,42 +102,35 @@ export function writeJson(root: string, report: Report): string {
   return file;
 }
 
-/** Replaces the body of the README's "## Performance" section with the latest table. */
-export function updateReadme(root: string, report: Report): void {
-  const file = path.join(root, "README.md");
-  const readme = fs.readFileSync(file, "utf8");
-  const body = [
-    "## Performance",
-    "",
-    "`npm run bench` (issue 11) creates its own PostgreSQL database (`DATABASE_URL`, default 127.0.0.1:5432; superuser, dropped",
-    "afterwards unless `--keep`), loads a seeded data set with COPY while secondary indexes and triggers are off, rebuilds the",
-    "rollups, starts the app in production mode on 127.0.0.1:3224 (`JOBS=off`, rate limits raised) and measures it over",
-    "loopback. `--quick` uses 100,000 referrals, `--scale N` any size, `--smoke` runs the whole pipeline at small scale",
-    "without the timed phases (CI: `npm test -- --bench-smoke`). Each run writes `bench/results/<timestamp>.json`.",
-    "",
-    "Dashboards and `/statistics` read daily rollups (`rollup_daily`: metric, UTC day, partner, dim), one row per partner",
-    "and one program-wide row (`ALL_PARTNERS`) per key. Statement-level triggers with transition tables append deltas to",
-    "`rollup_deltas` in the writer's transaction (no hot row: lead capture only appends), the `fold-analytics` job folds them every 30 s",
-    "(`foldRollupDeltas`), readers add the pending deltas, and `checkRollups` proves rollups + deltas equal the raw",
-    "aggregates. Keys: clicks by day and validity; referrals by creation day, source and current status (with conversion",
-    "value); rewards by creation day, type and current status (with amount); payouts by paid day (created day until",
-    "paid), method and status. Figures are cohorts of the period: conversion rate = referrals created in the period now",
-    "CONVERTED or PAID ÷ referrals created in the period; clicks are valid clicks; earnings are CALCULATED + APPROVED +",
-    "PAID reward amounts.",
-    "",
+export const PERFORMANCE_DOC = path.join("docs", "performance.md");
+const START = "<!-- bench:latest:start -->";
+const END = "<!-- bench:latest:end -->";
+
+/** The latest run as Markdown: when, at what size, on what machine, the table and the notes. */
+export function latestRunMarkdown(report: Report): string {
+  return [
     `Latest run: ${report.startedAt}, ${report.data.referrals} referrals, ${report.data.partners} partners. Machine: ${report.machine}.`,
     "",
     table(report.lines),
-    "",
-    ...report.notes.map((n) => `- ${n}`),
-    "",
+    ...(report.notes.length ? ["", ...report.notes.map((n) => `- ${n}`)] : []),
   ].join("\n");
-  const start = readme.indexOf("## Performance");
-  let next;
-  if (start < 0) next = `${readme.trimEnd()}\n\n${body}`;
-  else {
-    const after = readme.indexOf("\n## ", start + 3);
-    next = readme.slice(0, start) + body + (after < 0 ? "" : readme.slice(after + 1));
-  }
+}
+
+/**
+ * Writes the latest run into docs/performance.md, between its `bench:latest` markers; the hand-written text
+ * around them stays. No other file is written.
+ */
+export function writePerformanceDoc(root: string, report: Report): string {
+  const file = path.join(root, PERFORMANCE_DOC);
+  const block = `${START}\n\n${latestRunMarkdown(report)}\n\n${END}`;
+  const doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Performance\n";
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END, start);
+  const next =
+    start >= 0 && end > start
+      ? doc.slice(0, start) + block + doc.slice(end + END.length)
+      : `${doc.trimEnd()}\n\n${block}\n`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
+  return file;
 }

@@ -1,15 +1,16 @@
 /**
- * `npm run bench` (issue 11): own database, seeded bulk load, then lead capture over HTTP against the
+ * `npm run bench` (docs/performance.md): own database, seeded bulk load, then lead capture over HTTP against the
  * same work in raw SQL, dashboards and /statistics, bulk approval and server memory. Options:
  * --scale N (referrals, default 1,000,000), --quick (100,000), --smoke (small, untimed: CI),
- * --partners N, --keep (keep the database), --no-server (in-process phases only).
+ * --partners N, --keep (keep the database), --no-server (in-process phases only), --leads-only (lead capture
+ * phases only: raw SQL and HTTP, with CPU per lead).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkRollups, rebuildRollups } from "@/lib/analytics";
 import { generate } from "./generate";
 import { inProcessPhases } from "./phases-local";
-import { machine, table, updateReadme, writeJson, type Report } from "./report";
+import { emptySummary, machine, table, writeJson, writePerformanceDoc, type Report } from "./report";
 import { serverPhases } from "./phases-server";
 import { createBenchDb, createCredentials } from "./setup";
 
@@ -22,6 +23,7 @@ const { values: a } = parseArgs({
     partners: { type: "string" },
     keep: { type: "boolean", default: false },
     "no-server": { type: "boolean", default: false },
+    "leads-only": { type: "boolean", default: false },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3224" },
   },
 });
@@ -31,6 +33,7 @@ const partners = a.partners ? Number(a.partners) : smoke ? 50 : 1_000;
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 const report: Report = {
+  summary: emptySummary(),
   startedAt: new Date().toISOString(),
   machine: machine(),
   options: { referrals, partners, smoke, quick: a.quick },
@@ -72,7 +75,7 @@ try {
   const mismatches = await checkRollups(db.handle.db);
   if (mismatches !== 0) failures.push(`rollups differ from raw aggregates in ${mismatches} rows after the load`);
   const creds = await createCredentials(db.sql, gen.partnerIds[0]);
-  const ctx = { db, gen, creds, smoke, report, log, failures, root, port: Number(a.port) };
+  const ctx = { db, gen, creds, smoke, report, log, failures, root, port: Number(a.port), leadsOnly: a["leads-only"] };
   await inProcessPhases(ctx);
   if (!a["no-server"]) await serverPhases(ctx);
 } catch (e) {
@@ -87,7 +90,7 @@ for (const n of report.notes) console.log(`- ${n}`);
 if (failures.length) console.error(`\nFAILURES:\n${failures.map((f) => `- ${f}`).join("\n")}`);
 if (!smoke) {
   const file = writeJson(root, { ...report, details: { ...report.details, failures } });
-  updateReadme(root, report);
-  log(`wrote ${path.relative(root, file)} and README "Performance"`);
+  const doc = writePerformanceDoc(root, report);
+  log(`wrote ${path.relative(root, file)} and ${path.relative(root, doc)}`);
 }
 process.exit(failures.length ? 1 : 0);

@@ -6,8 +6,10 @@ import path from "node:path";
 /** The app in production mode (`node scripts/start.mjs`, building when needed) on a loopback port. */
 export interface Server {
   base: string;
-  /** Highest resident memory seen, in MB, summed over the server's processes (not the start wrapper). */
+  /** Highest resident memory seen, in MB, summed over the server's processes. */
   peakRssMb: () => number;
+  /** The server's processes (the start wrapper and everything under it), for CPU time from /proc. */
+  pids: () => number[];
   stop: () => Promise<void>;
 }
 
@@ -40,7 +42,13 @@ function rssMb(pid: number): number {
   }
 }
 
-export async function startServer(root: string, port: number, databaseUrl: string, logFile: string): Promise<Server> {
+export async function startServer(
+  root: string,
+  port: number,
+  databaseUrl: string,
+  logFile: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   const out = fs.openSync(logFile, "w");
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
@@ -61,13 +69,16 @@ export async function startServer(root: string, port: number, databaseUrl: strin
       RATE_LIMIT_LOGIN_IP: "100000000",
       RATE_LIMIT_CODE: "100000000",
       RATE_LIMIT_API: "100000000",
+      API_CREDENTIAL_RATE_LIMIT: "1000000000",
+      ...extraEnv,
     },
   });
   let exited = false;
   child.on("exit", () => (exited = true));
   let peak = 0;
   const poll = setInterval(() => {
-    const total = descendants(child.pid!).reduce((s, p) => s + rssMb(p), 0);
+    // The server runs in the start wrapper's own process (scripts/start.mjs imports scripts/server.mjs).
+    const total = [child.pid!, ...descendants(child.pid!)].reduce((s, p) => s + rssMb(p), 0);
     peak = Math.max(peak, total);
   }, 200);
   const stop = async () => {
@@ -103,5 +114,5 @@ export async function startServer(root: string, port: number, databaseUrl: strin
   }
   // A first start builds the app in a child process: memory counts from the ready server on.
   peak = 0;
-  return { base, peakRssMb: () => Math.round(peak), stop };
+  return { base, peakRssMb: () => Math.round(peak), pids: () => [child.pid!, ...descendants(child.pid!)], stop };
 }

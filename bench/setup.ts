@@ -52,7 +52,7 @@ export interface Credentials {
 
 /**
  * An admin user, a portal user for the largest partner and an integration API key in the
- * CONTRACT format (`rp_<prefix>_<secret>`, SHA-256 stored, looked up by prefix).
+ * app's format (`rp_<prefix>_<secret>`, SHA-256 stored, looked up by prefix).
  */
 export async function createCredentials(sql: Sql, largestPartnerId: string): Promise<Credentials> {
   const hash = await hashPassword(BENCH_PASSWORD);

@@ -11,6 +11,12 @@ export async function boot(): Promise<void> {
   env(); // a bad variable stops start-up here, named, before anything opens
   const handle = await getDbHandle();
   await migrateDb(handle);
+  const { migrateLegacyPayoutDetails } = await import("@/lib/payout-details/service");
+  const moved = await migrateLegacyPayoutDetails(handle.db);
+  if (moved) console.log(`[boot] sealed the free-text payout accounts of ${moved} partner(s)`);
+  const { usingDevKey } = await import("@/lib/crypto/sealed");
+  if (env().NODE_ENV === "production" && usingDevKey())
+    console.warn("[boot] PAYOUT_DATA_KEYS is not set: payout data is sealed with the public development key.");
   const seedWanted = env().SEED_DEMO ?? handle.driver === "pglite";
   if (seedWanted) {
     const { created } = await seedDemo(handle.db);

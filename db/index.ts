@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import * as schema from "./schema";
 import { acquireDirLock } from "./lock";
 import { preparing } from "./prepared";
+import { pgliteFeed, postgresFeed } from "./settings-feed";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; domain functions accept `Db | Tx` alike. */
@@ -27,6 +28,10 @@ export interface OpenOptions {
   /** Take the directory lock (servers and CLI scripts do; tests with their own directory may not). */
   lock?: boolean;
   max?: number;
+  /** postgres.js `max_pipeline`: queries sent ahead on one connection (tests lower it to reach the limit). */
+  pipeline?: number;
+  /** Called with every statement's text and parameters as it is sent (tests record the capture path's SQL). */
+  onQuery?: (text: string, params: unknown[]) => void;
 }
 
 export function defaultDataDir(): string {
@@ -37,17 +42,35 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(opts.url, {
+    const options = {
       max: Math.min(opts.max ?? 10, 10),
+      ...(opts.pipeline !== undefined ? { max_pipeline: opts.pipeline } : {}),
+      ...(opts.onQuery ? { debug: (_c: number, text: string, params: unknown[]) => opts.onQuery!(text, params) } : {}),
       onnotice: () => {},
       // Statements are prepared (db/prepared.ts) for one round trip each, but planned for their actual
       // parameters every time: a generic plan made for a 30-day range was reused for 365 days (3× slower).
       connection: { plan_cache_mode: "force_custom_plan" },
       // Keep bigint columns exact: postgres.js returns int8 as string unless told otherwise;
       // Drizzle's `mode: "number"` columns convert, raw SQL callers use Number() explicitly.
-    });
-    const db = drizzle(preparing(client), { schema, casing: "snake_case" }) as unknown as Db;
-    return { db, driver: "postgres", url: opts.url, close: () => client.end({ timeout: 5 }) };
+    };
+    const client = postgres(opts.url, options);
+    let bump = () => {};
+    const pooled = preparing(client, () => bump());
+    // The settings cache's LISTEN connection (db/settings-feed.ts): not the pool's own `listen`, which would
+    // pass every statement to `onQuery`.
+    const url = opts.url;
+    const feed = postgresFeed(pooled, () => postgres(url, { max: 1, onnotice: () => {} }));
+    bump = feed.bump;
+    const db = drizzle(pooled, { schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      db,
+      driver: "postgres",
+      url: opts.url,
+      close: async () => {
+        await feed.close();
+        await pooled.end({ timeout: 5 });
+      },
+    };
   }
   const dataDir = opts.dataDir ?? defaultDataDir();
   const release = opts.lock !== false && !dataDir.startsWith("memory://") ? acquireDirLock(dataDir) : () => {};
@@ -55,11 +78,13 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = dataDir.startsWith("memory://") ? new PGlite() : new PGlite(dataDir);
   await client.waitReady;
+  const feed = pgliteFeed(client);
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
     driver: "pglite",
     close: async () => {
+      await feed.close();
       await client.close();
       release();
     },

@@ -10,7 +10,8 @@ import type { Referral } from "@/lib/referrals/core";
 import { createReferral, expireStale, linkToLead, withdrawReferral } from "@/lib/referrals/service";
 import { approveReward, cancelReward, createManualReward, processPayment } from "@/lib/rewards/service";
 import type { Tx } from "./index";
-import { referralClicks, settings } from "./schema";
+import { eq } from "drizzle-orm";
+import { referralClicks, rewards, settings } from "./schema";
 import { DAY, HOUR, Plan, plus } from "./seed-plan";
 
 const FIRST = [
@@ -157,7 +158,8 @@ export async function seedActivity(tx: Tx, { partners, admin, visitor, now, rng 
       const r = await captureLead(tx, body(s), {
         actor: visitor,
         channel: "FORM",
-        ip: "203.0.113.7",
+        // One visitor, one address (198.18.0.0/15, the benchmarking range): the fraud signals see honest traffic.
+        ip: `198.18.${(stories.indexOf(s) >> 8) & 255}.${stories.indexOf(s) & 255}`,
         consentText: consent,
         clickId: s.clickId,
         now: at,
@@ -180,7 +182,9 @@ export async function seedActivity(tx: Tx, { partners, admin, visitor, now, rng 
         const out = await changeLeadStatus(tx, s.lead!.id, { status, ...value }, admin, { now: at });
         const rewardId = out.referralChange?.rewardId;
         if (status === "CONVERTED" && rewardId && s.fate !== "NO_VALUE") {
-          rewardFate(s, at, { id: rewardId, holdUntil: plus(at, SEED_HOLD_DAYS * DAY) });
+          // The hold is the longer of the program hold and the lead's free-look window (lib/rewards/hold.ts).
+          const [w] = await tx.select({ holdUntil: rewards.holdUntil }).from(rewards).where(eq(rewards.id, rewardId));
+          rewardFate(s, at, { id: rewardId, holdUntil: w?.holdUntil ?? plus(at, SEED_HOLD_DAYS * DAY) });
         }
       });
     }
@@ -308,7 +312,10 @@ export async function seedActivity(tx: Tx, { partners, admin, visitor, now, rng 
   await tx.update(settings).set({ holdDays });
 }
 
-/** Referrals made the seed's way (create, link, withdraw), duplicates, self-referrals, merges, expiries, manual rewards. */
+/**
+ * Referrals made through the API's steps (create, link, withdraw), duplicates, self-referrals, merges, expiries,
+ * manual rewards.
+ */
 async function specialCases(c: {
   tx: Tx;
   plan: Plan;

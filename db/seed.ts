@@ -6,7 +6,7 @@ import { createPartnerSchema } from "@/lib/partners/schemas";
 import { createPartner, type PartnerWithCode } from "@/lib/partners/service";
 import { seededRandom } from "@/lib/random";
 import type { Db } from "./index";
-import { users } from "./schema";
+import { outbox, settings, users } from "./schema";
 import { seedActivity } from "./seed-activity";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -72,6 +72,12 @@ export const hasDemoData = async (db: Db) =>
  * (one INACTIVE applicant, one SUSPENDED), then 90 days of clicks, leads, referrals, rewards and payouts
  * in every status (db/seed-activity.ts). Only ever run by the demo seed (embedded first start or `npm run db:seed`).
  */
+/** The demo program's side of bank files: sample bank numbers from the standards' own examples. */
+export const DEMO_BANK_ORIGINATOR = {
+  ach: { bankRouting: "021000021", bankName: "Demo Bank", companyId: "1000000001", companyName: "Acme Insurance" },
+  sepa: { name: "Acme Insurance Quotes", iban: "DE89370400440532013000", bic: "COBADEFFXXX" },
+};
+
 export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boolean }> {
   if (await hasDemoData(db)) return { created: false };
   const rng = seededRandom(20261125);
@@ -90,6 +96,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
       requestId: "demo-seed",
     };
     const visitor: Actor = { type: "PUBLIC", id: null, label: "visitor", requestId: "demo-seed" };
+    // A fictional originator, so the demo can make bank files (docs/bank-files.md#the-programs-side).
+    await tx.update(settings).set({ bankOriginator: DEMO_BANK_ORIGINATOR });
 
     const specs = [
       {
@@ -150,6 +158,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
       }
     }
     await seedActivity(tx, { partners: made, admin, visitor, now, rng });
+    // 90 days of replayed history is not news: no e-mail or inbox entry for it (webhook rows stay).
+    await tx.delete(outbox).where(eq(outbox.topic, "notify"));
   });
   return { created: true };
 }

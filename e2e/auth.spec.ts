@@ -1,10 +1,11 @@
-import { DEMO, apiToken, expect, signIn, test } from "./fixtures";
+import { DEMO, apiToken, expect, signIn, test, covers } from "./fixtures";
 
 test.describe("sign-in", () => {
   test("an admin lands in /admin and a partner in /portal; each area refuses the other role", async ({
     adminPage,
     partnerPage,
   }) => {
+    covers("loginAction");
     await adminPage.goto("/login");
     await expect(adminPage).toHaveURL(/\/admin$/);
     await partnerPage.goto("/login");
@@ -53,6 +54,7 @@ test.describe("sign-in", () => {
   });
 
   test("sign-out ends the session", async ({ page }) => {
+    covers("signOutAction");
     await signIn(page, DEMO.admin.email, DEMO.admin.password, "/admin");
     await page.goto("/account");
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -112,6 +114,7 @@ async function signUp(page: import("@playwright/test").Page, email: string, pass
 
 test.describe("accounts", () => {
   test("sign-up creates a pending partner, shows the code and signs the partner in", async ({ page }) => {
+    covers("signupAction");
     const email = `paula-${Date.now()}@example.com`;
     await signUp(page, email, "paula-password-1");
     await expect(page.getByTestId("referral-code")).toHaveText(/^PAUNEW\d{4}$/);
@@ -139,6 +142,7 @@ test.describe("accounts", () => {
     request,
     browser,
   }) => {
+    covers("forgotPasswordAction", "setPasswordAction");
     const email = `reset-${Date.now()}@example.com`;
     await signUp(page, email, "first-password-1");
     await expect(page.getByTestId("referral-code")).toBeVisible();
@@ -208,6 +212,7 @@ test.describe("accounts", () => {
     adminPage,
     request,
   }) => {
+    covers("createApiKeyAction", "revokeApiKeyAction");
     await adminPage.goto("/admin/settings/api-keys");
     const name = `UI key ${Date.now()}`;
     await adminPage.getByLabel("Name").fill(name);
@@ -233,5 +238,7 @@ test("the API reference and the OpenAPI document describe the routes", async ({ 
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/token", "/api/v1/api-keys/{id}"]));
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
-  await expect(page.getByText("Exchange e-mail and password for a one-hour bearer token")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Exchange e-mail and password for a one-hour bearer token" }),
+  ).toBeVisible();
 });

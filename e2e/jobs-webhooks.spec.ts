@@ -1,26 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { expect, test } from "./fixtures";
-
-/** A receiver for outbound webhooks on 127.0.0.1 (the e2e server runs with WEBHOOKS_ALLOW_PRIVATE=1). */
-async function receiver() {
-  const got: { headers: Record<string, string>; body: string }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      got.push({ headers: req.headers as Record<string, string>, body });
-      res.end("ok");
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/e2e-hook`,
-    got,
-    close: () => server.close(),
-  };
-}
+import { expect, test, covers } from "./fixtures";
+import { receiver } from "./support";
 
 function signed(secret: string, id: string, payload: unknown) {
   const body = JSON.stringify(payload);
@@ -40,6 +20,7 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
   adminPage: page,
   request,
 }) => {
+  covers("createEndpointAction", "rotateInboundSecretAction");
   test.setTimeout(90_000);
   const rx = await receiver();
   try {
@@ -95,7 +76,7 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
     expect(event).toMatchObject({ type: "referral.created", data: { id: result.result.referralId } });
 
     await page.reload();
-    await expect(page.getByRole("region", { name: "Webhook deliveries" })).toContainText("SUCCEEDED");
+    await expect(page.getByRole("region", { name: "Webhook deliveries" })).toContainText("Succeeded");
     await expect(page.getByRole("region", { name: "Latest inbound events" })).toContainText(msg.headers["webhook-id"]);
   } finally {
     rx.close();
@@ -105,6 +86,7 @@ test("admin registers an endpoint and an inbound secret; a signed CRM lead becom
 test("the jobs page shows each job's last run, result and next run, and can run one now", async ({
   adminPage: page,
 }) => {
+  covers("runJobNowAction");
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
   for (const name of [
@@ -115,9 +97,9 @@ test("the jobs page shows each job's last run, result and next run, and can run 
     "fold-analytics",
     "purge-expired",
   ]) {
-    await expect(page.getByTestId(`job-${name}`)).toContainText(/OK|RUNNING/);
+    await expect(page.getByTestId(`job-${name}`)).toContainText(/OK|Running/);
   }
-  await page.getByRole("button", { name: "Run purge-expired now" }).click();
+  await page.getByRole("button", { name: "Run now purge-expired" }).click();
   await expect(page.getByTestId("job-purge-expired")).toContainText("Due now");
   await expect(page.getByRole("region", { name: "Recent job runs" })).toContainText("dispatch-webhooks");
 });

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import { apiToken, expect, test } from "./fixtures";
+import { apiToken, expect, test, covers } from "./fixtures";
 
 /** A fresh batch of `n` PENDING payouts (one new partner each, a $40 bonus approved), made through the API. */
 async function freshBatch(request: APIRequestContext, n: number) {
@@ -39,6 +39,7 @@ test("markBatchPaidAction: one reference marks every pending payout of the batch
   adminPage: page,
   request,
 }) => {
+  covers("markBatchPaidAction");
   const { batchId, ids, payout } = await freshBatch(request, 2);
   await page.goto(`/admin/payouts?batchId=${batchId}`);
   const form = page.getByRole("form", { name: "Mark the whole batch paid" });
@@ -66,6 +67,7 @@ test("previewConfirmationAction and applyConfirmationAction: the bank's CSV, pre
   adminPage: page,
   request,
 }) => {
+  covers("previewConfirmationAction", "applyConfirmationAction");
   const { ids, payout } = await freshBatch(request, 2);
   const txn = `CONF-${Date.now()}`;
   const csv = [

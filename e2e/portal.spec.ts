@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import Papa from "papaparse";
-import { apiToken, expect, test } from "./fixtures";
+import { apiToken, expect, test, covers } from "./fixtures";
 
-/** The partner portal as the demo partner (demo data from the seed: rows in every status). */
+/** The partner portal as the demo partner (the demo data of db/seed.ts: rows in every status). */
 
 const tableRows = (page: import("@playwright/test").Page) => page.getByRole("table").locator("tbody tr");
 
@@ -55,6 +55,12 @@ test("referrals: filters, sorting and pagination live in the URL; details are ma
   const badges = tableRows(page).locator("[data-status]");
   expect(await badges.count()).toBeGreaterThan(0);
   for (const b of await badges.all()) await expect(b).toHaveText("Converted");
+  // The back button brings the unfiltered list back, and the control follows the URL.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("");
+  await page.goForward();
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("CONVERTED");
 
   await page.goto("/portal/referrals");
   await page.getByRole("link", { name: /^Status/ }).click();
@@ -73,6 +79,7 @@ test("referrals: filters, sorting and pagination live in the URL; details are ma
 });
 
 test("earnings, payouts and profile render with data", async ({ partnerPage: page }) => {
+  covers("saveProfileAction");
   await page.goto("/portal/earnings");
   await expect(
     page.locator("dl[aria-label='Your balances, all time']").getByText("Approved", { exact: true }),
@@ -97,12 +104,12 @@ test("share: copy button, QR code, link builder and snippet", async ({ partnerPa
   await expect(link).toHaveValue(/\/r\/DEMPAR0001$/);
   await expect(page.getByTestId("qr-code").locator("svg")).toBeVisible();
   await page.getByRole("button", { name: "Copy link" }).first().click();
-  await expect(page.getByRole("button", { name: "Copied" }).first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Copied" }).first()).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/r\/DEMPAR0001$/);
   await page.getByLabel("Sub id", { exact: true }).fill("flyer-42");
   await page.getByLabel("Destination", { exact: true }).selectOption("/quote/home");
   await expect(page.getByRole("textbox", { name: "Your tracked link" })).toHaveValue(
-    /\/r\/DEMPAR0001\?to=%2Fquote%2Fhome&sub=flyer-42$/,
+    /\/r\/DEMPAR0001\?to=\/quote\/home&sub=flyer-42$/,
   );
   await expect(page.getByRole("img", { name: "QR code for the tracked link" }).locator("svg")).toBeVisible();
   await expect(page.getByText("?ref=DEMPAR0001").first()).toBeVisible();
@@ -110,6 +117,7 @@ test("share: copy button, QR code, link builder and snippet", async ({ partnerPa
 });
 
 test("a referral submitted by hand appears in the list", async ({ partnerPage: page }) => {
+  covers("submitReferralAction");
   const first = `Manual${Date.now().toString(36)}`;
   await page.goto("/portal/referrals/new");
   await page.getByLabel("First name", { exact: true }).fill(first);
@@ -146,16 +154,21 @@ test("the payouts CSV downloads and parses", async ({ partnerPage: page }) => {
   expect(parsed.errors).toEqual([]);
   expect(parsed.meta.fields).toEqual([
     "payout_id",
-    "created_at",
-    "paid_at",
-    "status",
+    "batch_id",
+    "partner_id",
+    "partner_name",
+    "partner_email",
+    "payment_method",
+    "payout_details",
     "amount",
     "currency",
-    "payment_method",
+    "status",
     "transaction_id",
+    "failure_reason",
     "reward_count",
     "reward_ids",
-    "failure_reason",
+    "created_at",
+    "paid_at",
   ]);
   expect(parsed.data.length).toBeGreaterThan(0);
   for (const row of parsed.data) expect(row.amount).toMatch(/^-?\d+\.\d{2}$/);

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test, covers } from "./fixtures";
 
 const stamp = Date.now().toString(36);
 
@@ -41,6 +42,7 @@ test("a referral link leads to the form, which saves the lead, its referral and 
   page,
   request,
 }) => {
+  covers("submitQuote");
   await page.goto("/r/DEMPAR0001?to=/quote/auto&sub=e2e-sub&utm_source=newsletter&utm_campaign=spring");
   await expect(page).toHaveURL(/\/quote\/auto\?utm_source=newsletter&utm_campaign=spring$/);
   await expect(page.getByText("Referred by Demo Partner")).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("landing page says what the product is and links to log in and the quote form", async ({ page }) => {
   await page.goto("/");

@@ -66,6 +66,10 @@ const schema = z.object({
   AUTH_URL: optional(httpUrl),
   /** The public origin of links the app writes (invitations, share links); wins over AUTH_URL. */
   APP_URL: optional(httpUrl),
+  /** Server processes `npm start` runs (Node's cluster module; PostgreSQL only): docs/operations.md#several-processes. */
+  WEB_CONCURRENCY: withDefault(wholeNumber(1, 64), 1),
+  /** Set by `npm start` in each cluster worker: its number, 0 to N-1 (worker 0 runs the jobs). Not set by hand. */
+  SERVER_WORKER: withDefault(wholeNumber(0, 63), 0),
   /** In-process background jobs: "off" switches them off (tests, benchmark, a separate `npm run jobs`). */
   JOBS: withDefault(flag("on", "off"), true),
   /** Rate-limit overrides of the program settings (tests and the benchmark raise them). */
@@ -82,10 +86,34 @@ const schema = z.object({
   API_CREDENTIAL_RATE_WINDOW_SECONDS: withDefault(wholeNumber(1, 86_400), 600),
   /** Salt of stored click IP hashes (default: the signing secret). */
   IP_HASH_SALT: optional(z.string()),
+  /**
+   * Keys sealing payout data at rest: `id:base64(32 bytes)` entries, comma-separated; the first seals, all
+   * open (docs/payout-details.md#keys). Unset: a public development key (boot warns in production).
+   */
+  PAYOUT_DATA_KEYS: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/,
+        "must be id:base64key entries (32-byte keys), comma-separated",
+      ),
+  ),
   /** "1" lets webhooks reach loopback and private addresses (tests only). */
   WEBHOOKS_ALLOW_PRIVATE: withDefault(flag("1", "0"), false),
-  /** Set by Vitest. */
-  VITEST: optional(z.string()),
+  /** Log level of the JSON logs: fatal, error, warn, info (default), debug, trace or silent. */
+  LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
+  /** Bearer token of /metrics; without it the endpoint answers 404. */
+  METRICS_TOKEN: optional(z.string().min(16, "METRICS_TOKEN must be at least 16 characters")),
+  /** The SMTP server e-mail goes through (`smtp://` or `smtps://`); unset: messages are only kept (/admin/mail). */
+  SMTP_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), "must be an smtp:// or smtps:// URL"),
+  ),
+  /** The sender of every e-mail, `address` or `Name <address>`; default: the business name at no-reply@ the origin's host. */
+  MAIL_FROM: optional(z.string().trim().max(320)),
 });
 
 export type Env = z.output<typeof schema>;

@@ -8,6 +8,13 @@ export function intFromText(s: unknown): number {
   return Number(s.trim());
 }
 
+/** "3.5" → 3.5 (a plain decimal, no grouping); anything else NaN, so the schema names the field. */
+export function decimalFromText(s: unknown): number {
+  if (typeof s === "number") return s;
+  if (typeof s !== "string" || !/^\s*-?\d+(?:\.\d+)?\s*$/.test(s)) return Number.NaN;
+  return Number(s.trim());
+}
+
 /** "1,234.5" / "1234.50" (major units, at most 2 decimals) → integer cents, exactly; anything else NaN. */
 export function centsFromText(s: unknown): number {
   if (typeof s === "number") s = String(s);

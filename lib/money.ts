@@ -1,7 +1,8 @@
+import { MAX_AMOUNT_MAJOR } from "./amounts";
+import { divHalfEven } from "./decimal";
 import { AppError } from "./errors";
 
-/** Largest accepted amount in major units: anything above is a typo or an attack, not a policy. */
-const MAX_MAJOR = 10n ** 12n;
+const MAX_MAJOR = BigInt(MAX_AMOUNT_MAJOR);
 
 const invalid = (path: string, message: string) => new AppError("validation", message, { errors: [{ path, message }] });
 
@@ -24,13 +25,6 @@ export function majorToCents(v: number | string, path = "conversionValue"): numb
   return Number(cents);
 }
 
-/** Cents to a major-unit decimal string ("1234.50"), exact. */
-export function centsToMajor(cents: number): string {
-  const neg = cents < 0;
-  const abs = BigInt(Math.abs(cents));
-  return `${neg ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
-}
-
 /**
  * amount × rate in basis points, in integer arithmetic, rounded half to even to the cent
  * (banker's rounding keeps sums of many rewards unbiased).
@@ -38,16 +32,6 @@ export function centsToMajor(cents: number): string {
 export function applyRateBps(cents: number, bps: number): number {
   if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(bps))
     throw new AppError("validation", "Amount and rate must be integers");
-  const neg = cents < 0 !== bps < 0;
-  const product = BigInt(Math.abs(cents)) * BigInt(Math.abs(bps));
-  let q = product / 10000n;
-  const r = product % 10000n;
-  if (r > 5000n || (r === 5000n && q % 2n === 1n)) q += 1n;
-  const out = Number(q);
-  return neg && out !== 0 ? -out : out;
-}
-
-/** Formats cents for people, only at the edge. */
-export function formatMoney(cents: number, currency = "USD", locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+  const out = Number(divHalfEven(BigInt(cents) * BigInt(bps), 10_000n));
+  return out === 0 ? 0 : out;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Enum input accepted case-insensitively (`"website"` → `WEBSITE`), as the contract requires. */
+/** Enum input accepted case-insensitively (`"website"` → `WEBSITE`), as every input takes them (docs/api.md#input). */
 export function enumInput<const T extends readonly [string, ...string[]]>(values: T, message?: string) {
   return z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),

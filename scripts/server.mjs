@@ -3,6 +3,8 @@
 // into `x-client-socket-ip`, replacing whatever a client sent under that name, before Next sees the request.
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
+import { createActionGuard, isActionRequest } from "./action-guard.mjs";
 
 export const SOCKET_IP_HEADER = "x-client-socket-ip";
 /** lib/ratelimit/client-ip.ts trusts the header only when this server set the marker. */
@@ -14,6 +16,7 @@ const SOCKET_IP_MARKER = Symbol.for("rp.socketIpHeader");
  */
 function watchFaults() {
   const file = process.env.SERVER_FAULT_LOG;
+  if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
   const record = (kind, reason) => {
     const text = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
     console.error(`[server] ${kind}: ${text}`);
@@ -31,13 +34,14 @@ export async function serve({ root, port, hostname = process.env.HOSTNAME }) {
   const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const guardAction = createActionGuard(root);
   const server = http.createServer((req, res) => {
     // Node joins repeated headers; delete first so a forged value can never survive next to ours.
     delete req.headers[SOCKET_IP_HEADER];
     for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2)
       if (req.rawHeaders[i].toLowerCase() === SOCKET_IP_HEADER) req.rawHeaders.splice(i, 2);
     req.headers[SOCKET_IP_HEADER] = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
-    handle(req, res).catch((e) => {
+    (isActionRequest(req) ? guardAction(req, res, handle) : handle(req, res)).catch((e) => {
       console.error("[server] request failed", e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end();

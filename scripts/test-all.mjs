@@ -67,7 +67,7 @@ if (!args.has("--skip-e2e")) {
 }
 
 if (args.has("--bench-smoke") && fs.existsSync(path.join(root, "bench", "run.ts"))) {
-  const ok = run("bench smoke", bin("tsx"), ["bench/run.ts", "--quick", "--smoke"]);
+  const ok = run("bench smoke", bin("tsx"), ["--conditions=react-server", "bench/run.ts", "--quick", "--smoke"]);
   results.push({ suite: "bench-smoke", passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { getLead, listLeads } from "@/lib/leads/queries";
 import { maskEmail, maskLead, maskPhone } from "@/lib/leads/mask";
@@ -7,16 +7,14 @@ import { getPayout, listPayouts, payoutsForExport } from "@/lib/payouts/queries"
 import { parseListSafe } from "@/lib/query/list";
 import { referralListSchema } from "@/lib/referrals/queries";
 import { getReward, listRewards, rewardTotals } from "@/lib/rewards/queries";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { dbSuite } from "./helpers/db";
 import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
 
-let t: TestDb;
+const t = dbSuite();
 let f: ListFixture;
 beforeAll(async () => {
-  t = await createTestDb();
   f = await seedListFixture(t.db);
 });
-afterAll(() => t.drop());
 
 describe("masking", () => {
   it.each([

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
 import { getReferral, listReferrals, referralListSchema } from "@/lib/referrals/queries";
-import { createTestDb, type TestDb } from "./helpers/db";
+import { dbSuite } from "./helpers/db";
 import { seedListFixture, type ListFixture } from "./helpers/list-fixtures";
 
-let t: TestDb;
+const t = dbSuite();
 let f: ListFixture;
 beforeAll(async () => {
-  t = await createTestDb();
   f = await seedListFixture(t.db);
 });
-afterAll(() => t.drop());
 
 const validation = async (p: Promise<unknown>, path: string) => {
   const e = await p.then(

@@ -1,17 +1,16 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partnerCodes, partners, payouts, referrals, rewards } from "@/db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiKeys, partnerCodes, partners, payouts, referrals, rewards, users } from "@/db/schema";
 import { pgErrorCode } from "@/lib/errors";
-import { DRIVERS, type TestDb } from "./helpers/db";
+import { DRIVERS, dbSuite } from "./helpers/db";
 
 const day = 86_400_000;
 
 describe.each(DRIVERS)("schema constraints on %s", (_driver, create) => {
-  let t: TestDb;
+  const t = dbSuite(create);
   let partnerA: string;
   let partnerB: string;
   beforeAll(async () => {
-    t = await create();
     const rows = await t.db
       .insert(partners)
       .values([
@@ -21,7 +20,6 @@ describe.each(DRIVERS)("schema constraints on %s", (_driver, create) => {
       .returning();
     [partnerA, partnerB] = rows.map((r) => r.id);
   });
-  afterAll(() => t.drop());
 
   const refuses = async (p: Promise<unknown>, code: string) => {
     let caught: unknown;
@@ -29,6 +27,19 @@ describe.each(DRIVERS)("schema constraints on %s", (_driver, create) => {
     expect(caught, "the database accepted a row it must refuse").toBeDefined();
     expect(pgErrorCode(caught)).toBe(code);
   };
+
+  it("refuses a partner credential without its partner and an admin one with a partner, keys as users", async () => {
+    const key = (role: "ADMIN" | "PARTNER", partnerId: string | null, n: string) =>
+      t.db.insert(apiKeys).values({ name: n, prefix: `rp_${n}`, secretHash: "x", role, partnerId });
+    await key("PARTNER", partnerA, "ok1");
+    await key("ADMIN", null, "ok2");
+    await refuses(key("PARTNER", null, "bad1"), "23514");
+    await refuses(key("ADMIN", partnerA, "bad2"), "23514");
+    const user = (role: "ADMIN" | "PARTNER", partnerId: string | null, n: string) =>
+      t.db.insert(users).values({ email: `${n}@example.com`, name: n, role, partnerId });
+    await refuses(user("PARTNER", null, "bad3"), "23514");
+    await refuses(user("ADMIN", partnerB, "bad4"), "23514");
+  });
 
   it("refuses a referral code used by another partner", async () => {
     await t.db.insert(partnerCodes).values({ partnerId: partnerA, code: "ANNLEE1234" });

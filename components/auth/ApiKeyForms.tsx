@@ -2,14 +2,22 @@
 
 import { useActionState, useState } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/auth/actions";
-import { buttonClass, FormField, FormMessage } from "./FormField";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-error";
+import { submitKeepingValues } from "@/lib/form-submit";
 
 export function CreateApiKeyForm({ partners }: { partners: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState(createApiKeyAction, null);
   const [role, setRole] = useState("ADMIN");
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      noValidate
+    >
       <h2 className="font-semibold">New API key</h2>
       <FormMessage state={state} />
       {state?.ok && (
@@ -20,7 +28,7 @@ export function CreateApiKeyForm({ partners }: { partners: { id: string; label: 
           </code>
         </div>
       )}
-      <FormField label="Name" name="name" placeholder="CRM integration" error={fe?.name} />
+      <Input label="Name" name="name" placeholder="CRM integration" error={fe?.name} />
       <div className="flex flex-col gap-1">
         <label htmlFor="f-role" className="text-sm font-medium">
           Acts as
@@ -57,7 +65,7 @@ export function CreateApiKeyForm({ partners }: { partners: { id: string; label: 
           {fe?.partnerId && <p className="text-sm text-red-700">{fe.partnerId}</p>}
         </div>
       )}
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? "Creating…" : "Create key"}
       </button>
     </form>

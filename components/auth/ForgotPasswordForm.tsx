@@ -2,7 +2,10 @@
 
 import { useActionState } from "react";
 import { forgotPasswordAction } from "@/lib/auth/actions";
-import { buttonClass, FormField, FormMessage } from "./FormField";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-error";
+import { submitKeepingValues } from "@/lib/form-submit";
 
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState(forgotPasswordAction, null);
@@ -14,10 +17,10 @@ export function ForgotPasswordForm() {
     );
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <FormField label="E-mail" name="email" type="email" autoComplete="email" error={fe?.email} />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <Input label="E-mail" name="email" type="email" autoComplete="email" error={fe?.email} />
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? "Sending…" : "Send reset link"}
       </button>
     </form>

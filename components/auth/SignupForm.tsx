@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { signupAction } from "@/lib/auth/actions";
-import { buttonClass, FormField, FormMessage } from "./FormField";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-error";
+import { submitKeepingValues } from "@/lib/form-submit";
 
 export function SignupForm() {
   const [state, action, pending] = useActionState(signupAction, null);
@@ -24,7 +27,7 @@ export function SignupForm() {
             ? "Your account is active: share your link and start referring."
             : "Your application is waiting for approval by the program team. Your code starts earning once you are approved."}
         </p>
-        <Link href="/portal" className={`${buttonClass} self-start`}>
+        <Link href="/portal" className={`${buttonClass("primary")} self-start`}>
           Go to your portal
         </Link>
       </div>
@@ -32,16 +35,16 @@ export function SignupForm() {
   }
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <div className="grid grid-cols-2 gap-3">
-        <FormField label="First name" name="firstName" autoComplete="given-name" error={fe?.firstName} />
-        <FormField label="Last name" name="lastName" autoComplete="family-name" error={fe?.lastName} />
+        <Input label="First name" name="firstName" autoComplete="given-name" error={fe?.firstName} />
+        <Input label="Last name" name="lastName" autoComplete="family-name" error={fe?.lastName} />
       </div>
-      <FormField label="E-mail" name="email" type="email" autoComplete="email" error={fe?.email} />
-      <FormField label="Phone (optional)" name="phone" type="tel" autoComplete="tel" error={fe?.phone} />
-      <FormField label="Company (optional)" name="companyName" autoComplete="organization" error={fe?.companyName} />
-      <FormField
+      <Input label="E-mail" name="email" type="email" autoComplete="email" error={fe?.email} />
+      <Input label="Phone (optional)" name="phone" type="tel" autoComplete="tel" error={fe?.phone} />
+      <Input label="Company (optional)" name="companyName" autoComplete="organization" error={fe?.companyName} />
+      <Input
         label="Password"
         name="password"
         type="password"
@@ -49,19 +52,19 @@ export function SignupForm() {
         hint="At least 10 characters."
         error={fe?.password}
       />
-      <FormField
+      <Input
         label="Repeat the password"
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
         error={fe?.confirmPassword}
       />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? "Creating your account…" : "Create partner account"}
       </button>
       <p className="text-sm">
         Already a partner?{" "}
-        <Link className="text-brand-700 hover:underline" href="/login">
+        <Link className="text-brand-700 underline" href="/login">
           Sign in
         </Link>
       </p>

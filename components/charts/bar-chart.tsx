@@ -11,7 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { formatTick, formatValue, PALETTE, type ValueFormat } from "./format";
+import { formatTick, formatValue, PALETTE, valueDomain, type ValueFormat } from "./format";
 import type { Series } from "./time-series-chart";
 
 /** Categories (`categoryKey`) with one bar per series; `layout="vertical"` for long labels. */
@@ -49,7 +49,12 @@ export function BarChart({
       height={height}
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-        <RBarChart data={data} layout={layout} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+        <RBarChart
+          accessibilityLayer={false}
+          data={data}
+          layout={layout}
+          margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           {vertical ? (
             <>
@@ -58,6 +63,7 @@ export function BarChart({
                 tickFormatter={(v) => formatTick(v, format, currency)}
                 fontSize={12}
                 allowDecimals={false}
+                domain={valueDomain(data, series, stacked)}
               />
               <YAxis type="category" dataKey={categoryKey} fontSize={12} width={110} />
             </>
@@ -69,6 +75,7 @@ export function BarChart({
                 fontSize={12}
                 width={56}
                 allowDecimals={false}
+                domain={valueDomain(data, series, stacked)}
               />
             </>
           )}

@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 /**
  * A chart in a figure with a caption, plus the same numbers as a visually hidden table so screen
- * readers get the data the picture shows.
+ * readers get the data the picture shows. The picture is hidden from assistive technology, so the charts inside
+ * are built with `accessibilityLayer={false}` (no keyboard focus inside an aria-hidden wrapper).
  */
 export function ChartFrame({
   title,

@@ -37,3 +37,19 @@ export function formatBucket(day: string): string {
 
 /** Colour-blind-safe palette (Okabe–Ito, darkened for contrast on white). */
 export const PALETTE = ["#1d5fd6", "#d55e00", "#009e73", "#cc79a7", "#b8860b", "#56b4e9", "#6b7280"];
+
+/**
+ * The value axis: from zero when every value is zero or more (so the axis never shows negative
+ * amounts nobody has), from the lowest value otherwise (a clawback day); stacked series add up.
+ */
+export function valueDomain(
+  data: Record<string, string | number>[],
+  series: { key: string }[],
+  stacked = false,
+): [number | "dataMin", "auto"] {
+  const values = data.flatMap((d) => {
+    const v = series.map((s) => Number(d[s.key] ?? 0)).filter(Number.isFinite);
+    return stacked ? [v.filter((n) => n < 0).reduce((a, b) => a + b, 0)] : v;
+  });
+  return values.some((n) => n < 0) ? ["dataMin", "auto"] : [0, "auto"];
+}

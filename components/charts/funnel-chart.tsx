@@ -34,7 +34,7 @@ export function FunnelChart({
       height={height}
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 500, height }}>
-        <RFunnelChart>
+        <RFunnelChart accessibilityLayer={false}>
           <Tooltip formatter={(v) => formatCount(Number(v))} />
           <Funnel dataKey="value" nameKey="name" data={data} isAnimationActive={false} lastShapeType="rectangle">
             <LabelList position="right" fill="#0f172a" stroke="none" dataKey="name" fontSize={12} />

@@ -1,5 +1,4 @@
 export * from "./bar-chart";
 export * from "./format";
 export * from "./funnel-chart";
-export * from "./pie-chart";
 export * from "./time-series-chart";

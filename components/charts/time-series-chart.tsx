@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { formatBucket, formatTick, formatValue, PALETTE, type ValueFormat } from "./format";
+import { formatBucket, formatTick, formatValue, PALETTE, valueDomain, type ValueFormat } from "./format";
 
 export interface Series {
   key: string;
@@ -48,7 +48,13 @@ export function TimeSeriesChart({
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis dataKey={xKey} tickFormatter={(v) => formatBucket(String(v))} fontSize={12} minTickGap={16} />
-      <YAxis tickFormatter={(v) => formatTick(v, format, currency)} fontSize={12} width={56} allowDecimals={false} />
+      <YAxis
+        tickFormatter={(v) => formatTick(v, format, currency)}
+        fontSize={12}
+        width={56}
+        allowDecimals={false}
+        domain={valueDomain(data, series)}
+      />
       <Tooltip formatter={(v) => formatValue(v, format, currency)} labelFormatter={(v) => formatBucket(String(v))} />
       <Legend />
     </>
@@ -63,7 +69,7 @@ export function TimeSeriesChart({
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
         {variant === "area" ? (
-          <AreaChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+          <AreaChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             {axes}
             {series.map((s, i) => (
               <Area
@@ -79,7 +85,7 @@ export function TimeSeriesChart({
             ))}
           </AreaChart>
         ) : (
-          <LineChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             {axes}
             {series.map((s, i) => (
               <Line

@@ -1,22 +1,23 @@
 "use client";
 import { runJobNowAction } from "@/app/(admin)/admin/jobs/actions";
-import { secondaryButton } from "@/components/webhooks/ui";
-import { ResultMessage, useAdminAction } from "@/components/webhooks/useAdminAction";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useAction } from "@/components/ui/use-action";
 
 export function RunNowButton({ name }: { name: string }) {
-  const { run, pending, result } = useAdminAction(() => runJobNowAction(name));
+  const { run, pending, outcome } = useAction(runJobNowAction, { success: "Due now; runs on the next tick" });
   return (
     <div className="flex flex-col gap-1">
       <button
         type="button"
         disabled={pending}
-        className={secondaryButton}
-        onClick={() => run(undefined)}
-        aria-label={`Run ${name} now`}
+        className={buttonClass("secondary", "sm")}
+        onClick={() => void run({ name })}
       >
-        Run now
+        {/* The accessible name starts with the visible text ("Run now purge-expired"). */}
+        Run now<span className="sr-only"> {name}</span>
       </button>
-      <ResultMessage result={result} success="Due now; runs on the next tick" />
+      <Notice outcome={outcome} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import { useEffect, useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, Select } from "@/components/ui/field";
+import { QrDownloads, qrFiles } from "./qr-downloads";
 import { QUOTE_TYPES, referralLink, type LinkOptions } from "./share-links";
 
 /** Builds a tracked link (destination, sub id, UTM tags) with its QR code as you type. */
@@ -11,9 +12,11 @@ export function LinkBuilder({ origin, code }: { origin: string; code: string }) 
   const [o, setO] = useState<LinkOptions>({ to: "/quote" });
   const link = useMemo(() => referralLink(origin, code, o), [origin, code, o]);
   const [svg, setSvg] = useState<string>("");
+  const [files, setFiles] = useState<{ png: string; svg: string } | null>(null);
   useEffect(() => {
     let live = true;
     QRCode.toString(link, { type: "svg", margin: 1, width: 160 }).then((s) => live && setSvg(s));
+    qrFiles(link).then((f) => live && setFiles(f));
     return () => {
       live = false;
     };
@@ -68,12 +71,15 @@ export function LinkBuilder({ origin, code }: { origin: string; code: string }) 
           </div>
         </div>
         {svg && (
-          <div
-            role="img"
-            aria-label="QR code for the tracked link"
-            className="size-44 shrink-0 rounded bg-white p-2"
-            dangerouslySetInnerHTML={{ __html: svg }}
-          />
+          <div className="flex shrink-0 flex-col items-start gap-2">
+            <div
+              role="img"
+              aria-label="QR code for the tracked link"
+              className="size-44 rounded bg-white p-2"
+              dangerouslySetInnerHTML={{ __html: svg }}
+            />
+            {files ? <QrDownloads {...files} name="tracked-link-qr-code" /> : null}
+          </div>
         )}
       </div>
     </div>

@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { FormError, FormSuccess } from "@/components/ui/form-error";
 import { statusLabel } from "@/components/ui/status-badge";
+import { submitKeepingValues } from "@/lib/form-submit";
 
 type Result = { ok: true; data: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
 
@@ -15,7 +16,6 @@ export interface ProfileValues {
   phone: string;
   payoutMethod: string;
   accountHolder: string;
-  account: string;
   notes: string;
 }
 
@@ -41,15 +41,8 @@ export function ProfileForm({
   );
   const v = state.values;
   const fe = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
-  // Submitting through a transition (not the form's action prop) keeps what was typed: React would
-  // reset the fields, selects and checkboxes after every action otherwise.
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    startTransition(() => formAction(fd));
-  };
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={submitKeepingValues(formAction)} noValidate className="flex flex-col gap-4">
       <FormError message={state.result && !state.result.ok ? state.result.error : null} />
       <FormSuccess message={state.result?.ok ? "Your profile is saved." : null} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -94,15 +87,6 @@ export function ProfileForm({
           name="accountHolder"
           defaultValue={v.accountHolder}
           error={fe?.accountHolder ?? fe?.["payoutDetails.accountHolder"]}
-        />
-        <Textarea
-          label="Account details"
-          name="account"
-          rows={2}
-          className="sm:col-span-2"
-          hint="Bank account and routing number, PayPal e-mail, or a mailing address for checks. Only the payments team sees this."
-          defaultValue={v.account}
-          error={fe?.account}
         />
         <Textarea
           label="Notes for the payments team"

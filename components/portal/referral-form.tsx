@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { statusLabel } from "@/components/ui/status-badge";
+import { submitKeepingValues } from "@/lib/form-submit";
 
 type Result = { ok: true; data: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
 type State = { result: Result; values: Record<string, string> };
@@ -30,15 +31,8 @@ export function ReferralForm({
   );
   const v = state.values;
   const fe = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
-  // Submitting through a transition (not the form's action prop) keeps what was typed: React would
-  // reset the fields, selects and checkboxes after every action otherwise.
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    startTransition(() => formAction(fd));
-  };
   return (
-    <form onSubmit={submit} noValidate className="flex max-w-2xl flex-col gap-4">
+    <form onSubmit={submitKeepingValues(formAction)} noValidate className="flex max-w-2xl flex-col gap-4">
       <FormError message={state.result && !state.result.ok ? state.result.error : null} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">The prospect</legend>

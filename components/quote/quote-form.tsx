@@ -2,8 +2,10 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
-import { Field, inputClass } from "./field";
 import { HONEYPOT_FIELD, INSURANCE_OPTIONS, US_STATES, type QuoteFormState } from "./form-state";
+import { submitKeepingValues } from "@/lib/form-submit";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 export interface QuoteFormProps {
   action: (state: QuoteFormState, form: FormData) => Promise<QuoteFormState>;
@@ -28,7 +30,14 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
   }, [state, errorCount]);
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-5" aria-describedby="quote-status">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      noValidate
+      className="flex flex-col gap-5"
+      aria-describedby="quote-status"
+    >
       <div id="quote-status" aria-live="polite" role="status" className="empty:hidden">
         {state.formError ? (
           <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{state.formError}</p>
@@ -46,7 +55,7 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
 
       <Field id="insuranceType" label="Type of insurance" error={e.insuranceType}>
         {(aria) => (
-          <select {...aria} name="insuranceType" defaultValue={v.insuranceType ?? ""} required className={inputClass}>
+          <select {...aria} name="insuranceType" defaultValue={v.insuranceType ?? ""} required>
             <option value="" disabled>
               Choose one
             </option>
@@ -61,28 +70,10 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
 
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="firstName" label="First name" error={e.firstName}>
-          {(aria) => (
-            <input
-              {...aria}
-              name="firstName"
-              defaultValue={v.firstName}
-              autoComplete="given-name"
-              required
-              className={inputClass}
-            />
-          )}
+          {(aria) => <input {...aria} name="firstName" defaultValue={v.firstName} autoComplete="given-name" required />}
         </Field>
         <Field id="lastName" label="Last name" error={e.lastName}>
-          {(aria) => (
-            <input
-              {...aria}
-              name="lastName"
-              defaultValue={v.lastName}
-              autoComplete="family-name"
-              required
-              className={inputClass}
-            />
-          )}
+          {(aria) => <input {...aria} name="lastName" defaultValue={v.lastName} autoComplete="family-name" required />}
         </Field>
       </div>
 
@@ -94,28 +85,12 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
           error={e.email}
         >
           {(aria) => (
-            <input
-              {...aria}
-              name="email"
-              type="email"
-              defaultValue={v.email}
-              autoComplete="email"
-              inputMode="email"
-              className={inputClass}
-            />
+            <input {...aria} name="email" type="email" defaultValue={v.email} autoComplete="email" inputMode="email" />
           )}
         </Field>
         <Field id="phone" label="Phone" error={e.phone}>
           {(aria) => (
-            <input
-              {...aria}
-              name="phone"
-              type="tel"
-              defaultValue={v.phone}
-              autoComplete="tel"
-              inputMode="tel"
-              className={inputClass}
-            />
+            <input {...aria} name="phone" type="tel" defaultValue={v.phone} autoComplete="tel" inputMode="tel" />
           )}
         </Field>
       </div>
@@ -123,13 +98,7 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="state" label="State" optional error={e.state}>
           {(aria) => (
-            <select
-              {...aria}
-              name="state"
-              defaultValue={v.state ?? ""}
-              autoComplete="address-level1"
-              className={inputClass}
-            >
+            <select {...aria} name="state" defaultValue={v.state ?? ""} autoComplete="address-level1">
               <option value="">Choose a state</option>
               {US_STATES.map((s) => (
                 <option key={s} value={s}>
@@ -148,23 +117,13 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
               autoComplete="postal-code"
               inputMode="numeric"
               maxLength={10}
-              className={inputClass}
             />
           )}
         </Field>
       </div>
 
       <Field id="message" label="Anything we should know?" optional error={e.message}>
-        {(aria) => (
-          <textarea
-            {...aria}
-            name="message"
-            defaultValue={v.message}
-            rows={3}
-            maxLength={2000}
-            className={inputClass}
-          />
-        )}
+        {(aria) => <textarea {...aria} name="message" defaultValue={v.message} rows={3} maxLength={2000} />}
       </Field>
 
       {/* Honeypot: hidden from people and assistive technology; bots that fill it are quietly ignored. */}
@@ -204,11 +163,7 @@ export function QuoteForm({ action, initial, consentText, consentVersion, hidden
 function SubmitButton() {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-    >
+    <button type="submit" disabled={pending} className={buttonClass("primary", "lg")}>
       {pending ? "Sending…" : "Get my quote"}
     </button>
   );

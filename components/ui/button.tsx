@@ -3,7 +3,7 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
-export type ButtonSize = "sm" | "md";
+export type ButtonSize = "sm" | "md" | "lg";
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400",
@@ -11,7 +11,11 @@ const VARIANTS: Record<ButtonVariant, string> = {
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
   ghost: "text-brand-700 hover:bg-brand-50 disabled:text-slate-400",
 };
-const SIZES: Record<ButtonSize, string> = { sm: "px-3 py-1.5 text-sm", md: "px-4 py-2 text-sm" };
+const SIZES: Record<ButtonSize, string> = {
+  sm: "px-3 py-1.5 text-sm",
+  md: "px-4 py-2 text-sm",
+  lg: "px-5 py-3 text-base",
+};
 
 export const buttonClass = (variant: ButtonVariant = "primary", size: ButtonSize = "md", extra?: string) =>
   cn(

@@ -44,16 +44,50 @@ export function Card({
   );
 }
 
-/** One figure with its label; `hint` explains it or compares it with the previous period. */
+/** A change against the previous period: ratio (0.25 = +25 %), null when there is nothing to compare with. */
+export interface StatChange {
+  ratio: number | null;
+  goodWhenUp?: boolean;
+}
+
+const changePct = new Intl.NumberFormat("en-US", {
+  style: "percent",
+  maximumFractionDigits: 1,
+  signDisplay: "exceptZero",
+});
+
+function ChangeNote({ change }: { change: StatChange }) {
+  if (change.ratio === null) return <span className="text-slate-600">no previous data</span>;
+  const up = change.ratio > 0;
+  const flat = change.ratio === 0;
+  const good = flat ? null : up === (change.goodWhenUp ?? true);
+  return (
+    <span className={cn("font-medium", good === null ? "text-slate-600" : good ? "text-emerald-700" : "text-rose-700")}>
+      <span aria-hidden="true">{flat ? "→" : up ? "▲" : "▼"} </span>
+      {changePct.format(change.ratio)} <span className="sr-only">compared with the previous period</span>
+      <span aria-hidden="true" className="text-slate-600">
+        {" "}
+        vs previous
+      </span>
+    </span>
+  );
+}
+
+/**
+ * One figure with its label, inside a `StatGrid` (a description list: the label is the term, the figure
+ * its definition). `hint` explains the figure; `change` compares it with the previous period.
+ */
 export function StatCard({
   label,
   value,
   hint,
+  change,
   tone = "default",
 }: {
   label: ReactNode;
   value: ReactNode;
   hint?: ReactNode;
+  change?: StatChange;
   tone?: "default" | "good" | "warn";
 }) {
   return (
@@ -64,8 +98,15 @@ export function StatCard({
       )}
     >
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</dd>
+      <dd data-testid="stat-value" className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
+        {value}
+      </dd>
       {hint && <dd className="mt-1 text-xs text-slate-600">{hint}</dd>}
+      {change && (
+        <dd className="mt-1 text-xs">
+          <ChangeNote change={change} />
+        </dd>
+      )}
     </div>
   );
 }

@@ -26,15 +26,13 @@ export function CopyButton({
     setTimeout(() => setState("idle"), 2000);
   }
   return (
-    <button type="button" onClick={copy} className={buttonClass(variant, "sm", className)} data-copy-value={value}>
-      <span>{state === "copied" ? "Copied" : label}</span>
-      <span role="status" className="sr-only">
-        {state === "copied"
-          ? "Copied to the clipboard"
-          : state === "failed"
-            ? "Copy failed: select the text and copy it by hand"
-            : ""}
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={copy} className={buttonClass(variant, "sm", className)} data-copy-value={value}>
+        {label}
+      </button>
+      <span role="status" className="text-xs text-slate-600">
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select the text and copy it by hand" : ""}
       </span>
-    </button>
+    </span>
   );
 }

@@ -1,28 +1,27 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { type DateMode, formatInstant } from "./date-format";
+import { useTimeZone } from "./time-zone";
 
-type Mode = "date" | "datetime" | "relative";
-
-const OPTIONS: Record<Exclude<Mode, "relative">, Intl.DateTimeFormatOptions> = {
-  date: { dateStyle: "medium" },
-  datetime: { dateStyle: "medium", timeStyle: "short" },
-};
+type Mode = DateMode | "relative";
 
 const noop = () => () => {};
 
 function relative(d: Date): string {
   const diff = d.getTime() - Date.now();
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const rtf = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), "minute");
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), "hour");
   return rtf.format(Math.round(diff / 86_400_000), "day");
 }
 
 /**
- * A date in the viewer's locale and time zone. The server renders a stable UTC form (no hydration
- * mismatch); the browser swaps in the local one after hydration. The ISO value stays in `dateTime`.
+ * A date in the viewer's time zone, with the zone shown on times (and in the tooltip of a date).
+ * Server and browser render it in the same zone (components/ui/time-zone.tsx), so the text matches
+ * at hydration. "relative" ("3 hours ago") depends on the clock, so it appears after hydration and
+ * the server renders the absolute time. The ISO instant stays in `dateTime`.
  */
 export function DateTime({
   value,
@@ -33,6 +32,7 @@ export function DateTime({
   mode?: Mode;
   className?: string;
 }) {
+  const zone = useTimeZone();
   const onClient = useSyncExternalStore(
     noop,
     () => true,
@@ -41,13 +41,10 @@ export function DateTime({
   if (value === null || value === undefined) return <span className={className}>—</span>;
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return <span className={className}>—</span>;
-  const iso = d.toISOString();
-  let text: string;
-  if (!onClient) text = mode === "date" ? iso.slice(0, 10) : `${iso.slice(0, 16).replace("T", " ")} UTC`;
-  else if (mode === "relative") text = relative(d);
-  else text = new Intl.DateTimeFormat(undefined, OPTIONS[mode]).format(d);
+  const full = formatInstant(d, "datetime", zone);
+  const text = mode === "relative" ? (onClient ? relative(d) : full) : formatInstant(d, mode, zone);
   return (
-    <time dateTime={iso} title={onClient ? d.toLocaleString() : iso} className={className}>
+    <time dateTime={d.toISOString()} title={full} className={className}>
       {text}
     </time>
   );

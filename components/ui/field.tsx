@@ -2,22 +2,27 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 /**
- * Form controls with their label, hint and error wired up: the error and hint are linked through
- * `aria-describedby`, and an error sets `aria-invalid`. Ids derive from `name` unless given.
+ * The one field component (docs/ui.md): a control with its label, hint and error wired up. The error and
+ * hint are linked through `aria-describedby`, and an error sets `aria-invalid`. The id derives from `name`
+ * unless given; a controlled control without a form name passes `id` only.
  */
 interface FieldProps {
   label: ReactNode;
-  name: string;
+  name?: string;
   id?: string;
+  /** Adds "(optional)" to the label. */
+  optional?: boolean;
   hint?: ReactNode;
   /** One message, or the messages of a zod `flatten().fieldErrors` entry. */
   error?: string | string[] | null;
   className?: string;
 }
 
-const controlClass = (invalid: boolean) =>
+/** The classes of a text control (input, select, textarea); red border when invalid. */
+export const controlClass = (invalid = false) =>
   cn(
-    "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 disabled:bg-slate-100",
+    // 16 px text on phones: smaller text makes mobile browsers zoom into the focused control.
+    "block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:ring-1 focus:ring-brand-600 disabled:bg-slate-100 sm:text-sm",
     invalid ? "border-red-600" : "border-slate-300",
   );
 
@@ -44,30 +49,41 @@ function Messages({ id, hint, message }: { id: string; hint: ReactNode; message:
   );
 }
 
+/** What a `Field` hands its control: spread it on the input, select or textarea. */
+export interface ControlProps {
+  id: string;
+  name?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+  className: string;
+}
+
+const fieldId = (id: string | undefined, name: string | undefined) => id ?? `f-${name ?? "field"}`;
+
+function Label({ htmlFor, label, optional }: { htmlFor: string; label: ReactNode; optional?: boolean }) {
+  return (
+    <label htmlFor={htmlFor} className="text-sm font-medium text-slate-800">
+      {label}
+      {optional && <span className="font-normal text-slate-600"> (optional)</span>}
+    </label>
+  );
+}
+
 export function Field({
   label,
   name,
   id,
+  optional,
   hint,
   error,
   className,
   children,
-}: FieldProps & {
-  children: (control: {
-    id: string;
-    name: string;
-    "aria-describedby"?: string;
-    "aria-invalid"?: true;
-    className: string;
-  }) => ReactNode;
-}) {
-  const fid = id ?? `f-${name}`;
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+  const fid = fieldId(id, name);
   const { message, describedBy } = describe(fid, hint, error);
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={fid} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
+      <Label htmlFor={fid} label={label} optional={optional} />
       {children({
         id: fid,
         name,
@@ -81,18 +97,18 @@ export function Field({
 }
 
 type InputProps = FieldProps & Omit<ComponentProps<"input">, "name" | "id" | "className">;
-export function Input({ label, name, id, hint, error, className, ...rest }: InputProps) {
+export function Input({ label, name, id, optional, hint, error, className, ...rest }: InputProps) {
   return (
-    <Field label={label} name={name} id={id} hint={hint} error={error} className={className}>
+    <Field label={label} name={name} id={id} optional={optional} hint={hint} error={error} className={className}>
       {(p) => <input {...rest} {...p} />}
     </Field>
   );
 }
 
 type TextareaProps = FieldProps & Omit<ComponentProps<"textarea">, "name" | "id" | "className">;
-export function Textarea({ label, name, id, hint, error, className, rows = 3, ...rest }: TextareaProps) {
+export function Textarea({ label, name, id, optional, hint, error, className, rows = 3, ...rest }: TextareaProps) {
   return (
-    <Field label={label} name={name} id={id} hint={hint} error={error} className={className}>
+    <Field label={label} name={name} id={id} optional={optional} hint={hint} error={error} className={className}>
       {(p) => <textarea rows={rows} {...rest} {...p} />}
     </Field>
   );
@@ -104,9 +120,20 @@ type SelectProps = FieldProps &
     /** A first empty option ("Any status"). */
     placeholder?: string;
   };
-export function Select({ label, name, id, hint, error, className, options, placeholder, ...rest }: SelectProps) {
+export function Select({
+  label,
+  name,
+  id,
+  optional,
+  hint,
+  error,
+  className,
+  options,
+  placeholder,
+  ...rest
+}: SelectProps) {
   return (
-    <Field label={label} name={name} id={id} hint={hint} error={error} className={className}>
+    <Field label={label} name={name} id={id} optional={optional} hint={hint} error={error} className={className}>
       {(p) => (
         <select {...rest} {...p}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -126,7 +153,7 @@ export function Select({ label, name, id, hint, error, className, options, place
 
 type CheckboxProps = FieldProps & Omit<ComponentProps<"input">, "name" | "id" | "className" | "type">;
 export function Checkbox({ label, name, id, hint, error, className, ...rest }: CheckboxProps) {
-  const fid = id ?? `f-${name}`;
+  const fid = fieldId(id, name);
   const { message, describedBy } = describe(fid, hint, error);
   return (
     <div className={cn("flex flex-col gap-1", className)}>

@@ -2,7 +2,12 @@
 export function FormError({ message, id }: { message?: string | null; id?: string }) {
   if (!message) return null;
   return (
-    <div id={id} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <div
+      id={id}
+      role="alert"
+      data-testid="form-error"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
       {message}
     </div>
   );
@@ -19,4 +24,9 @@ export function FormSuccess({ message }: { message?: string | null }) {
       {message}
     </div>
   );
+}
+
+/** The form-level message of a failed action result (`useActionState` with a lib/actions/safe-action.ts action). */
+export function FormMessage({ state }: { state: { ok: boolean; error?: string } | null }) {
+  return <FormError message={state && !state.ok ? state.error : null} />;
 }

@@ -1,4 +1,10 @@
-/** Formatting at the edge: money from integer cents, rates from basis points, counts. */
+import { enumLabel } from "@/lib/enum-label";
+import { centsToMajor } from "@/lib/decimal";
+
+/**
+ * Formatting at the edge, the one place for it: money from integer minor units, rates from basis
+ * points, counts, ratios and enum words. Dates go through <DateTime> (components/ui/date-time.tsx).
+ */
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -15,16 +21,16 @@ function moneyFormat(currency: string, locale?: string): Intl.NumberFormat {
   return f;
 }
 
-/** Integer minor units → "$1,234.50" (the currency's own number of decimals: JPY has none). */
+/**
+ * Integer minor units → "$1,234.50", exactly: the amount reaches Intl.NumberFormat as decimal text
+ * built with integer arithmetic (lib/money.ts), never as a float, so any amount formats to the cent.
+ * The currency's own number of decimals applies (JPY has none).
+ */
 export function formatMoney(cents: number | null | undefined, currency = "USD", locale?: string): string {
   if (cents === null || cents === undefined) return "—";
   const f = moneyFormat(currency, locale);
   const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-  // An exact decimal string from integer arithmetic: no float ever touches the amount.
-  const scale = 10 ** digits;
-  const abs = Math.abs(cents);
-  const decimal = digits ? `${Math.trunc(abs / scale)}.${String(abs % scale).padStart(digits, "0")}` : String(abs);
-  return f.format(`${cents < 0 ? "-" : ""}${decimal}` as Intl.StringNumericLiteral);
+  return f.format(centsToMajor(cents, digits) as Intl.StringNumericLiteral);
 }
 
 /** 1,250 bp → "12.5%". */
@@ -33,14 +39,18 @@ export function formatBps(bps: number | null | undefined, locale?: string): stri
   return new Intl.NumberFormat(locale ?? "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
 }
 
-export function formatCount(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale ?? "en-US").format(n);
+const counts = new Intl.NumberFormat("en-US");
+const percents = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+
+/** 12345 → "12,345"; null → "—". */
+export function formatCount(n: number | null | undefined, locale?: string): string {
+  if (n === null || n === undefined) return "—";
+  return (locale ? new Intl.NumberFormat(locale) : counts).format(n);
 }
 
-/** Integer cents → exact decimal text ("1234.05", "-0.50") for CSV files and inputs. */
-export function centsToDecimal(cents: number, digits = 2): string {
-  const abs = Math.abs(cents);
-  const scale = 10 ** digits;
-  const body = digits ? `${Math.trunc(abs / scale)}.${String(abs % scale).padStart(digits, "0")}` : String(abs);
-  return `${cents < 0 ? "-" : ""}${body}`;
-}
+/** A ratio (0.125) → "12.5%"; null (nothing to divide by) → "—". */
+export const formatPercent = (ratio: number | null | undefined) =>
+  ratio === null || ratio === undefined ? "—" : percents.format(ratio);
+
+/** An enum value in words ("BANK_TRANSFER" → "Bank transfer"); null → "—". */
+export const humanize = (s: string | null | undefined) => (s ? enumLabel(s) : "—");

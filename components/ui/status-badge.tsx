@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { enumLabel } from "@/lib/enum-label";
 import { cn } from "./cn";
 
@@ -33,19 +34,37 @@ const TONE_BY_STATUS: Record<string, Tone> = {
   REJECTED: "red",
   PAID: "green",
   EXPIRED: "gray",
+  VALID: "green",
+  UNVERIFIED: "amber",
   CALCULATED: "blue",
   APPROVED: "teal",
   CANCELLED: "red",
   FAILED: "red",
   SUCCEEDED: "green",
+  SENT: "green",
+  CAPTURED: "blue",
   ABANDONED: "gray",
   ADMIN: "purple",
   PARTNER: "blue",
+  OK: "green",
+  ENABLED: "green",
+  RUNNING: "amber",
+  DISABLED: "red",
 };
 
 export const statusLabel = enumLabel;
 
-export function StatusBadge({ status, label, className }: { status: string; label?: string; className?: string }) {
+/** A status as a coloured pill; the text carries the meaning, colour only repeats it. No status reads "—". */
+export function StatusBadge({
+  status,
+  label,
+  className,
+}: {
+  status: string | null | undefined;
+  label?: string;
+  className?: string;
+}) {
+  if (!status) return <span className="text-slate-600">—</span>;
   const tone = TONE_BY_STATUS[status.toUpperCase()] ?? "gray";
   return (
     <span
@@ -57,6 +76,29 @@ export function StatusBadge({ status, label, className }: { status: string; labe
       data-status={status}
     >
       {label ?? statusLabel(status)}
+    </span>
+  );
+}
+
+/** A plain pill for a label that is not a status (an achievement, a tag), in one of the status tones. */
+export function Badge({
+  children,
+  tone = "blue",
+  className,
+}: {
+  children: ReactNode;
+  tone?: Tone;
+  className?: string;
+}) {
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset",
+        TONES[tone],
+        className,
+      )}
+    >
+      {children}
     </span>
   );
 }

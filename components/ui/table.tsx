@@ -1,15 +1,45 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 import { hrefWith, type SearchParams } from "./url";
 
-/** A responsive table: scrolls sideways on phones, caption for screen readers. */
-export function Table({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
+/**
+ * A responsive table: a caption for screen readers, and a region that scrolls sideways on phones and that
+ * keyboard users can focus and scroll. With `head`, the header row is built from it and `children` are the
+ * body rows; without it, `children` bring their own `THead` / `TBody` (sortable headers).
+ */
+export function Table({
+  caption,
+  head,
+  children,
+  className,
+}: {
+  caption: string;
+  head?: ReactNode[];
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", className)}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
-        {children}
+        {head ? (
+          <>
+            <THead>
+              {head.map((h, i) => (
+                <Th key={i}>{h}</Th>
+              ))}
+            </THead>
+            <TBody>{children}</TBody>
+          </>
+        ) : (
+          children
+        )}
       </table>
     </div>
   );
@@ -35,9 +65,15 @@ export function Th({ children, className, align }: { children?: ReactNode; class
   );
 }
 
-export function Td({ children, className, align }: { children?: ReactNode; className?: string; align?: "right" }) {
+/** A body cell; `align="right"` is for figures (tabular digits, never wrapped). */
+export function Td({ children, className, align, ...rest }: Omit<ComponentProps<"td">, "align"> & { align?: "right" }) {
   return (
-    <td className={cn("px-3 py-2 align-top", align === "right" && "text-right tabular-nums", className)}>{children}</td>
+    <td
+      {...rest}
+      className={cn("px-3 py-2 align-top", align === "right" && "text-right tabular-nums whitespace-nowrap", className)}
+    >
+      {children}
+    </td>
   );
 }
 

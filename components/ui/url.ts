@@ -30,3 +30,22 @@ export function hrefWith(
 
 /** The first value of a search param. */
 export const firstParam = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** The first value of each wanted key, empty strings dropped: what the list schemas parse. */
+export function pick(sp: SearchParams, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) {
+    const v = sp[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (typeof s === "string" && s.trim() !== "") out[k] = s.trim();
+  }
+  return out;
+}
+
+/** Human message for refused filters (zod issues or the list parser's field errors): names the fields; null when none. */
+export function filterProblem(issues: { path: PropertyKey[] | string; message: string }[]): string | null {
+  if (issues.length === 0) return null;
+  const field = (path: PropertyKey[] | string) =>
+    String((typeof path === "string" ? path.split(".") : path)[0] ?? "filter");
+  return `Some filters were ignored: ${issues.map((i) => `${field(i.path)} (${i.message})`).join("; ")}.`;
+}

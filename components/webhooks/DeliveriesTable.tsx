@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { DeliveryRow } from "@/lib/webhooks/deliveries";
 import { ReplayButton } from "./ReplayButton";
-import { Badge, cell, DataTable, When } from "./ui";
+import { DateTime } from "@/components/ui/date-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
 
 export function DeliveriesTable({ rows }: { rows: DeliveryRow[] }) {
   if (rows.length === 0)
@@ -11,34 +13,45 @@ export function DeliveriesTable({ rows }: { rows: DeliveryRow[] }) {
       </p>
     );
   return (
-    <DataTable
+    <Table
       caption="Webhook deliveries"
-      head={["Created", "Event", "Endpoint", "Status", "Attempts", "Last result", "Next attempt", ""]}
+      head={[
+        "Created",
+        "Event",
+        "Endpoint",
+        "Status",
+        "Attempts",
+        "Last result",
+        "Next attempt",
+        <span key="a" className="sr-only">
+          Actions
+        </span>,
+      ]}
     >
       {rows.map((d) => (
         <tr key={d.id}>
-          <td className={cell}>
+          <Td>
             <Link href={`/admin/webhooks/deliveries/${d.id}`} className="text-brand-700 hover:underline">
-              <When at={d.createdAt} />
+              <DateTime value={d.createdAt} />
             </Link>
-          </td>
-          <td className={cell}>
+          </Td>
+          <Td>
             <code className="text-xs">{d.eventType}</code>
-          </td>
-          <td className={`${cell} max-w-56 truncate`} title={d.endpointUrl}>
+          </Td>
+          <Td className="max-w-56 truncate" title={d.endpointUrl}>
             {d.endpointUrl}
-          </td>
-          <td className={cell}>
-            <Badge>{d.status}</Badge>
-          </td>
-          <td className={`${cell} text-right tabular-nums`}>{d.attempts}</td>
-          <td className={`${cell} max-w-56 truncate`} title={d.lastError ?? undefined}>
+          </Td>
+          <Td>
+            <StatusBadge status={d.status} />
+          </Td>
+          <Td align="right">{d.attempts}</Td>
+          <Td className="max-w-56 truncate" title={d.lastError ?? undefined}>
             {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? "–")}
-          </td>
-          <td className={cell}>{d.status === "PENDING" ? <When at={d.nextAttemptAt} /> : "–"}</td>
-          <td className={cell}>{d.status === "PENDING" ? null : <ReplayButton id={d.id} />}</td>
+          </Td>
+          <Td>{d.status === "PENDING" ? <DateTime value={d.nextAttemptAt} /> : "–"}</Td>
+          <Td>{d.status === "PENDING" ? null : <ReplayButton id={d.id} />}</Td>
         </tr>
       ))}
-    </DataTable>
+    </Table>
   );
 }

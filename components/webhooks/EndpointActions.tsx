@@ -1,11 +1,12 @@
 "use client";
 import { deleteEndpointAction, setEndpointEnabledAction } from "@/app/(admin)/admin/webhooks/actions";
-import { dangerButton, secondaryButton } from "./ui";
-import { ResultMessage, useAdminAction } from "./useAdminAction";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useAction } from "@/components/ui/use-action";
 
 export function EndpointActions({ id, url, enabled }: { id: string; url: string; enabled: boolean }) {
-  const toggle = useAdminAction((on: boolean) => setEndpointEnabledAction(id, on));
-  const remove = useAdminAction(() => deleteEndpointAction(id));
+  const toggle = useAction(setEndpointEnabledAction, { success: enabled ? "Disabled." : "Enabled." });
+  const remove = useAction(deleteEndpointAction, { success: "Deleted." });
   const pending = toggle.pending || remove.pending;
   return (
     <div className="flex flex-col gap-1">
@@ -13,8 +14,8 @@ export function EndpointActions({ id, url, enabled }: { id: string; url: string;
         <button
           type="button"
           disabled={pending}
-          className={secondaryButton}
-          onClick={() => toggle.run(!enabled)}
+          className={buttonClass("secondary", "sm")}
+          onClick={() => void toggle.run({ id, enabled: !enabled })}
           aria-label={`${enabled ? "Disable" : "Enable"} ${url}`}
         >
           {enabled ? "Disable" : "Enable"}
@@ -22,17 +23,16 @@ export function EndpointActions({ id, url, enabled }: { id: string; url: string;
         <button
           type="button"
           disabled={pending}
-          className={dangerButton}
+          className={buttonClass("danger", "sm")}
           aria-label={`Delete ${url}`}
           onClick={() => {
-            if (window.confirm(`Delete the endpoint ${url} and its delivery log?`)) remove.run(undefined);
+            if (window.confirm(`Delete the endpoint ${url} and its delivery log?`)) void remove.run({ id });
           }}
         >
           Delete
         </button>
       </div>
-      <ResultMessage result={toggle.result} />
-      <ResultMessage result={remove.result} />
+      <Notice outcome={toggle.outcome ?? remove.outcome} />
     </div>
   );
 }

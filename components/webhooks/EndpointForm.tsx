@@ -2,46 +2,45 @@
 import { useState } from "react";
 import { createEndpointAction } from "@/app/(admin)/admin/webhooks/actions";
 import { SecretOnce } from "./SecretOnce";
-import { primaryButton } from "./ui";
-import { ResultMessage, useAdminAction } from "./useAdminAction";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
 
 /** Registers an endpoint; the signing secret is shown once, right here. */
 export function EndpointForm({ eventTypes }: { eventTypes: readonly string[] }) {
-  const { run, pending, result } = useAdminAction(createEndpointAction);
+  const { run, pending, outcome, data } = useAction(createEndpointAction, { success: "Endpoint added." });
   const [events, setEvents] = useState<string[]>([]);
-  const fieldError = (k: string) => (result && !result.ok ? result.fieldErrors?.[k] : undefined);
-  const urlError = fieldError("url");
+  const urlError = fieldError(outcome, "url");
   return (
     <form
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        run({ url: String(f.get("url") ?? ""), description: String(f.get("description") ?? "") || undefined, events });
+        void run({
+          url: String(f.get("url") ?? ""),
+          description: String(f.get("description") ?? "") || undefined,
+          events,
+        });
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-800">Endpoint URL</span>
-          <input
-            name="url"
-            type="url"
-            required
-            placeholder="https://crm.example.com/hooks/referrals"
-            aria-invalid={!!urlError}
-            aria-describedby={urlError ? "url-error" : undefined}
-            className="rounded-md border border-slate-300 px-3 py-1.5"
-          />
-          {urlError ? (
-            <span id="url-error" className="text-xs text-red-700">
-              {urlError}
-            </span>
-          ) : null}
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium text-slate-800">Description (optional)</span>
-          <input name="description" maxLength={200} className="rounded-md border border-slate-300 px-3 py-1.5" />
-        </label>
+        <Input
+          label="Endpoint URL"
+          name="url"
+          type="url"
+          required
+          placeholder="https://crm.example.com/hooks/referrals"
+          error={urlError}
+        />
+        <Input
+          label="Description"
+          optional
+          name="description"
+          maxLength={200}
+          error={fieldError(outcome, "description")}
+        />
       </div>
       <fieldset className="text-sm">
         <legend className="font-medium text-slate-800">Events (none selected: every event)</legend>
@@ -59,12 +58,12 @@ export function EndpointForm({ eventTypes }: { eventTypes: readonly string[] }) 
         </div>
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <button type="submit" disabled={pending} className={buttonClass("primary", "sm")}>
           {pending ? "Adding…" : "Add endpoint"}
         </button>
-        <ResultMessage result={result} />
+        <Notice outcome={outcome} />
       </div>
-      {result?.ok ? <SecretOnce label={`Signing secret for ${result.data.url}`} secret={result.data.secret} /> : null}
+      {data ? <SecretOnce label={`Signing secret for ${data.url}`} secret={data.secret} /> : null}
     </form>
   );
 }

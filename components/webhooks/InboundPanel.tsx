@@ -1,7 +1,10 @@
 import type { InboundSecretStatus } from "@/lib/webhooks/inbound-secret";
 import type { inboundWebhooks } from "@/db/schema";
 import { InboundSecretForm } from "./InboundSecretForm";
-import { cell, DataTable, Json, Panel, When } from "./ui";
+import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { JsonValue } from "@/components/ui/json-value";
+import { Table, Td } from "@/components/ui/table";
 
 export function InboundPanel({
   status,
@@ -11,7 +14,7 @@ export function InboundPanel({
   recent: (typeof inboundWebhooks.$inferSelect)[];
 }) {
   return (
-    <Panel
+    <Card
       title="Inbound CRM events"
       description={
         <>
@@ -35,23 +38,23 @@ export function InboundPanel({
       {recent.length === 0 ? (
         <p className="text-sm text-slate-600">None received yet.</p>
       ) : (
-        <DataTable caption="Latest inbound events" head={["Received", "Type", "webhook-id", "Result"]}>
+        <Table caption="Latest inbound events" head={["Received", "Type", "webhook-id", "Result"]}>
           {recent.map((r) => (
             <tr key={r.webhookId}>
-              <td className={cell}>
-                <When at={r.receivedAt} />
-              </td>
-              <td className={cell}>
+              <Td>
+                <DateTime value={r.receivedAt} />
+              </Td>
+              <Td>
                 <code className="text-xs">{r.eventType}</code>
-              </td>
-              <td className={`${cell} font-mono text-xs break-all`}>{r.webhookId}</td>
-              <td className={`${cell} max-w-96`}>
-                <Json value={r.result} />
-              </td>
+              </Td>
+              <Td className="font-mono text-xs break-all">{r.webhookId}</Td>
+              <Td className="max-w-96">
+                <JsonValue value={r.result} />
+              </Td>
             </tr>
           ))}
-        </DataTable>
+        </Table>
       )}
-    </Panel>
+    </Card>
   );
 }

@@ -1,19 +1,21 @@
 "use client";
 import { rotateInboundSecretAction } from "@/app/(admin)/admin/webhooks/actions";
 import { SecretOnce } from "./SecretOnce";
-import { primaryButton, secondaryButton } from "./ui";
-import { ResultMessage, useAdminAction } from "./useAdminAction";
+import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
 
 /** Generates (or accepts a pasted) inbound signing secret; the old one stops working at once. */
 export function InboundSecretForm({ configured }: { configured: boolean }) {
-  const { run, pending, result } = useAdminAction((given?: string) => rotateInboundSecretAction(given));
+  const { run, pending, outcome, data } = useAction(rotateInboundSecretAction, { success: "Secret saved." });
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
         <button
           type="button"
           disabled={pending}
-          className={primaryButton}
+          className={buttonClass("primary", "sm")}
           onClick={() => {
             if (
               !configured ||
@@ -21,7 +23,7 @@ export function InboundSecretForm({ configured }: { configured: boolean }) {
                 "Replace the inbound secret? The CRM must be given the new one; the old one stops working now.",
               )
             )
-              run(undefined);
+              void run({});
           }}
         >
           {configured ? "Rotate secret" : "Generate secret"}
@@ -31,25 +33,24 @@ export function InboundSecretForm({ configured }: { configured: boolean }) {
           onSubmit={(e) => {
             e.preventDefault();
             const v = String(new FormData(e.currentTarget).get("secret") ?? "");
-            if (v) run(v);
+            if (v) void run({ secret: v });
           }}
         >
-          <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium text-slate-800">Or paste the CRM&apos;s secret</span>
-            <input
-              name="secret"
-              autoComplete="off"
-              placeholder="whsec_…"
-              className="w-72 rounded-md border border-slate-300 px-3 py-1.5 font-mono text-xs"
-            />
-          </label>
-          <button type="submit" disabled={pending} className={secondaryButton}>
+          <Input
+            label="Or paste the CRM's secret"
+            name="secret"
+            autoComplete="off"
+            placeholder="whsec_…"
+            className="w-72"
+            error={fieldError(outcome, "secret")}
+          />
+          <button type="submit" disabled={pending} className={buttonClass("secondary", "sm")}>
             Save pasted secret
           </button>
         </form>
       </div>
-      <ResultMessage result={result} />
-      {result?.ok ? <SecretOnce label="Inbound signing secret" secret={result.data} /> : null}
+      <Notice outcome={outcome} />
+      {data ? <SecretOnce label="Inbound signing secret" secret={data} /> : null}
     </div>
   );
 }

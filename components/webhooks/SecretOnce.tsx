@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { secondaryButton } from "./ui";
+import { buttonClass } from "@/components/ui/button";
 
 /** A secret shown once, with a copy button; it is not stored anywhere the page can show again. */
 export function SecretOnce({ label, secret }: { label: string; secret: string }) {
@@ -17,7 +17,7 @@ export function SecretOnce({ label, secret }: { label: string; secret: string })
         </code>
         <button
           type="button"
-          className={secondaryButton}
+          className={buttonClass("secondary", "sm")}
           onClick={() =>
             navigator.clipboard?.writeText(secret).then(
               () => setCopied(true),

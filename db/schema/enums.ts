@@ -21,7 +21,15 @@ export const referralStatus = pgEnum("referral_status", [
   "PAID",
   "EXPIRED",
 ]);
-export const rewardType = pgEnum("reward_type", ["CONVERSION", "BONUS", "ADJUSTMENT", "CLAWBACK"]);
+export const rewardType = pgEnum("reward_type", [
+  "CONVERSION",
+  "BONUS",
+  "ADJUSTMENT",
+  "CLAWBACK",
+  "LEAD",
+  "REFERRAL_FEE",
+  "RENEWAL",
+]);
 export const rewardStatus = pgEnum("reward_status", ["PENDING", "CALCULATED", "APPROVED", "PAID", "CANCELLED"]);
 export const paymentMethod = pgEnum("payment_method", ["BANK_TRANSFER", "PAYPAL", "CHECK", "STRIPE", "OTHER"]);
 export const payoutStatus = pgEnum("payout_status", ["PENDING", "PAID", "FAILED"]);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -31,7 +32,11 @@ export const apiKeys = pgTable(
     lastUsedAt: ts(),
     revokedAt: ts(),
   },
-  (t) => [uniqueIndex("api_keys_prefix_key").on(t.prefix)],
+  (t) => [
+    uniqueIndex("api_keys_prefix_key").on(t.prefix),
+    // As on users: a partner key belongs to exactly one partner, an admin key to none.
+    check("api_keys_partner_role", sql`(${t.role} = 'PARTNER') = (${t.partnerId} is not null)`),
+  ],
 );
 
 /** Fixed-window counters for rate limits (quote form, code validation, ...). */

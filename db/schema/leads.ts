@@ -21,6 +21,8 @@ export const leads = pgTable(
     /** Value of the sale (e.g. first-year premium) when converted. */
     conversionValueCents: cents(),
     statusChangedAt: ts(),
+    /** Set when a privacy erasure or the retention job replaced the person's data (docs/compliance.md). */
+    anonymisedAt: ts(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, char, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cents, createdAt, currency, id, ts, updatedAt } from "./columns";
+import { commissionPlans } from "./commissions";
 import { partnerStatus, paymentMethod } from "./enums";
 
 export const partners = pgTable(
@@ -15,8 +16,16 @@ export const partners = pgTable(
     companyName: text(),
     status: partnerStatus().notNull().default("INACTIVE"),
     statusReason: text(),
-    commissionRateBps: integer().notNull().default(1000),
+    /** The partner override: replaces the plan's percentage when set; null = the plan's rates. */
+    commissionRateBps: integer(),
+    /** Null = the default plan. */
+    commissionPlanId: uuid().references(() => commissionPlans.id),
+    /** The tier the daily tier job last recorded (a tier id of the partner's plan), null = none. */
+    tierId: text(),
+    /** The currency of the partner's referrals and rewards. */
     currency: currency(),
+    /** The currency payouts are made in; null = the partner's own `currency` (docs/payouts.md#currencies). */
+    payoutCurrency: char({ length: 3 }),
     /** National Producer Number for licensed agents. */
     npn: text(),
     licensedStates: text()
@@ -39,6 +48,7 @@ export const partners = pgTable(
     uniqueIndex("partners_email_key").on(t.email),
     index("partners_status_idx").on(t.status, t.createdAt),
     index("partners_created_at_idx").on(t.createdAt),
+    index("partners_plan_idx").on(t.commissionPlanId),
     check("partners_email_lower", sql`${t.email} = lower(${t.email})`),
     check("partners_rate_range", sql`${t.commissionRateBps} between 0 and 10000`),
   ],

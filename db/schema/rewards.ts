@@ -1,8 +1,24 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Calculation } from "@/lib/commissions/types";
+import type { TakeBack } from "@/lib/policies/takeback";
 import { cents, createdAt, currency, id, ts, updatedAt } from "./columns";
+import { commissionPlanVersions } from "./commissions";
 import { paymentMethod, payoutStatus, rewardStatus, rewardType } from "./enums";
 import { partners } from "./partners";
+import { policyEvents } from "./policies";
 import { referrals } from "./referrals";
 
 /** One payment to a partner covering one or more rewards. */
@@ -58,6 +74,10 @@ export const rewards = pgTable(
     baseCents: cents(),
     status: rewardStatus().notNull().default("PENDING"),
     holdUntil: ts(),
+    /** Why the time hold is what it is, in words (lib/rewards/hold.ts). */
+    holdReason: text(),
+    /** Held for a fraud review: no approval, bulk approval or payout until a review decision releases it. */
+    reviewHold: boolean().notNull().default(false),
     reason: text(),
     calculatedAt: ts(),
     approvedAt: ts(),
@@ -70,10 +90,24 @@ export const rewards = pgTable(
     cancelledAt: ts(),
     cancelReason: text(),
     createdBy: text(),
+    /** The plan version the amount was computed with (null for manual and pre-plan rewards). */
+    planVersionId: uuid().references(() => commissionPlanVersions.id),
+    /** How the amount was computed, with its one-line explanation (`lib/commissions/calculate.ts`). */
+    calculation: jsonb().$type<Calculation>(),
+    /** A clawback's reward it takes back from (docs/compliance.md#clawbacks). */
+    adjustsRewardId: uuid().references((): AnyPgColumn => rewards.id),
+    /** The policy event that created this reward (a clawback, a renewal) or cancelled it. */
+    policyEventId: uuid().references(() => policyEvents.id),
+    /** How a policy cancellation's take-back was computed (lib/policies/takeback.ts). */
+    clawback: jsonb().$type<TakeBack>(),
+    /** At most one reward per key: a bonus per partner and period, a lead fee per referral, a renewal per policy year, a clawback per reward. */
+    uniqueKey: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex("rewards_unique_key").on(t.uniqueKey),
+    index("rewards_partner_created_idx").on(t.partnerId, t.createdAt),
     uniqueIndex("rewards_one_conversion_per_referral")
       .on(t.referralId)
       .where(sql`${t.type} = 'CONVERSION'`),
@@ -81,6 +115,7 @@ export const rewards = pgTable(
     index("rewards_status_hold_idx").on(t.status, t.holdUntil, t.createdAt),
     index("rewards_payout_idx").on(t.payoutId),
     index("rewards_created_idx").on(t.createdAt),
+    index("rewards_adjusts_idx").on(t.adjustsRewardId),
     check(
       "rewards_negative_only_clawback",
       sql`${t.amountCents} is null or ${t.amountCents} >= 0 or ${t.type} = 'CLAWBACK'`,

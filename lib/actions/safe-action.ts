@@ -9,6 +9,7 @@ import { actorFromUser } from "@/lib/auth/actor";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, type FieldError } from "@/lib/errors";
 import { findNul } from "@/lib/validation";
+import { actionStarted, badActionArguments, isActionInput } from "./request-state";
 
 /** What a form's `useActionState` receives. `fieldErrors` maps a field path ("email", "lead.phone") to its message. */
 export type ActionResult<T> =
@@ -40,6 +41,11 @@ function make<S extends ZodType, T, U>(
   fn: (input: z.output<S>, ctx: ActionContext<U>) => Promise<T>,
 ): SafeAction<S, T> {
   return async (_prev, input) => {
+    actionStarted();
+    if (!isActionInput(input)) {
+      badActionArguments();
+      return { ok: false, error: "This request was not sent by one of our forms." };
+    }
     try {
       const user = role === "PUBLIC" ? null : await getSessionUser();
       if (role !== "PUBLIC") {

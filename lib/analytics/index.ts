@@ -78,12 +78,12 @@ export async function adminAnalytics(
 ): Promise<AdminAnalytics> {
   // The top-partners scan also counts the referring partners: one per-partner scan less.
   const top = topPartners(db, { from: q.from, to: q.to, metric: q.topMetric, limit: q.topLimit });
+  const referring = top.then((t) => t.referringPartners);
+  // When the dashboard refuses the period before awaiting `referring`, the same refusal still reaches the
+  // caller through `top` in Promise.all; this keeps the derived copy from being an unhandled rejection.
+  referring.catch(() => {});
   const [dash, topResult] = await Promise.all([
-    dashboard(
-      db,
-      { from: q.from, to: q.to, interval: q.interval },
-      top.then((t) => t.referringPartners),
-    ),
+    dashboard(db, { from: q.from, to: q.to, interval: q.interval }, referring),
     top,
   ]);
   return { ...dash, topPartners: topResult };

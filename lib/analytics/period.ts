@@ -24,10 +24,11 @@ const DAY_MS = 86_400_000;
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const parseDay = (s: string): number => Date.parse(`${s}T00:00:00Z`);
-export const addDays = (day: string, n: number): string => isoDay(new Date(parseDay(day) + n * DAY_MS));
+export const shiftDay = (day: string, n: number): string => isoDay(new Date(parseDay(day) + n * DAY_MS));
 /** The instant a UTC day starts, as an ISO timestamp (independent of the session's TimeZone). */
 export const utcMidnight = (day: string): string => `${day}T00:00:00Z`;
-export const daysBetween = (from: string, to: string): number =>
+/** Days in a period, both ends counted (a one-day period has 1). */
+export const daysInPeriod = (from: string, to: string): number =>
   Math.round((parseDay(to) - parseDay(from)) / DAY_MS) + 1;
 
 const invalid = (path: string, message: string): AppError =>
@@ -52,17 +53,17 @@ function toDay(value: string | Date, field: string): string {
  */
 export function resolvePeriod(q: AnalyticsQuery, now: Date = new Date()): Period {
   const to = q.to !== undefined ? toDay(q.to, "to") : isoDay(now);
-  const from = q.from !== undefined ? toDay(q.from, "from") : addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+  const from = q.from !== undefined ? toDay(q.from, "from") : shiftDay(to, -(DEFAULT_PERIOD_DAYS - 1));
   if (from > to) throw invalid("from", "must not be after to");
-  if (daysBetween(from, to) > MAX_PERIOD_DAYS)
+  if (daysInPeriod(from, to) > MAX_PERIOD_DAYS)
     throw invalid("from", `the period may span at most ${MAX_PERIOD_DAYS} days`);
   return { from, to };
 }
 
 /** The period of the same length just before `p`, for comparisons. */
 export function previousPeriod(p: Period): Period {
-  const n = daysBetween(p.from, p.to);
-  return { from: addDays(p.from, -n), to: addDays(p.from, -1) };
+  const n = daysInPeriod(p.from, p.to);
+  return { from: shiftDay(p.from, -n), to: shiftDay(p.from, -1) };
 }
 
 export function parseInterval(value: string | undefined): Interval {

@@ -183,7 +183,7 @@ export function total(
   return { count, amountCents };
 }
 
-/** Referral statuses that count as converted (CONTRACT: CONVERTED or PAID). */
+/** Referral statuses that count as converted (CONVERTED or PAID; docs/domain-rules.md#figures). */
 export const CONVERTED = new Set(["CONVERTED", "PAID"]);
 /** Statuses a referral reaches after acceptance. */
 export const ACCEPTED_OR_LATER = new Set(["ACCEPTED", "CONVERTED", "PAID"]);

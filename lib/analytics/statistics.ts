@@ -13,7 +13,7 @@ import {
   type RewardType,
 } from "@/db/schema/enums";
 import { ANALYTICS_CURRENCY, referringPartners } from "./kpis";
-import { addDays, resolvePeriod, utcMidnight, type AnalyticsQuery, type Interval, type Period } from "./period";
+import { shiftDay, resolvePeriod, utcMidnight, type AnalyticsQuery, type Interval, type Period } from "./period";
 import { summarisePayouts, type PayoutMethodTotal } from "./payouts";
 import { CONVERTED, EARNED, rateBps, readRollups, total } from "./source";
 import { bucketStarts } from "./trends";
@@ -47,7 +47,7 @@ export async function medianHoursToConvert(db: DbOrTx, period: Period, partnerId
     await db.execute(sql`
       select percentile_cont(0.5) within group (order by extract(epoch from converted_at - created_at)) / 3600 as h
       from referrals
-      where converted_at is not null and created_at >= ${utcMidnight(period.from)}::timestamptz and created_at < ${utcMidnight(addDays(period.to, 1))}::timestamptz ${scope}`),
+      where converted_at is not null and created_at >= ${utcMidnight(period.from)}::timestamptz and created_at < ${utcMidnight(shiftDay(period.to, 1))}::timestamptz ${scope}`),
   );
   return r?.h == null ? null : Math.round(Number(r.h) * 10) / 10;
 }
@@ -179,7 +179,7 @@ export async function partnerStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Pro
   const scope = q.partnerId ? sql`where id = ${q.partnerId}::uuid` : sql``;
   const [counts, rows, referring] = await Promise.all([
     db.execute(sql`select status, count(*) as n,
-        count(*) filter (where created_at >= ${utcMidnight(period.from)}::timestamptz and created_at < ${utcMidnight(addDays(period.to, 1))}::timestamptz) as new
+        count(*) filter (where created_at >= ${utcMidnight(period.from)}::timestamptz and created_at < ${utcMidnight(shiftDay(period.to, 1))}::timestamptz) as new
       from partners ${scope} group by status`),
     readRollups(db, { metrics: ["referrals", "rewards"], period, partnerId: q.partnerId }),
     referringPartners(db, period, q.partnerId),

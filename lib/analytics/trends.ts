@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db";
-import { addDays, resolvePeriod, type AnalyticsQuery, type Interval, type Period } from "./period";
+import { shiftDay, resolvePeriod, type AnalyticsQuery, type Interval, type Period } from "./period";
 import { CONVERTED, EARNED, readRollups, type RollupRow } from "./source";
 
 export interface TrendPoint {
@@ -28,13 +28,13 @@ export function bucketStarts(period: Period, interval: Interval): string[] {
     if (interval === "day") return day;
     const d = new Date(`${day}T00:00:00Z`);
     if (interval === "month") return `${day.slice(0, 8)}01`;
-    return addDays(day, -((d.getUTCDay() + 6) % 7));
+    return shiftDay(day, -((d.getUTCDay() + 6) % 7));
   };
   const out: string[] = [];
   for (let day = start(period.from); day <= period.to;) {
     out.push(day);
-    if (interval === "day") day = addDays(day, 1);
-    else if (interval === "week") day = addDays(day, 7);
+    if (interval === "day") day = shiftDay(day, 1);
+    else if (interval === "week") day = shiftDay(day, 7);
     else {
       const d = new Date(`${day}T00:00:00Z`);
       d.setUTCMonth(d.getUTCMonth() + 1);

@@ -9,10 +9,12 @@ import { getSettings, type Settings } from "@/lib/settings";
 import { authenticateRequest, type Principal } from "./authenticate";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { claimIdempotencyKey, completeIdempotencyKey, parseIdempotencyKey, requestHash } from "./idempotency";
-import { readJsonBody, queryObject } from "./parse";
+import { readJsonBody, readJsonOrUploadBody, queryObject, type UploadOption } from "./parse";
 import { appErrorFromDb, isZodError, problem, zodToAppError } from "./problem";
 import { hitRateLimit, rateLimitHeaders, type RateLimitResult } from "@/lib/ratelimit";
 import { envLimits } from "@/lib/ratelimit/limits";
+import { log } from "@/lib/obs/log";
+import { observeRequest, routeLabel } from "@/lib/obs/metrics";
 
 export type AuthMode = "public" | "any" | "admin" | "partner";
 export type { Principal } from "./authenticate";
@@ -46,6 +48,8 @@ export interface RouteOptions<A extends AuthMode, B, Q, P> {
   query?: Q;
   params?: P;
   rateLimit?: RateLimitOption;
+  /** Also take multipart/form-data with this file field (the body schema then sees its text as `as`). */
+  upload?: UploadOption;
   /** For the OpenAPI document (/api/v1/openapi.json, /docs/api). */
   doc?: ApiDoc;
 }
@@ -66,6 +70,7 @@ export interface RouteMeta {
   query?: ZodType;
   params?: ZodType;
   rateLimited: boolean;
+  upload?: UploadOption;
   doc: ApiDoc;
 }
 export type ApiRouteHandler = RouteHandler & { meta: RouteMeta };
@@ -122,11 +127,19 @@ export function apiRoute<
     query: opts.query,
     params: opts.params,
     rateLimited: !!opts.rateLimit,
+    upload: opts.upload,
     doc: opts.doc ?? {},
   };
   const route: RouteHandler = async (req, context) => {
+    const started = performance.now();
     let limitHeaders: Record<string, string> = {};
-    const res = await answer(req, context, (h) => (limitHeaders = h));
+    let actor: Actor | undefined;
+    const res = await answer(
+      req,
+      context,
+      (h) => (limitHeaders = h),
+      (a) => (actor = a),
+    );
     for (const [k, v] of Object.entries(limitHeaders)) {
       try {
         res.headers.set(k, v);
@@ -134,12 +147,28 @@ export function apiRoute<
         // Immutable headers (e.g. Response.redirect): leave them.
       }
     }
+    const seconds = (performance.now() - started) / 1000;
+    const pathname = new URL(req.url).pathname;
+    observeRequest(req.method, pathname, res.status, seconds);
+    log().info(
+      {
+        requestId: res.headers.get("x-request-id"),
+        method: req.method,
+        route: routeLabel(pathname),
+        status: res.status,
+        ms: Math.round(seconds * 10_000) / 10,
+        actorType: actor?.type ?? "PUBLIC",
+        actorId: actor?.id ?? null,
+      },
+      "request",
+    );
     return res;
   };
   const answer = async (
     req: Request,
     context: RouteContext,
     setLimitHeaders: (h: Record<string, string>) => void,
+    setActor: (a: Actor) => void,
   ): Promise<Response> => {
     const incomingId = req.headers.get("x-request-id");
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
@@ -150,6 +179,7 @@ export function apiRoute<
       let settingsOnce: Promise<Settings> | undefined;
       const settings = () => (settingsOnce ??= getSettings(db));
       const auth = await authorize(db, req, requestId, mode);
+      if (auth) setActor(auth.actor);
       if (opts.rateLimit) {
         const r = await applyRateLimit(db, opts.rateLimit, auth?.principal ?? null, ip, settings);
         setLimitHeaders(rateLimitHeaders(r));
@@ -164,7 +194,11 @@ export function apiRoute<
       const params = opts.params ? parseWith(opts.params, rawParams, "params") : rawParams;
       const query = opts.query ? parseWith(opts.query, queryObject(url), "query") : queryObject(url);
       if (!opts.query) refuseNul(query, "query");
-      const rawBody = opts.body ? await readJsonBody(req) : undefined;
+      const rawBody = !opts.body
+        ? undefined
+        : opts.upload
+          ? await readJsonOrUploadBody(req, opts.upload)
+          : await readJsonBody(req);
       const body = opts.body ? parseWith(opts.body, rawBody, "body") : undefined;
       const ctx = {
         req,
@@ -310,10 +344,13 @@ export function errorResponse(e: unknown, requestId: string, instance?: string):
   if (isZodError(e)) return problem(zodToAppError(e), { requestId, instance });
   const fromDb = appErrorFromDb(e);
   if (fromDb) {
-    console.warn(`[api] ${requestId} database refused input: ${(e as Error).message}`);
+    log().warn({ requestId, err: e }, "database refused input");
     return problem(fromDb, { requestId, instance });
   }
-  console.error(`[api] ${requestId} unhandled error`, e);
+  log().error(
+    { requestId, err: e instanceof Error ? { type: e.name, message: e.message, stack: e.stack } : e },
+    "unhandled error",
+  );
   return problem(new AppError("internal", "Something went wrong; the request id identifies it in the logs"), {
     requestId,
     instance,

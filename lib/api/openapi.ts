@@ -66,7 +66,21 @@ function operation(routePath: string, method: string, meta: RouteMeta | undefine
     const accepts = meta.body.safeParse(undefined).success;
     op.requestBody = {
       required: !accepts,
-      content: { "application/json": { schema: jsonSchema(meta.body, "input") } },
+      content: {
+        "application/json": { schema: jsonSchema(meta.body, "input") },
+        ...(meta.upload
+          ? {
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: [meta.upload.field],
+                  properties: { [meta.upload.field]: { type: "string", format: "binary" } },
+                  description: `The file's text stands for \`${meta.upload.as}\`; other fields as in the JSON body`,
+                },
+              },
+            }
+          : {}),
+      },
     };
   }
   const success: Json = {
@@ -86,7 +100,7 @@ function operation(routePath: string, method: string, meta: RouteMeta | undefine
   if (method !== "GET") responses["409"] = problemRef("Conflict or invalid state");
   if (meta?.body) {
     responses["413"] = problemRef("Body over 1 MB");
-    responses["415"] = problemRef("Body is not JSON");
+    responses["415"] = problemRef(meta.upload ? "Body is neither JSON nor multipart/form-data" : "Body is not JSON");
   }
   if (method === "POST") responses["422"] = problemRef("Idempotency-Key reused with another body");
   if (meta?.rateLimited || routePath.endsWith("/auth/token"))

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { calculationJson } from "@/lib/commissions/schemas";
+import { licenceJson } from "@/lib/compliance/licences/schemas";
+import { POLICY_EVENT_TYPES } from "@/lib/policies/schemas";
 import {
   INSURANCE_TYPES,
   LEAD_STATUSES,
@@ -30,8 +33,10 @@ export const partnerJson = z.strictObject({
   status: z.enum(PARTNER_STATUSES),
   statusReason: text,
   referralCode: text,
-  commissionRateBps: z.number().int().min(0).max(10_000),
+  commissionRateBps: z.number().int().min(0).max(10_000).nullable(),
+  commissionPlanId: z.uuid().nullable(),
   currency: z.string().length(3),
+  payoutCurrency: z.string().length(3).describe("What payouts are made in (default: the partner's currency)"),
   npn: text,
   licensedStates: z.array(z.string()),
   payoutMethod: z.enum(PAYMENT_METHODS).nullable(),
@@ -43,10 +48,50 @@ export const partnerJson = z.strictObject({
   createdAt: at,
   updatedAt: at,
   codes: z.array(z.strictObject({ code: z.string(), isCurrent: z.boolean(), createdAt: at, retiredAt: at })).optional(),
+  /** The licences on file (GET /partners/{id}); expired or unverified ones count as unlicensed. */
+  licenses: z.array(licenceJson).optional(),
 });
 
 export const createdPartnerJson = partnerJson.extend({
   invitation: z.strictObject({ url: z.string(), expiresAt: z.iso.datetime() }),
+});
+
+/** How a cancellation's take-back was computed (lib/policies/takeback.ts). */
+export const takeBackJson = z.strictObject({
+  kind: z.enum(["FULL", "PRO_RATA", "NONE"]),
+  start: z.iso.date(),
+  cancelledOn: z.iso.date(),
+  daysIn: z.number().int(),
+  termDays: z.number().int(),
+  unearnedDays: z.number().int(),
+  freeLookDays: z.number().int(),
+  chargebackMonths: z.number().int(),
+  chargebackUntil: z.iso.date().nullable(),
+  rewardCents: z.number().int(),
+  amountCents: z.number().int(),
+  explanation: z.string(),
+});
+
+export const policyEventJson = z.strictObject({
+  id: z.uuid(),
+  leadId: z.uuid(),
+  referralId: z.uuid().nullable(),
+  type: z.enum(POLICY_EVENT_TYPES),
+  effectiveDate: z.iso.date(),
+  termDays: z.number().int().nullable(),
+  premiumCents: cents,
+  policyNumber: text,
+  channel: z.enum(["API", "WEBHOOK"]),
+  outcome: z.strictObject({
+    action: z.enum(["RECORDED", "HOLD_EXTENDED", "REWARD_CANCELLED", "CLAWBACK", "RENEWAL_REWARD", "NONE"]),
+    rewardId: z.uuid().nullable(),
+    createdRewardId: z.uuid().nullable(),
+    amountCents: cents,
+    policyYear: z.number().int().nullable(),
+    explanation: z.string(),
+    takeBack: takeBackJson.optional(),
+  }),
+  createdAt: at,
 });
 
 export const rewardJson = z.strictObject({
@@ -60,6 +105,7 @@ export const rewardJson = z.strictObject({
   rateBps: z.number().int().nullable(),
   baseCents: cents,
   holdUntil: at,
+  holdReason: text,
   reason: text,
   calculatedAt: at,
   approvedAt: at,
@@ -72,6 +118,11 @@ export const rewardJson = z.strictObject({
   cancelledAt: at,
   cancelReason: text,
   createdBy: text,
+  planVersionId: z.uuid().nullable(),
+  calculation: calculationJson.nullable(),
+  adjustsRewardId: z.uuid().nullable(),
+  policyEventId: z.uuid().nullable(),
+  clawback: takeBackJson.nullable(),
   createdAt: at,
   updatedAt: at,
   partnerName: z.string().optional(),
@@ -153,6 +204,7 @@ export const payoutJson = z.strictObject({
       z.strictObject({
         rewardId: z.uuid(),
         amountCents: cents,
+        currency: z.string().length(3).optional().describe("The reward's own currency"),
         rewardType: z.string(),
         rewardStatus: z.string(),
         referralId: z.uuid().nullable(),
@@ -160,6 +212,20 @@ export const payoutJson = z.strictObject({
       }),
     )
     .optional(),
+  conversions: z
+    .array(
+      z.strictObject({
+        fromCurrency: z.string().length(3),
+        toCurrency: z.string().length(3),
+        rate: z.string().describe("Exact decimal text: 1 fromCurrency = rate toCurrency"),
+        rateDate: z.string(),
+        rateSource: z.string(),
+        originalCents: cents,
+        convertedCents: cents.describe("originalCents × rate, rounded half to even once"),
+      }),
+    )
+    .optional()
+    .describe("Rewards in other currencies, per currency: docs/payouts.md#currencies"),
   batchId: z.uuid().nullable(),
   failureReason: text,
   createdBy: text,
@@ -183,7 +249,15 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const conversionJson = z.strictObject({ referral: referralJson, reward: rewardJson });
 export const paymentJson = z.strictObject({ reward: rewardJson, payout: payoutJson });
-export const batchJson = z.strictObject({ batchId: z.uuid().nullable(), payouts: z.array(payoutJson) });
+export const batchJson = z.strictObject({
+  batchId: z.uuid().nullable(),
+  payouts: z.array(payoutJson),
+  /** Partners held for tax (docs/payouts.md#holds), with the reason. */
+  held: z.array(z.strictObject({ partnerId: z.uuid(), currency: z.string(), reason: z.string() })),
+  blocked: z
+    .array(z.strictObject({ partnerId: z.uuid(), currency: z.string().length(3), reason: z.string() }))
+    .describe("Partners left out, with why (a missing exchange rate names its pair)"),
+});
 export const bulkApproveJson = z.union([
   z.strictObject({
     results: z.array(
@@ -192,3 +266,38 @@ export const bulkApproveJson = z.union([
   }),
   z.strictObject({ approved: z.number().int(), skipped: z.number().int(), remaining: z.number().int() }),
 ]);
+
+export const batchPaymentJson = z.strictObject({
+  paid: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+});
+export const confirmationReportJson = z.strictObject({
+  problem: z.string().nullable(),
+  rows: z.array(
+    z.strictObject({
+      line: z.number().int(),
+      payoutId: z.uuid().nullable(),
+      partnerName: z.string().nullable(),
+      amountCents: z.number().int().nullable(),
+      currency: z.string().nullable(),
+      outcome: z.enum(["paid", "failed", "unchanged", "error"]),
+      message: z.string(),
+    }),
+  ),
+  counts: z.strictObject({
+    paid: z.number().int(),
+    failed: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+  }),
+});
+
+export const batchApprovalJson = z.strictObject({
+  batchId: z.uuid(),
+  status: z.enum(["DRAFT", "APPROVED"]),
+  payoutDay: z.string(),
+  payoutCount: z.number().int(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+});

@@ -27,7 +27,7 @@ const day = z
 /** `from`/`to` (UTC days, both inclusive) of the statistics endpoints. */
 export const periodQuery = { from: day.optional(), to: day.optional() };
 
-/** GET …/statistics: `from`, `to`, `interval=day|week|month` (CONTRACT). */
+/** GET …/statistics: `from`, `to`, `interval=day|week|month` (docs/api.md#statistics). */
 export const statisticsQuery = z.strictObject({
   ...periodQuery,
   interval: z

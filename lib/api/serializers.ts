@@ -1,8 +1,11 @@
-import type { leads, partners, payouts, referrals, rewards } from "@/db/schema";
+import type { PayoutConversion } from "@/lib/payouts/conversion";
+import type { leads, partners, payouts, policyEvents, referrals, rewards } from "@/db/schema";
+import { serializeLicence, type Licence } from "@/lib/compliance/licences";
+import type { LeadSummary } from "@/lib/referrals/queries";
 import { created } from "./handler";
 
 /**
- * Rows → the public camelCase JSON of `/api/v1` (CONTRACT "API shapes"). Fields are picked one by
+ * Rows → the public camelCase JSON of `/api/v1` (docs/api.md#json-shapes). Fields are picked one by
  * one so a new column never leaks by accident; money leaves as integer `…Cents` plus `currency`;
  * dates as ISO 8601 strings; no BigInt ever reaches `JSON.stringify`.
  */
@@ -10,6 +13,7 @@ import { created } from "./handler";
 type PartnerRow = typeof partners.$inferSelect;
 type ReferralRow = typeof referrals.$inferSelect;
 type RewardRow = typeof rewards.$inferSelect;
+type PolicyEvent = typeof policyEvents.$inferSelect;
 type PayoutRow = typeof payouts.$inferSelect;
 type LeadRow = typeof leads.$inferSelect;
 
@@ -24,7 +28,9 @@ const cents = (v: number | string | bigint | null | undefined): number | null =>
 
 type PartnerCode = { code: string; isCurrent: boolean; createdAt: Date | string; retiredAt: Date | string | null };
 
-export function serializePartner(p: PartnerRow & { referralCode?: string | null; codes?: PartnerCode[] }) {
+export function serializePartner(
+  p: PartnerRow & { referralCode?: string | null; codes?: PartnerCode[]; licences?: Licence[] },
+) {
   return {
     id: p.id,
     firstName: p.firstName,
@@ -36,7 +42,9 @@ export function serializePartner(p: PartnerRow & { referralCode?: string | null;
     statusReason: p.statusReason,
     referralCode: p.referralCode ?? null,
     commissionRateBps: p.commissionRateBps,
+    commissionPlanId: p.commissionPlanId ?? null,
     currency: p.currency,
+    payoutCurrency: p.payoutCurrency ?? p.currency,
     npn: p.npn,
     licensedStates: p.licensedStates,
     payoutMethod: p.payoutMethod,
@@ -57,19 +65,8 @@ export function serializePartner(p: PartnerRow & { referralCode?: string | null;
           })),
         }
       : {}),
+    ...(p.licences ? { licenses: p.licences.map((l) => serializeLicence(l)) } : {}),
   };
-}
-
-/** The referred person as the query layer shaped it (already masked for partners). */
-interface LeadSummary {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  state: string | null;
-  insuranceType: string;
-  status: string;
 }
 
 interface TimelineEntry {
@@ -135,6 +132,7 @@ export function serializeReward(r: RewardRow & { partnerName?: string; referralC
     rateBps: r.rateBps,
     baseCents: cents(r.baseCents),
     holdUntil: iso(r.holdUntil),
+    holdReason: r.holdReason ?? null,
     reason: r.reason,
     calculatedAt: iso(r.calculatedAt),
     approvedAt: iso(r.approvedAt),
@@ -147,6 +145,11 @@ export function serializeReward(r: RewardRow & { partnerName?: string; referralC
     cancelledAt: iso(r.cancelledAt),
     cancelReason: r.cancelReason,
     createdBy: r.createdBy,
+    planVersionId: r.planVersionId ?? null,
+    calculation: r.calculation ?? null,
+    adjustsRewardId: r.adjustsRewardId ?? null,
+    policyEventId: r.policyEventId ?? null,
+    clawback: r.clawback ?? null,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
     ...(r.partnerName !== undefined ? { partnerName: r.partnerName } : {}),
@@ -157,13 +160,16 @@ export function serializeReward(r: RewardRow & { partnerName?: string; referralC
 interface PayoutItem {
   rewardId: string;
   amountCents: number | string;
+  currency?: string;
   rewardType: string;
   rewardStatus: string;
   referralId: string | null;
   referralCode: string | null;
 }
 
-export function serializePayout(p: PayoutRow & { rewardIds?: string[]; partnerName?: string; items?: PayoutItem[] }) {
+export function serializePayout(
+  p: PayoutRow & { rewardIds?: string[]; partnerName?: string; items?: PayoutItem[]; conversions?: PayoutConversion[] },
+) {
   return {
     id: p.id,
     partnerId: p.partnerId,
@@ -180,6 +186,7 @@ export function serializePayout(p: PayoutRow & { rewardIds?: string[]; partnerNa
           items: p.items.map((i) => ({
             rewardId: i.rewardId,
             amountCents: cents(i.amountCents),
+            ...(i.currency ? { currency: i.currency } : {}),
             rewardType: i.rewardType,
             rewardStatus: i.rewardStatus,
             referralId: i.referralId,
@@ -187,6 +194,7 @@ export function serializePayout(p: PayoutRow & { rewardIds?: string[]; partnerNa
           })),
         }
       : {}),
+    ...(p.conversions ? { conversions: p.conversions } : {}),
     batchId: p.batchId,
     failureReason: p.failureReason,
     createdBy: p.createdBy,
@@ -247,4 +255,20 @@ export function paymentAnswer(out: { reward: RewardRow; payout: PayoutRow; repla
     payout: serializePayout({ ...out.payout, rewardIds: [out.reward.id] }),
   };
   return out.replayed ? body : created(body);
+}
+
+export function serializePolicyEvent(e: PolicyEvent) {
+  return {
+    id: e.id,
+    leadId: e.leadId,
+    referralId: e.referralId,
+    type: e.type,
+    effectiveDate: e.effectiveDate,
+    termDays: e.termDays,
+    premiumCents: cents(e.premiumCents),
+    policyNumber: e.policyNumber,
+    channel: e.channel,
+    outcome: e.outcome,
+    createdAt: iso(e.createdAt),
+  };
 }

@@ -1,26 +1,13 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db";
 import { referralClicks } from "@/db/schema";
-import { authSecret } from "@/lib/auth/secret";
-import { env } from "@/lib/env";
+import { hashIp } from "./ip-hash";
 
 export type ReferralClick = typeof referralClicks.$inferSelect;
 
 export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 export type UtmKey = (typeof UTM_KEYS)[number];
 export type Utm = Partial<Record<UtmKey, string>>;
-
-/** The salt of IP hashes: `IP_HASH_SALT`, else the app secret; the raw IP is never stored. */
-function ipSalt(): string {
-  return env().IP_HASH_SALT || authSecret() || "referral-program-ip-salt";
-}
-
-/** Salted SHA-256 (hex) of an IP address; null when the IP is unknown. */
-export function hashIp(ip: string | null | undefined): string | null {
-  if (!ip || ip === "unknown") return null;
-  return createHash("sha256").update(`${ipSalt()}:${ip}`).digest("hex");
-}
 
 /**
  * Trims a free-text attribute (sub id, UTM value) to something safe to store and report on: control

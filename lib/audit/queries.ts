@@ -3,10 +3,8 @@ import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle
 import { z } from "zod";
 import { rowsOf, type DbOrTx } from "@/db";
 import { ACTOR_TYPES, events } from "@/db/schema";
-import { isoFrom, isoTo, pageInput, type Page, parseInput } from "@/lib/admin/pagination";
-
-/** Counting beyond this many matching events costs more than it tells; the UI shows "10,000+". */
-export const AUDIT_COUNT_CAP = 10_000;
+import { fromParam, likePattern, pageParams, parseList, type ListResult, type RawListInput } from "@/lib/query/list";
+import { COUNT_CAP } from "@/lib/query/run";
 
 export const auditFilterSchema = z
   .object({
@@ -17,45 +15,44 @@ export const auditFilterSchema = z
     actorType: z.string().trim().toUpperCase().pipe(z.enum(ACTOR_TYPES)).optional(),
     /** Exact action (`reward.approved`) or a prefix ending in a dot (`reward.`). */
     action: z.string().trim().min(1).max(80).optional(),
-    from: isoFrom.optional(),
-    to: isoTo.optional(),
-    ...pageInput,
+    from: fromParam.optional(),
+    to: pageParams.to,
+    page: pageParams.page,
+    pageSize: pageParams.pageSize,
   })
   .strict();
 
 export type AuditFilterInput = z.input<typeof auditFilterSchema>;
 export type AuditEvent = typeof events.$inferSelect;
 
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function whereOf(f: z.infer<typeof auditFilterSchema>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (f.entityType) conds.push(eq(events.entityType, f.entityType));
   if (f.entityId) conds.push(eq(events.entityId, f.entityId));
   if (f.actorType) conds.push(eq(events.actorType, f.actorType));
-  if (f.actor) conds.push(or(eq(events.actorId, f.actor), ilike(events.actorLabel, `%${escapeLike(f.actor)}%`)));
+  if (f.actor) conds.push(or(eq(events.actorId, f.actor), ilike(events.actorLabel, likePattern(f.actor))));
   if (f.action)
-    conds.push(f.action.endsWith(".") ? ilike(events.action, `${escapeLike(f.action)}%`) : eq(events.action, f.action));
+    conds.push(
+      f.action.endsWith(".") ? ilike(events.action, likePattern(f.action).slice(1)) : eq(events.action, f.action),
+    );
   if (f.from) conds.push(gte(events.createdAt, f.from));
   if (f.to) conds.push(lt(events.createdAt, f.to));
   return and(...conds);
 }
 
-/** Audit events newest first, filtered by entity, actor, action and time. `total` is capped at AUDIT_COUNT_CAP. */
+/** Audit events newest first, filtered by entity, actor, action and time. `total` is capped at COUNT_CAP. */
 export async function listAuditEvents(
   db: DbOrTx,
   input: AuditFilterInput,
-): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
-  return queryAuditEvents(db, parseInput(auditFilterSchema, input));
+): Promise<ListResult<AuditEvent> & { totalCapped: boolean }> {
+  return queryAuditEvents(db, parseList(auditFilterSchema, input as RawListInput));
 }
 
 /** The same with an already parsed filter (the API route parses the query string itself). */
 export async function queryAuditEvents(
   db: DbOrTx,
   f: z.output<typeof auditFilterSchema>,
-): Promise<Page<AuditEvent> & { totalCapped: boolean }> {
+): Promise<ListResult<AuditEvent> & { totalCapped: boolean }> {
   const where = whereOf(f);
   const offset = (f.page - 1) * f.pageSize;
   const [data, [{ n }]] = await Promise.all([
@@ -71,16 +68,14 @@ export async function queryAuditEvents(
         .select({ one: events.id })
         .from(events)
         .where(where)
-        .limit(AUDIT_COUNT_CAP + 1)
+        .limit(COUNT_CAP + 1)
         .as("capped"),
     ),
   ]);
-  const totalCapped = n > AUDIT_COUNT_CAP;
-  const total = Math.min(n, AUDIT_COUNT_CAP);
   return {
     data,
-    pagination: { page: f.page, pageSize: f.pageSize, total, nextCursor: null },
-    totalCapped,
+    pagination: { page: f.page, pageSize: f.pageSize, total: Math.min(n, COUNT_CAP), nextCursor: null },
+    totalCapped: n > COUNT_CAP,
   };
 }
 

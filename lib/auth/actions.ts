@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { users } from "@/db/schema";
+import { actionStarted } from "@/lib/actions/request-state";
 import { adminAction, partnerAction, publicAction, type ActionState } from "@/lib/actions/safe-action";
 import { uuid } from "@/lib/api/schemas";
 import { changePassword } from "./account";
@@ -53,6 +54,7 @@ export const loginAction = publicAction(loginSchema, async (input, { db }) => {
 
 /** Sign-out button: clears the session cookie and returns to the login page. */
 export async function signOutAction(): Promise<void> {
+  actionStarted();
   await signOut({ redirectTo: "/login" });
 }
 

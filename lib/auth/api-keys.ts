@@ -2,13 +2,14 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { reusable } from "@/db/reuse";
 import { apiKeys, partners } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError, invalidState, notFound } from "@/lib/errors";
 import { partnerAccountClosed } from "./users";
 
-/** `rp_<12 hex prefix>_<32 random bytes, base64url>` (CONTRACT.md). */
+/** `rp_<12 hex prefix>_<32 random bytes, base64url>`, SHA-256 stored (docs/api.md#credentials-and-roles). */
 const KEY_PATTERN = /^rp_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 /** last_used_at is written at most this often per key, so a busy integration costs no extra write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -124,15 +125,20 @@ export type VerifiedApiKey = { id: string; name: string; role: "ADMIN" | "PARTNE
  * The live key a presented secret belongs to, or null. Found by prefix, compared by SHA-256 in constant time.
  * A key of a TERMINATED partner is refused (the partner's status comes in the same query).
  */
-export async function verifyApiKey(db: DbOrTx, presented: string): Promise<VerifiedApiKey | null> {
-  const m = KEY_PATTERN.exec(presented.trim());
-  if (!m) return null;
-  const [found] = await db
+/** The key by its prefix (unique index) with its partner's status: one round trip, built once. */
+const keyByPrefix = reusable("api_key_by_prefix", (db) =>
+  db
     .select({ key: apiKeys, partnerStatus: partners.status })
     .from(apiKeys)
     .leftJoin(partners, eq(partners.id, apiKeys.partnerId))
-    .where(eq(apiKeys.prefix, m[1]))
-    .limit(1);
+    .where(eq(apiKeys.prefix, sql.placeholder("prefix")))
+    .limit(1),
+);
+
+export async function verifyApiKey(db: DbOrTx, presented: string): Promise<VerifiedApiKey | null> {
+  const m = KEY_PATTERN.exec(presented.trim());
+  if (!m) return null;
+  const [found] = await keyByPrefix(db, { prefix: m[1] });
   const row = found?.key;
   if (!row || row.revokedAt || partnerAccountClosed(found.partnerStatus)) return null;
   const a = Buffer.from(row.secretHash, "hex");

@@ -4,15 +4,12 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb } from "@/db";
-import { testSessionUser } from "./test-session";
 import { loadSessionUser, type SessionUser } from "./users";
 
 export type { SessionUser } from "./users";
 
 /** The signed-in user, loaded fresh from the database once per request; null when nobody is signed in. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const testUser = testSessionUser();
-  if (testUser) return testUser.user;
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;

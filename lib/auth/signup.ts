@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError } from "@/lib/errors";
+import { enqueueNotification } from "@/lib/outbox/enqueue";
 import { createPartnerSchema } from "@/lib/partners/schemas";
 import { createPartner, type PartnerWithCode } from "@/lib/partners/service";
 import { hashPassword } from "./password";
@@ -59,6 +60,13 @@ export async function signUpPartner(
       entityId: user.id,
       action: "user.signed_up",
       data: { partnerId: partner.id },
+    });
+    await enqueueNotification(tx, "application.received", {
+      partnerId: partner.id,
+      firstName,
+      lastName,
+      companyName: companyName ?? null,
+      status: partner.status,
     });
     return { partner, user };
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { idempotencyKeys, jobRuns, loginAttempts, outbox, rateLimits } from "@/db/schema";
+import { idempotencyKeys, jobRuns, loginAttempts, mailMessages, notifications, outbox, rateLimits } from "@/db/schema";
 import { getSettings } from "@/lib/settings";
 import { purgeWebhookTraffic, type WebhookPurgeOptions, type WebhookPurgeResult } from "@/lib/webhooks/retention";
 
@@ -11,7 +11,12 @@ export interface PurgeResult extends WebhookPurgeResult {
   rateLimits: number;
   jobRuns: number;
   emails: number;
+  mailMessages: number;
+  notifications: number;
 }
+
+/** Read inbox entries are kept this long; unread ones stay until read. */
+export const READ_NOTIFICATIONS_KEEP_DAYS = 90;
 
 /** Run history kept for the admin's jobs page; the 5-second jobs would otherwise add ~35,000 rows a day. */
 export const JOB_RUNS_KEEP_DAYS = 7;
@@ -61,6 +66,17 @@ export async function purgeExpired(
       ),
     )
     .returning({ id: outbox.id });
+  // Sent or kept messages: once a link inside has expired, else after 30 days; PENDING ones stay.
+  const messages = await db
+    .delete(mailMessages)
+    .where(
+      sql`${mailMessages.status} <> 'PENDING' and coalesce(${mailMessages.expiresAt}, ${mailMessages.createdAt} + interval '30 days') < ${now.toISOString()}::timestamptz`,
+    )
+    .returning({ id: mailMessages.id });
+  const inbox = await db
+    .delete(notifications)
+    .where(lt(notifications.readAt, ago(READ_NOTIFICATIONS_KEEP_DAYS * 86_400)))
+    .returning({ id: notifications.id });
   const webhooks = await purgeWebhookTraffic(db, now, webhookOpts);
   return {
     idempotencyKeys: keys.length,
@@ -68,6 +84,8 @@ export async function purgeExpired(
     rateLimits: limits.length,
     jobRuns: runs.length,
     emails: emails.length,
+    mailMessages: messages.length,
+    notifications: inbox.length,
     ...webhooks,
   };
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, count, eq, isNull, lte, or } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rewards } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
+import { dueSql } from "@/lib/rewards/core";
 import { autoApproveDueRewards } from "@/lib/rewards/service";
 import { getSettings } from "@/lib/settings";
 
@@ -20,6 +21,6 @@ export async function releaseHeldRewards(
   const [{ n }] = await db
     .select({ n: count() })
     .from(rewards)
-    .where(and(eq(rewards.status, "CALCULATED"), or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now))));
+    .where(and(eq(rewards.status, "CALCULATED"), dueSql(now)));
   return { autoApprove: autoApproveRewards, approved, awaitingApproval: n };
 }

@@ -9,6 +9,8 @@ const TICK_MS = 5_000;
 interface SchedulerState {
   timer: NodeJS.Timeout | null;
   running: boolean;
+  /** When the timer last fired (a tick may be skipped while the previous one runs): the scheduler is alive. */
+  lastTickAt: number | null;
 }
 const g = globalThis as unknown as { __rpJobScheduler?: SchedulerState };
 
@@ -21,11 +23,12 @@ export const jobsEnabled = () => env().JOBS;
  */
 export async function startScheduler(db: Db, opts: { tickMs?: number; role?: string } = {}): Promise<boolean> {
   if (!jobsEnabled() || g.__rpJobScheduler) return false;
-  const state: SchedulerState = { timer: null, running: false };
+  const state: SchedulerState = { timer: null, running: false, lastTickAt: null };
   g.__rpJobScheduler = state;
   await ensureJobs(db, JOBS);
   const worker = workerId(opts.role ?? "server");
   const tick = async () => {
+    state.lastTickAt = Date.now();
     if (state.running) return;
     state.running = true;
     try {
@@ -41,6 +44,13 @@ export async function startScheduler(db: Db, opts: { tickMs?: number; role?: str
   state.timer.unref();
   void tick();
   return true;
+}
+
+/** Whether this process runs the jobs: "off" (JOBS=off), "not started" (yet, or start-up failed), "running". */
+export function schedulerStatus(): { state: "off" | "not started" | "running"; lastTickAt: number | null } {
+  if (!jobsEnabled()) return { state: "off", lastTickAt: null };
+  const s = g.__rpJobScheduler;
+  return s ? { state: "running", lastTickAt: s.lastTickAt } : { state: "not started", lastTickAt: null };
 }
 
 export function stopScheduler(): void {

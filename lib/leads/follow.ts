@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { conversionCents, convertLocked } from "@/lib/referrals/conversion";
 import { moveReferral, type Referral } from "@/lib/referrals/core";
+import { qualificationReward } from "@/lib/rewards/qualification";
 import type { LeadStatusInput } from "./schemas";
 import { liveReferralOfLead } from "./service";
 
@@ -15,6 +16,8 @@ export interface ReferralFollow {
   from: string;
   to: string | null;
   rewardId?: string;
+  /** The reward the lead earned by qualifying (a lead fee or an unlicensed referral fee), when one was created. */
+  qualificationRewardId?: string;
   skipped?: string;
 }
 
@@ -22,7 +25,8 @@ export interface ReferralFollow {
  * Applies the lead → referral table to the lead's live referral (locked): QUALIFIED/QUOTED accept a
  * PENDING referral, CONVERTED converts (a value calculates the reward, none leaves it PENDING), LOST
  * rejects with LEAD_LOST. Moves the lifecycle refuses are reported in `skipped`, never thrown, so the
- * lead change is saved anyway.
+ * lead change is saved anyway. Reaching QUALIFIED, QUOTED or CONVERTED (which qualify on the way) also earns
+ * the qualification reward once per referral (lib/rewards/qualification.ts), before any conversion.
  */
 export async function followLeadStatus(
   tx: DbOrTx,
@@ -39,7 +43,15 @@ export async function followLeadStatus(
   }
   const referral = (await liveReferralOfLead(tx, lead.id, true)) ?? null;
   if (!referral) return { referral: null, change: null, valueCents };
-  const base = { referralId: referral.id, from: referral.status };
+  const qualified =
+    input.status === "QUALIFIED" || input.status === "QUOTED" || input.status === "CONVERTED"
+      ? await qualificationReward(tx, referral, actor, now)
+      : null;
+  const base = {
+    referralId: referral.id,
+    from: referral.status,
+    ...(qualified?.created ? { qualificationRewardId: qualified.reward.id } : {}),
+  };
   const stays = (why: string) => ({ referral, change: { ...base, to: null, skipped: why }, valueCents });
   switch (input.status) {
     case "QUALIFIED":

@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES, leadConsents, leads, partners, referrals } from "@/db/schema";
 import {
   csvEnum,
-  isUuid,
   likePattern,
   pageParams,
   parseList,
@@ -14,7 +13,8 @@ import {
   type RawListInput,
   type Scope,
 } from "@/lib/query/list";
-import { runList, type SortKey } from "@/lib/query/run";
+import { isUuid } from "@/lib/validation";
+import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
 import { maskLead } from "./mask";
 
 export const LEAD_SORTS = ["createdAt", "updatedAt", "status", "lastName"] as const;
@@ -33,7 +33,7 @@ export const leadListSchema = z
 
 export type LeadListInput = z.input<typeof leadListSchema>;
 export type LeadListParams = z.output<typeof leadListSchema>;
-export type Lead = typeof leads.$inferSelect;
+type Lead = typeof leads.$inferSelect;
 
 /** What a partner sees of a lead it referred: masked contact, no message, ZIP or external id. */
 export type PartnerLead = Pick<
@@ -57,11 +57,16 @@ export interface LeadReferralSummary {
   partnerName: string;
   referralCode: string;
   status: string;
+  rejectionReason: string | null;
   source: string;
   createdAt: Date;
 }
 
 export type LeadRow = (Lead | PartnerLead) & { referrals: LeadReferralSummary[] };
+
+/** The partner a lead counts for: the one of its live (not rejected) referral, oldest first; null when direct. */
+export const leadReferrerName = (l: Pick<LeadRow, "referrals">): string | null =>
+  l.referrals.find((r) => r.status !== "REJECTED")?.partnerName ?? null;
 
 export interface LeadDetail extends Omit<LeadRow, "referrals"> {
   referrals: LeadReferralSummary[];
@@ -141,6 +146,7 @@ async function referralsOf(db: DbOrTx, scope: Scope, leadIds: string[]): Promise
       pl: partners.lastName,
       referralCode: referrals.referralCode,
       status: referrals.status,
+      rejectionReason: referrals.rejectionReason,
       source: referrals.source,
       createdAt: referrals.createdAt,
     })
@@ -159,25 +165,19 @@ export async function listLeads(
   db: DbOrTx,
   scope: Scope,
   input: LeadListInput | RawListInput = {},
+  opts: ListOptions = {},
 ): Promise<ListResult<LeadRow>> {
   const params = parseList(leadListSchema, input as RawListInput);
   const where = leadWhere(scope, params);
-  const page = await runList({
+  const page = await listFromSelect(db, {
     params,
     sorts: SORTS,
     idColumn: leads.id,
     where,
-    rows: async (p) => {
-      const rows = await db
-        .select({ lead: leads, cursor: p.cursorValue })
-        .from(leads)
-        .where(p.where)
-        .orderBy(...p.orderBy)
-        .limit(p.limit)
-        .offset(p.offset);
-      return rows.map((r) => ({ ...forScope(scope, r.lead), cursor: r.cursor }));
-    },
-    count: async (w) => Number((await db.select({ n: count() }).from(leads).where(w))[0].n),
+    countCap: opts.countCap,
+    select: (cursor) => db.select({ lead: leads, cursor }).from(leads).$dynamic(),
+    shape: (r) => forScope(scope, r.lead),
+    countFrom: db.select({ id: leads.id }).from(leads).$dynamic(),
   });
   const refs = await referralsOf(
     db,
@@ -187,7 +187,13 @@ export async function listLeads(
   return { ...page, data: page.data.map((l) => ({ ...l, referrals: refs.get(l.id) ?? [] })) };
 }
 
-/** One lead; null when absent or (partner scope) not referred by that partner (→ 404). */
+/** One lead; null when absent or (partner scope) not referred by that partner (→ 404). Admin scope: unmasked. */
+export async function getLead(
+  db: DbOrTx,
+  scope: { partnerId?: undefined },
+  id: string,
+): Promise<(LeadDetail & Lead) | null>;
+export async function getLead(db: DbOrTx, scope: Scope, id: string): Promise<LeadDetail | null>;
 export async function getLead(db: DbOrTx, scope: Scope, id: string): Promise<LeadDetail | null> {
   if (!isUuid(id)) return null;
   const [lead] = await db

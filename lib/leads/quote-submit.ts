@@ -39,6 +39,8 @@ export interface QuoteContext {
   headers: Headers;
   /** The attribution cookie as received (its click is linked to the referral when the codes agree). */
   refCookie?: string;
+  /** The visitor's device cookie id (lib/attribution/device.ts), for the shared-identity signal. */
+  deviceId?: string | null;
 }
 
 /** The click behind the cookie, when it really is a click on this code (a forged id is ignored). */
@@ -89,6 +91,7 @@ export async function captureQuote(db: Db, input: LeadInput, ctx: QuoteContext):
       channel: "FORM",
       settings,
       consentText: shown,
+      deviceId: ctx.deviceId ?? null,
       clickId: await clickFor(db, input, ctx.refCookie, settings.attributionWindowDays),
     },
   );

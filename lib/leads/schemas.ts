@@ -1,3 +1,4 @@
+import { conversionValueFields, oneConversionValue, oneConversionValueIssue } from "@/lib/amounts";
 import { z } from "zod";
 import { INSURANCE_TYPES, LEAD_STATUSES } from "@/db/schema/enums";
 import { emailInput, enumInput, optionalMultilineText, optionalText, phoneInput, requiredText } from "@/lib/validation";
@@ -61,11 +62,7 @@ export type LeadInput = z.infer<typeof leadInputSchema>;
 export const leadStatusSchema = z
   .strictObject({
     status: enumInput(LEAD_STATUSES),
-    conversionValue: z.union([z.number(), z.string()]).optional(),
-    conversionValueCents: z.number().int("Whole cents").min(0, "Must not be negative").max(1e14).optional(),
+    ...conversionValueFields,
   })
-  .refine((v) => v.conversionValue === undefined || v.conversionValueCents === undefined, {
-    message: "Give conversionValue or conversionValueCents, not both",
-    path: ["conversionValue"],
-  });
+  .refine(oneConversionValue, oneConversionValueIssue);
 export type LeadStatusInput = z.infer<typeof leadStatusSchema>;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, gte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { atParam, param, reusable } from "@/db/reuse";
 import { leadConsents, leads, referrals } from "@/db/schema";
 import type { LeadStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/audit/actor";
@@ -9,6 +10,7 @@ import { nowOf, type Clock } from "@/lib/clock";
 import type { Settings } from "@/lib/settings";
 import { notFound } from "@/lib/errors";
 import { referralSourceFrom } from "@/lib/attribution/source";
+import { hashIp } from "@/lib/attribution/ip-hash";
 import { resolveCode } from "@/lib/partners/service";
 import { attachReferral } from "@/lib/referrals/attach";
 import type { Referral } from "@/lib/referrals/core";
@@ -29,6 +31,8 @@ export interface CaptureContext extends Clock {
   /** The exact consent text shown; its SHA-256 is stored. Integrations attest to a version only: its name is hashed. */
   consentText?: string | null;
   clickId?: string | null;
+  /** The visitor's device cookie id (quote form only); its hash is what the fraud signals store. */
+  deviceId?: string | null;
   /** Program settings when the caller has already read them (one read per request instead of one per step). */
   settings?: Settings;
 }
@@ -39,11 +43,23 @@ export const MERGE_WINDOW_HOURS = 24;
 export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /**
+ * The server plans statements per execution by default (db/index.ts: plan_cache_mode = force_custom_plan, for
+ * analytics over ranges). Every statement of a capture is a lookup by key, so its transaction lets PostgreSQL
+ * reuse a prepared statement's generic plan instead: planning was most of PostgreSQL's CPU per lead. Not async,
+ * like lockIdentity: it goes out first, in the same write as the statements issued after it.
+ */
+function genericPlans(tx: DbOrTx): Promise<unknown> {
+  return tx.execute(sql`set local plan_cache_mode = auto`).then(() => undefined);
+}
+
+/**
  * Serialises captures of the same person (e-mail, phone, external id) so two at once cannot both create a lead.
  * One statement for every key: a VALUES list is scanned in the order written, so the locks are always taken
- * in the same (sorted) order and two captures sharing keys cannot deadlock.
+ * in the same (sorted) order and two captures sharing keys cannot deadlock. Not async: the statement is handed
+ * to the connection during the call (`.then` starts Drizzle's lazy query at once, `await` would a tick later), so
+ * the merge lookups issued right after it run behind the locks.
  */
-async function lockIdentity(tx: DbOrTx, input: LeadInput) {
+function lockIdentity(tx: DbOrTx, input: LeadInput): Promise<unknown> {
   const keys = [
     input.email && `e:${input.email}`,
     input.phone && `p:${input.phone}`,
@@ -51,33 +67,106 @@ async function lockIdentity(tx: DbOrTx, input: LeadInput) {
   ]
     .filter((k): k is string => !!k)
     .sort();
-  if (keys.length === 0) return;
+  if (keys.length === 0) return Promise.resolve();
   const rows = sql.join(
     keys.map((k) => sql`(${"lead:" + k})`),
     sql`, `,
   );
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(k)) from (values ${rows}) as v(k)`);
+  return tx.execute(sql`select pg_advisory_xact_lock(hashtext(k)) from (values ${rows}) as v(k)`).then(() => undefined);
 }
 
-async function findMergeTarget(tx: DbOrTx, input: LeadInput, now: Date): Promise<Lead | undefined> {
-  if (input.externalId) {
-    const [byExt] = await tx.select().from(leads).where(eq(leads.externalId, input.externalId)).for("update");
-    if (byExt) return byExt;
-  }
-  const same = [
-    input.email ? eq(leads.email, input.email) : undefined,
-    input.phone ? eq(leads.phone, input.phone) : undefined,
-  ].filter((c) => !!c);
-  const since = new Date(now.getTime() - MERGE_WINDOW_HOURS * 3_600_000);
-  const [recent] = await tx
+const leadByExternalId = reusable("lead_by_external_id", (db) =>
+  db
     .select()
     .from(leads)
-    .where(and(or(...same), gte(leads.createdAt, since)))
-    .orderBy(desc(leads.createdAt))
-    .limit(1)
-    .for("update");
-  return recent;
+    .where(eq(leads.externalId, param("externalId")))
+    .for("update"),
+);
+const latestBy = (name: string, identity: typeof leads.email | typeof leads.phone) =>
+  reusable(name, (db) =>
+    db
+      .select({ id: leads.id, createdAt: leads.createdAt })
+      .from(leads)
+      .where(and(eq(identity, param("value")), gte(leads.createdAt, param("since"))))
+      .orderBy(desc(leads.createdAt))
+      .limit(1),
+  );
+const latestByEmail = latestBy("lead_latest_by_email", leads.email);
+const latestByPhone = latestBy("lead_latest_by_phone", leads.phone);
+const leadForUpdate = reusable("lead_for_update", (db) =>
+  db
+    .select()
+    .from(leads)
+    .where(eq(leads.id, param("id")))
+    .for("update"),
+);
+
+/**
+ * The same person's lead from the last 24 hours: by external id, else the latest by e-mail or by phone.
+ * E-mail and phone are two lookups, each on its own index (leads_email_idx, leads_phone_idx on
+ * (identity, created_at)), sent together. One `email = … or phone = …` statement leaves the choice of index to
+ * the planner, and without table statistics it walked leads_created_at_idx back over a day of leads instead.
+ * Only the lead chosen is locked (read again FOR UPDATE): locking both matches would let two captures whose
+ * e-mail and phone cross (x/p2 and y/p1, their identity locks disjoint) take two rows in opposite orders.
+ */
+async function findMergeTarget(tx: DbOrTx, input: LeadInput, now: Date): Promise<Lead | undefined> {
+  if (input.externalId) {
+    const [byExt] = await leadByExternalId(tx, { externalId: input.externalId });
+    if (byExt) return byExt;
+  }
+  const since = atParam(new Date(now.getTime() - MERGE_WINDOW_HOURS * 3_600_000));
+  const found = await Promise.all([
+    input.email ? latestByEmail(tx, { value: input.email, since }) : [],
+    input.phone ? latestByPhone(tx, { value: input.phone, since }) : [],
+  ]);
+  const latest = found
+    .flat()
+    .reduce<{ id: string; createdAt: Date } | undefined>(
+      (best, l) => (!best || l.createdAt > best.createdAt ? l : best),
+      undefined,
+    );
+  if (!latest) return undefined;
+  const [lead] = await leadForUpdate(tx, { id: latest.id });
+  return lead;
 }
+
+/** A new lead, every column given (absent ones as null): one statement shape, built once. */
+const insertLead = reusable("lead_insert", (db) =>
+  db
+    .insert(leads)
+    .values({
+      firstName: param("firstName"),
+      lastName: param("lastName"),
+      email: param("email"),
+      phone: param("phone"),
+      state: param("state"),
+      zip: param("zip"),
+      message: param("message"),
+      externalId: param("externalId"),
+      insuranceType: param("insuranceType"),
+      status: "NEW",
+      statusChangedAt: param("at"),
+      createdAt: param("at"),
+      updatedAt: param("at"),
+    })
+    .returning(),
+);
+
+const insertConsent = reusable("lead_consent_insert", (db) =>
+  db
+    .insert(leadConsents)
+    .values({
+      leadId: param("leadId"),
+      textVersion: param("textVersion"),
+      textHash: param("textHash"),
+      consentedAt: param("at"),
+      ip: param("ip"),
+      userAgent: param("userAgent"),
+      pageUrl: param("pageUrl"),
+      channel: param("channel"),
+    })
+    .returning({ id: leadConsents.id }),
+);
 
 /**
  * Stores a lead from any door (quote form, API, partner, CRM webhook) in one transaction: the lead
@@ -93,8 +182,12 @@ export async function captureLead(
   const now = nowOf(ctx);
   return db.transaction(async (tx) => {
     // Sent together: one connection runs a transaction's statements in the order they were issued,
-    // so the lookup still runs only once the identity locks are held.
-    const [, existing] = await Promise.all([lockIdentity(tx, input), findMergeTarget(tx, input, now)]);
+    // so the lookups (built-once statements, handed over during the call) still run only once the locks are held.
+    const [, , existing] = await Promise.all([
+      genericPlans(tx),
+      lockIdentity(tx, input),
+      findMergeTarget(tx, input, now),
+    ]);
     const fields = {
       firstName: input.firstName,
       lastName: input.lastName,
@@ -115,26 +208,31 @@ export async function captureLead(
         .where(eq(leads.id, existing.id))
         .returning();
     } else {
-      [lead] = await tx
-        .insert(leads)
-        .values({ ...fields, status: "NEW", statusChangedAt: now, createdAt: now, updatedAt: now })
-        .returning();
+      [lead] = await insertLead(tx, {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email || null,
+        phone: input.phone || null,
+        state: input.state || null,
+        zip: input.zip || null,
+        message: input.message || null,
+        externalId: input.externalId || null,
+        insuranceType: input.insuranceType,
+        at: atParam(now),
+      });
     }
     // The consent row and the code lookup do not depend on each other: sent together, one wait.
     const [[consent], resolved] = await Promise.all([
-      tx
-        .insert(leadConsents)
-        .values({
-          leadId: lead.id,
-          textVersion: input.consent.textVersion,
-          textHash: sha256Hex(ctx.consentText ?? input.consent.textVersion),
-          consentedAt: now,
-          ip: input.consent.ip ?? ctx.ip ?? null,
-          userAgent: input.consent.userAgent ?? ctx.userAgent ?? null,
-          pageUrl: input.consent.pageUrl ?? ctx.pageUrl ?? null,
-          channel: ctx.channel,
-        })
-        .returning({ id: leadConsents.id }),
+      insertConsent(tx, {
+        leadId: lead.id,
+        textVersion: input.consent.textVersion,
+        textHash: sha256Hex(ctx.consentText ?? input.consent.textVersion),
+        at: atParam(now),
+        ip: input.consent.ip ?? ctx.ip ?? null,
+        userAgent: input.consent.userAgent ?? ctx.userAgent ?? null,
+        pageUrl: input.consent.pageUrl ?? ctx.pageUrl ?? null,
+        channel: ctx.channel,
+      }),
       input.referralCode ? resolveCode(tx, input.referralCode) : null,
     ]);
 
@@ -170,6 +268,8 @@ export async function captureLead(
             settings: ctx.settings,
             alsoRecord: (r) => [leadEvent(r.id)],
             clickId: isUuid(ctx.clickId) ? ctx.clickId : null,
+            ipHash: hashIp(input.consent.ip ?? ctx.ip),
+            deviceId: ctx.deviceId ?? null,
             subId: input.subId,
             utmSource: input.utmSource,
             utmMedium: input.utmMedium,

@@ -12,8 +12,9 @@ export function foldName(name: string): string {
 }
 
 /**
- * The seed's code: first three letters of first and last name, upper-case, then four digits
- * (`JOHDOE1234`). Short or non-Latin names fall back to a random letter stem.
+ * A referral code: first three letters of first and last name, upper-case, then four digits
+ * (`JOHDOE1234`; docs/domain-rules.md#partners-and-referral-codes). Short or non-Latin names fall back to a
+ * random letter stem.
  */
 export function makeReferralCode(firstName: string, lastName: string, rand: (n: number) => number = randomInt): string {
   const first = foldName(firstName);

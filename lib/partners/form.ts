@@ -16,7 +16,7 @@ export const partnerFormSchema = z
     payoutMethod: z.string(),
   })
   .strict();
-export type PartnerForm = z.infer<typeof partnerFormSchema>;
+export type PartnerFormValues = z.infer<typeof partnerFormSchema>;
 
 const blankToUndefined = (s: string) => (s.trim() === "" ? undefined : s.trim());
 
@@ -25,7 +25,7 @@ const blankToUndefined = (s: string) => (s.trim() === "" ? undefined : s.trim())
  * basis points exactly ("12.5" → 1250), empty optional fields are left out, states upper-cased.
  * Invalid text is passed on as NaN / raw so the engine's schema names the field.
  */
-export function partnerInputFromForm(f: PartnerForm) {
+export function partnerInputFromForm(f: PartnerFormValues) {
   const states = f.licensedStates
     .split(/[,\s]+/)
     .map((s) => s.trim().toUpperCase())
@@ -36,7 +36,8 @@ export function partnerInputFromForm(f: PartnerForm) {
     email: f.email.trim(),
     phone: blankToUndefined(f.phone),
     companyName: blankToUndefined(f.companyName),
-    commissionRateBps: centsFromText(f.commissionRatePercent),
+    // Blank: no override, the partner's plan decides the rates.
+    commissionRateBps: f.commissionRatePercent.trim() === "" ? null : centsFromText(f.commissionRatePercent),
     npn: blankToUndefined(f.npn),
     licensedStates: states,
     payoutMethod: blankToUndefined(f.payoutMethod) as (typeof PAYMENT_METHODS)[number] | undefined,
@@ -44,21 +45,18 @@ export function partnerInputFromForm(f: PartnerForm) {
 }
 
 /** Partner row → form defaults. */
-export function partnerFormDefaults(
-  p?: {
-    firstName: string;
-    lastName: string;
-    email: string;
-    phone: string | null;
-    companyName: string | null;
-    commissionRateBps: number;
-    npn: string | null;
-    licensedStates: string[];
-    payoutMethod: string | null;
-  },
-  defaultRateBps = 1000,
-): PartnerForm {
-  const bps = p?.commissionRateBps ?? defaultRateBps;
+export function partnerFormDefaults(p?: {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  companyName: string | null;
+  commissionRateBps: number | null;
+  npn: string | null;
+  licensedStates: string[];
+  payoutMethod: string | null;
+}): PartnerFormValues {
+  const bps = p?.commissionRateBps ?? null;
   return {
     firstName: p?.firstName ?? "",
     lastName: p?.lastName ?? "",
@@ -66,7 +64,11 @@ export function partnerFormDefaults(
     phone: p?.phone ?? "",
     companyName: p?.companyName ?? "",
     commissionRatePercent:
-      bps % 100 === 0 ? String(bps / 100) : `${Math.floor(bps / 100)}.${String(bps % 100).padStart(2, "0")}`,
+      bps === null
+        ? ""
+        : bps % 100 === 0
+          ? String(bps / 100)
+          : `${Math.floor(bps / 100)}.${String(bps % 100).padStart(2, "0")}`,
     npn: p?.npn ?? "",
     licensedStates: (p?.licensedStates ?? []).join(", "),
     payoutMethod: p?.payoutMethod ?? "",

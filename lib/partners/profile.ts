@@ -5,10 +5,12 @@ import type { Actor } from "@/lib/audit/actor";
 import { updatePartnerSchema } from "@/lib/partners/schemas";
 import { updatePartner } from "@/lib/partners/service";
 
-/** Payout detail keys a partner fills in (free-form text kept in `partners.payout_details`). */
+/**
+ * Free-form payout notes a partner fills in (`partners.payout_details`). Account numbers and IBANs are not
+ * here: they are structured and sealed (lib/payout-details).
+ */
 export const PAYOUT_DETAIL_FIELDS = [
   { key: "accountHolder", label: "Account holder / payee name" },
-  { key: "account", label: "Account (bank account and routing number, PayPal e-mail, or mailing address for checks)" },
   { key: "notes", label: "Notes for the payments team" },
 ] as const;
 
@@ -28,7 +30,6 @@ export const profileFormSchema = z.object({
     z.enum(PAYMENT_METHODS, { error: () => "Choose a payout method" }).optional(),
   ),
   accountHolder: text(200),
-  account: text(500),
   notes: text(500),
 });
 

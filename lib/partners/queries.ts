@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { PARTNER_STATUSES, partnerCodes, partners } from "@/db/schema";
+import { PARTNER_STATUSES, partnerCodes, partners, users } from "@/db/schema";
 import {
   csvEnum,
-  isUuid,
   likePattern,
   pageParams,
   parseList,
@@ -13,12 +12,18 @@ import {
   type RawListInput,
   type Scope,
 } from "@/lib/query/list";
-import { runList, type SortKey } from "@/lib/query/run";
+import { listLicences, type Licence } from "@/lib/compliance/licences";
+import { isUuid } from "@/lib/validation";
+import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
 
 export const PARTNER_SORTS = ["createdAt", "updatedAt", "lastName", "status", "commissionRateBps"] as const;
 
+/** `applications`: sign-ups awaiting a decision (see `isApplication`). */
+export const PARTNER_VIEWS = ["all", "applications"] as const;
+
 export const partnerListSchema = z
   .object({
+    view: z.enum(PARTNER_VIEWS, { error: () => `must be one of ${PARTNER_VIEWS.join(", ")}` }).default("all"),
     status: csvEnum(PARTNER_STATUSES).optional(),
     /** SELF sign-ups awaiting approval are `status=INACTIVE&createdVia=SELF`. */
     createdVia: csvEnum(["ADMIN", "SELF", "API"] as const).optional(),
@@ -29,16 +34,22 @@ export const partnerListSchema = z
 
 export type PartnerListInput = z.input<typeof partnerListSchema>;
 export type PartnerListParams = z.output<typeof partnerListSchema>;
-export type Partner = typeof partners.$inferSelect;
+type Partner = typeof partners.$inferSelect;
 
-/** A partner with its current referral code (null only if it has none). */
+/** A partner with its current referral code (null only if it has none) and its referral counts. */
 export interface PartnerRow extends Partner {
   referralCode: string | null;
+  referralCount: number;
+  /** Referrals now CONVERTED or PAID. */
+  conversionCount: number;
 }
 
-export interface PartnerDetail extends PartnerRow {
+export interface PartnerDetail extends Partner {
+  referralCode: string | null;
   /** Current code first, then retired aliases (they still attribute to the partner). */
   codes: { code: string; isCurrent: boolean; createdAt: Date; retiredAt: Date | null }[];
+  /** The licences on file (docs/compliance.md#licences). */
+  licences: Licence[];
 }
 
 const SORTS: Record<(typeof PARTNER_SORTS)[number], SortKey> = {
@@ -53,11 +64,24 @@ const SORTS: Record<(typeof PARTNER_SORTS)[number], SortKey> = {
 const currentCode = sql<
   string | null
 >`(select pc.code from partner_codes pc where pc.partner_id = "partners"."id" and pc.is_current limit 1)`;
+const referralCount = sql<number>`(select count(*) from referrals r where r.partner_id = "partners"."id")`.mapWith(
+  Number,
+);
+const conversionCount = sql<number>`(select count(*) from referrals r
+  where r.partner_id = "partners"."id" and r.status in ('CONVERTED', 'PAID'))`.mapWith(Number);
+
+/** Sign-ups awaiting a decision: self-registered, never approved, still inactive. */
+export const isApplication = and(
+  eq(partners.status, "INACTIVE"),
+  eq(partners.createdVia, "SELF"),
+  isNull(partners.approvedAt),
+);
 
 export function partnerWhere(scope: Scope, f: Partial<PartnerListParams>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
-  // A partner's list holds just itself (CONTRACT).
+  // A partner's list holds just itself: partners see only their own rows.
   if (scope.partnerId) conds.push(eq(partners.id, scope.partnerId));
+  if (f.view === "applications") conds.push(isApplication);
   if (f.status?.length) conds.push(inArray(partners.status, f.status));
   if (f.createdVia?.length) conds.push(inArray(partners.createdVia, f.createdVia));
   if (f.from) conds.push(gte(partners.createdAt, f.from));
@@ -84,26 +108,50 @@ export async function listPartners(
   db: DbOrTx,
   scope: Scope,
   input: PartnerListInput | RawListInput = {},
+  opts: ListOptions = {},
 ): Promise<ListResult<PartnerRow>> {
   const params = parseList(partnerListSchema, input as RawListInput);
   const where = partnerWhere(scope, params);
-  return runList({
+  return listFromSelect(db, {
     params,
     sorts: SORTS,
     idColumn: partners.id,
     where,
-    rows: async (p) => {
-      const rows = await db
-        .select({ partner: partners, referralCode: currentCode, cursor: p.cursorValue })
+    countCap: opts.countCap,
+    select: (cursor) =>
+      db
+        .select({ partner: partners, referralCode: currentCode, referralCount, conversionCount, cursor })
         .from(partners)
-        .where(p.where)
-        .orderBy(...p.orderBy)
-        .limit(p.limit)
-        .offset(p.offset);
-      return rows.map((r) => ({ ...r.partner, referralCode: r.referralCode, cursor: r.cursor }));
-    },
-    count: async (w) => Number((await db.select({ n: count() }).from(partners).where(w))[0].n),
+        .$dynamic(),
+    shape: ({ partner, cursor: _c, ...r }) => ({ ...partner, ...r }),
+    countFrom: db.select({ id: partners.id }).from(partners).$dynamic(),
   });
+}
+
+/** Sign-ups awaiting a decision (the admin's "Applications" tab). */
+export async function countApplications(db: DbOrTx): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(partners).where(isApplication);
+  return n;
+}
+
+/** Small partner list for pickers (payout batch, manual reward, filters). */
+export async function partnerOptions(db: DbOrTx): Promise<{ id: string; label: string; status: string }[]> {
+  const rows = await db
+    .select({
+      id: partners.id,
+      firstName: partners.firstName,
+      lastName: partners.lastName,
+      companyName: partners.companyName,
+      status: partners.status,
+    })
+    .from(partners)
+    .orderBy(asc(partners.lastName), asc(partners.firstName))
+    .limit(2000);
+  return rows.map((r) => ({
+    id: r.id,
+    label: `${r.firstName} ${r.lastName}${r.companyName ? ` (${r.companyName})` : ""}`,
+    status: r.status,
+  }));
 }
 
 /** One partner with its codes; null when absent or another partner's (→ 404). */
@@ -121,7 +169,23 @@ export async function getPartner(db: DbOrTx, scope: Scope, id: string): Promise<
     .from(partnerCodes)
     .where(eq(partnerCodes.partnerId, id))
     .orderBy(desc(partnerCodes.isCurrent), asc(partnerCodes.createdAt));
-  return { ...p, referralCode: codes.find((c) => c.isCurrent)?.code ?? null, codes };
+  const licences = await listLicences(db, id);
+  return { ...p, referralCode: codes.find((c) => c.isCurrent)?.code ?? null, codes, licences };
+}
+
+/** The partner's login for the admin's partner page: whether a password is set and when it was last used. */
+export async function partnerLogin(db: DbOrTx, partnerId: string) {
+  if (!isUuid(partnerId)) return null;
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      lastLoginAt: users.lastLoginAt,
+    })
+    .from(users)
+    .where(eq(users.partnerId, partnerId));
+  return user ?? null;
 }
 
 /** Partners by id (admin tables that show names next to ids); ids outside the scope are left out. */

@@ -22,8 +22,16 @@ const partnerFields = {
   email: emailInput(),
   phone: phoneInput().optional(),
   companyName: optionalText(200),
-  commissionRateBps: rateBps.optional(),
+  /** The partner override; null or absent = the plan's rates. */
+  commissionRateBps: rateBps.nullable().optional(),
+  /** Null = the default plan. */
+  commissionPlanId: z
+    .uuid({ error: () => "No commission plan with this id" })
+    .nullable()
+    .optional(),
   currency: currencyCode.optional(),
+  /** The currency payouts are made in; null = the partner's own currency (docs/payouts.md#currencies). */
+  payoutCurrency: currencyCode.nullable().optional(),
   npn: optionalText(20),
   licensedStates: z.array(stateCode).max(60).optional(),
   payoutMethod: enumInput(PAYMENT_METHODS).optional(),
@@ -49,3 +57,8 @@ export const partnerStatusSchema = z.strictObject({
   reason: optionalText(500),
 });
 export type PartnerStatusInput = z.infer<typeof partnerStatusSchema>;
+
+/** The payout-currency forms (portal and console): blank = the partner's own currency. */
+export const payoutCurrencyFormSchema = z.strictObject({
+  payoutCurrency: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), currencyCode.nullable()),
+});

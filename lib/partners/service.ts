@@ -1,13 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
+import { reusable } from "@/db/reuse";
 import { partnerCodes, partners } from "@/db/schema";
 import type { PartnerStatus } from "@/db/schema/enums";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
+import { createPartnerUser, type IssuedLink } from "@/lib/auth/tokens";
+import { assertPlanExists } from "@/lib/commissions/plans";
 import { nowOf, type Clock } from "@/lib/clock";
 import { AppError, invalidState, isUniqueViolation, notFound } from "@/lib/errors";
-import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
+import { enqueueNotification, enqueueWebhookEvent } from "@/lib/outbox/enqueue";
 import { PARTNER_TRANSITIONS, canMove } from "@/lib/referrals/transitions";
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
@@ -34,6 +37,27 @@ const emailTaken = () =>
   new AppError("conflict", "A partner with this e-mail already exists", {
     errors: [{ path: "email", message: "Already registered" }],
   });
+
+/**
+ * Onboards a partner (an admin in the console, or the API): `ACTIVE` with its referral code, plus its
+ * sign-in user and a single-use invitation link to pass on, in one transaction: both or neither.
+ */
+export async function onboardPartner(
+  db: DbOrTx,
+  input: CreatePartnerInput,
+  actor: Actor,
+  opts: { via: "ADMIN" | "API" },
+): Promise<{ partner: PartnerWithCode; invitation: IssuedLink }> {
+  return db.transaction(async (tx) => {
+    const partner = await createPartner(tx, input, actor, opts);
+    const { invitation } = await createPartnerUser(
+      tx,
+      { partnerId: partner.id, email: partner.email, name: `${partner.firstName} ${partner.lastName}` },
+      actor,
+    );
+    return { partner, invitation };
+  });
+}
 
 /**
  * Inserts a new current code for the partner: from the name first, then random stems.
@@ -65,12 +89,13 @@ export async function createPartner(
   try {
     return await db.transaction(async (tx) => {
       const s = await getSettings(tx);
+      if (input.commissionPlanId) await assertPlanExists(tx, input.commissionPlanId);
       const status: PartnerStatus = opts.via === "SELF" && !s.autoApprovePartners ? "INACTIVE" : "ACTIVE";
       const [p] = await tx
         .insert(partners)
         .values({
           ...input,
-          commissionRateBps: input.commissionRateBps ?? s.defaultCommissionRateBps,
+          commissionRateBps: input.commissionRateBps ?? null,
           currency: input.currency ?? s.defaultCurrency,
           status,
           createdVia: opts.via,
@@ -129,6 +154,7 @@ export async function updatePartner(
   try {
     return await db.transaction(async (tx) => {
       const before = await lockPartner(tx, id);
+      if (patch.commissionPlanId) await assertPlanExists(tx, patch.commissionPlanId);
       if (Object.keys(patch).length > 0) {
         await tx
           .update(partners)
@@ -194,6 +220,12 @@ export async function changePartnerStatus(
       previousStatus: before.status,
       reason: input.reason ?? null,
     });
+    // A sign-up still waiting for its first approval: this change is the decision on the application.
+    if (before.status === "INACTIVE" && !before.approvedAt && (to === "ACTIVE" || to === "TERMINATED"))
+      await enqueueNotification(tx, to === "ACTIVE" ? "application.approved" : "application.rejected", {
+        partnerId: id,
+        reason: input.reason?.replace(/^Application declined: /, "") ?? null,
+      });
     return out;
   });
 }
@@ -252,17 +284,21 @@ export type ResolveResult =
  * A code (current or alias, any case) → its partner. Only ACTIVE partners' codes are valid; the others
  * carry the partner so lead capture can record a REJECTED referral with the reason.
  */
-export async function resolveCode(db: DbOrTx, raw: string): Promise<ResolveResult> {
-  const code = normalizeCode(raw ?? "");
-  if (!code || code.length > 64) return { valid: false, reason: "UNKNOWN_CODE", code };
-  // One query: the code as typed (current or alias) → its partner and that partner's current code.
+/** One query, built once: the code as typed (current or alias) → its partner and that partner's current code. */
+const partnerByCode = reusable("partner_by_code", (db) => {
   const used = alias(partnerCodes, "used");
-  const [row] = await db
+  return db
     .select({ p: partners, current: partnerCodes.code })
     .from(used)
     .innerJoin(partners, eq(partners.id, used.partnerId))
     .leftJoin(partnerCodes, and(eq(partnerCodes.partnerId, partners.id), eq(partnerCodes.isCurrent, true)))
-    .where(eq(used.code, code));
+    .where(eq(used.code, sql.placeholder("code")));
+});
+
+export async function resolveCode(db: DbOrTx, raw: string): Promise<ResolveResult> {
+  const code = normalizeCode(raw ?? "");
+  if (!code || code.length > 64) return { valid: false, reason: "UNKNOWN_CODE", code };
+  const [row] = await partnerByCode(db, { code });
   if (!row) return { valid: false, reason: "UNKNOWN_CODE", code };
   const partner = { ...row.p, referralCode: row.current ?? code };
   if (partner.status === "ACTIVE") return { valid: true, partner, code };

@@ -5,7 +5,7 @@ import { REWARD_STATUSES, type RewardStatus } from "@/db/schema/enums";
 import { readRollups } from "@/lib/analytics/source";
 import type { RewardTotals } from "@/lib/rewards/queries";
 import { getSettings } from "@/lib/settings";
-import { nextPayoutDate } from "./eligibility";
+import { isPayoutDue, nextPayoutDate, payoutMinimumCents } from "./eligibility";
 
 /** Every day a reward can carry: the rollups are keyed by the reward's creation day. */
 const ALL_TIME = { from: "1970-01-01", to: "9999-12-31" };
@@ -47,7 +47,7 @@ export interface PartnerBalances {
   /** "Paid": PAID. */
   paid: Balance;
   cancelledCount: number;
-  /** CONTRACT: the approved balance, when at least the minimum, on the next payout day. */
+  /** The approved balance, when at least the minimum, on the next payout day (docs/balances.md). */
   nextPayout: {
     /** UTC `YYYY-MM-DD`; the payout day itself counts as next. */
     date: string;
@@ -64,7 +64,7 @@ export async function partnerBalances(db: DbOrTx, partnerId: string, now = new D
   const [settings, [partner], totals, [a], pendingPayouts] = await Promise.all([
     getSettings(db),
     db
-      .select({ min: partners.minimumPayoutCents, currency: partners.currency })
+      .select({ min: partners.minimumPayoutCents, currency: partners.currency, status: partners.status })
       .from(partners)
       .where(eq(partners.id, partnerId)),
     rewardTotalsFromRollups(db, partnerId),
@@ -85,8 +85,8 @@ export async function partnerBalances(db: DbOrTx, partnerId: string, now = new D
       .orderBy(desc(payouts.createdAt)),
   ]);
   const approved = { cents: Number(a?.freeCents ?? 0), count: Number(a?.freeN ?? 0) };
-  const minimumCents = partner?.min ?? settings.minimumPayoutCents;
-  const eligible = approved.cents > 0 && approved.cents >= minimumCents;
+  const minimumCents = payoutMinimumCents({ partner: partner?.min ?? null, program: settings.minimumPayoutCents });
+  const eligible = isPayoutDue({ partnerStatus: partner?.status ?? "", amountCents: approved.cents, minimumCents });
   return {
     currency: partner?.currency ?? settings.defaultCurrency,
     inReview: {

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/audit/actor";
 import type { Clock } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { assertBatchApproved } from "./schedule";
 import { markPayoutPaid } from "./service";
 
 export interface MarkBatchPaidInput {
@@ -25,6 +26,7 @@ export const batchTransactionId = (reference: string, payoutId: string) => `${re
  * as marking it paid alone (rewards and referrals PAID, audit event, outbox), so the batch is paid
  * completely or not at all. Payouts already paid with the same transaction id count as `unchanged`
  * (a repeat changes nothing); failed ones, and ones paid under another id, are left alone (`skipped`).
+ * A scheduled draft no admin approved yet is refused (409).
  */
 export async function markBatchPaid(
   db: DbOrTx,
@@ -36,6 +38,7 @@ export async function markBatchPaid(
   if (!isUuid(batchId)) throw notFound("Payout batch");
   const reference = input.reference?.trim();
   return db.transaction(async (tx) => {
+    await assertBatchApproved(tx, batchId);
     // Locked in id order, so two batch payments at once wait for each other instead of deadlocking.
     const members = await tx
       .select({ id: payouts.id, status: payouts.status, partnerMethod: partners.payoutMethod })

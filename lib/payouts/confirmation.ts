@@ -1,10 +1,16 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { partners, payouts } from "@/db/schema";
+import { partners, payoutTraces, payouts } from "@/db/schema";
 import type { PaymentMethod } from "@/db/schema/enums";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
-import { parseConfirmationCsv, type ConfirmationRow } from "./confirmation-csv";
+import {
+  checkRows,
+  parseConfirmationCsv,
+  type ConfirmationRow,
+  type ConfirmationRowError,
+  type RawRow,
+} from "./confirmation-csv";
 import { markPayoutFailed, markPayoutPaid } from "./service";
 
 /** What a row did (apply) or would do (preview). `unchanged` = the payout already says what the row says. */
@@ -24,6 +30,10 @@ export interface ConfirmationReport {
   rows: ConfirmationResult[];
   counts: Record<ConfirmationOutcome, number>;
 }
+
+/** A bank's confirmation or returns: the CSV text, or rows as objects (the API's JSON). */
+export type ConfirmationInput = string | { csv: string } | { rows: RawRow[] };
+type Resolved = ConfirmationRow & { payoutId: string };
 
 type Current = Awaited<ReturnType<typeof loadPayouts>> extends Map<string, infer V> ? V : never;
 
@@ -49,11 +59,11 @@ async function loadPayouts(db: DbOrTx, ids: string[]) {
 }
 
 /** The method a paid row records: the file's, else the one already on the payout, else the partner's. */
-const methodOf = (row: ConfirmationRow, p: Current): PaymentMethod =>
+const methodOf = (row: Resolved, p: Current): PaymentMethod =>
   row.paymentMethod ?? p.paymentMethod ?? p.partnerMethod ?? "BANK_TRANSFER";
 
 /** What the row would do to the payout as it is now (the same rules the guarded transitions apply). */
-function judge(row: ConfirmationRow, p: Current | undefined): { outcome: ConfirmationOutcome; message: string } {
+function judge(row: Resolved, p: Current | undefined): { outcome: ConfirmationOutcome; message: string } {
   if (!p) return { outcome: "error", message: "No payout has this id." };
   if (row.status === "PAID") {
     if (p.status === "PAID")
@@ -79,15 +89,45 @@ function report(problem: string | null, rows: ConfirmationResult[]): Confirmatio
   return { problem, rows: rows.sort((a, b) => a.line - b.line), counts };
 }
 
-async function evaluate(db: DbOrTx, csv: string) {
-  const parsed = parseConfirmationCsv(csv);
+async function evaluate(db: DbOrTx, input: ConfirmationInput) {
+  const parsed =
+    typeof input === "string"
+      ? parseConfirmationCsv(input)
+      : "csv" in input
+        ? parseConfirmationCsv(input.csv)
+        : checkRows(input.rows);
   if (!parsed.ok) return { problem: parsed.problem, rows: [], errors: [], current: new Map() as Map<string, Current> };
+  // Rows that name a trace number (an ACH returns file) find their payout through the trace it was given.
+  const traces = parsed.rows.flatMap((r) => (r.payoutId ? [] : [r.traceNumber!]));
+  const byTrace = new Map(
+    traces.length
+      ? (await db.select().from(payoutTraces).where(inArray(payoutTraces.traceNumber, traces))).map((t) => [
+          t.traceNumber,
+          t.payoutId,
+        ])
+      : [],
+  );
+  const rows: Resolved[] = [];
+  const errors: ConfirmationRowError[] = [...parsed.errors];
+  const lineOf = new Map<string, number>();
+  for (const r of parsed.rows) {
+    const payoutId = r.payoutId ?? byTrace.get(r.traceNumber!);
+    if (!payoutId)
+      errors.push({ line: r.line, payoutId: null, message: `No payout has the trace number ${r.traceNumber}.` });
+    else if (lineOf.has(payoutId))
+      errors.push({ line: r.line, payoutId, message: `This payout is already on line ${lineOf.get(payoutId)}.` });
+    else {
+      lineOf.set(payoutId, r.line);
+      rows.push({ ...r, payoutId });
+    }
+  }
   return {
     problem: null,
-    ...parsed,
+    rows,
+    errors,
     current: await loadPayouts(
       db,
-      parsed.rows.map((r) => r.payoutId),
+      rows.map((r) => r.payoutId),
     ),
   };
 }
@@ -101,8 +141,8 @@ const resultOf = (row: { line: number; payoutId: string | null }, p: Current | u
 });
 
 /** Preview: what applying the file would do, row by row. Writes nothing. */
-export async function previewPaymentConfirmation(db: DbOrTx, csv: string): Promise<ConfirmationReport> {
-  const { problem, rows, errors, current } = await evaluate(db, csv);
+export async function previewPaymentConfirmation(db: DbOrTx, input: ConfirmationInput): Promise<ConfirmationReport> {
+  const { problem, rows, errors, current } = await evaluate(db, input);
   return report(problem, [
     ...errors.map((e) => ({ ...resultOf(e, undefined), outcome: "error" as const, message: e.message })),
     ...rows.map((r) => ({ ...resultOf(r, current.get(r.payoutId)), ...judge(r, current.get(r.payoutId)) })),
@@ -110,30 +150,37 @@ export async function previewPaymentConfirmation(db: DbOrTx, csv: string): Promi
 }
 
 /**
- * Applies the file: each row is the same guarded transition as recording one payment by hand (its own
- * transaction, audit event and outbox row), so applying a file twice, or two uploads at once, pays each
- * payout once; the second time its rows answer `unchanged`. A bad row fails alone with its message.
+ * Applies the file in one transaction: each row is the same guarded transition as recording one payment
+ * by hand (audit event and outbox row included), run in a savepoint of its own, so a bad row fails alone
+ * with its message and the others commit together. Applying a file twice, or two uploads at once, pays or
+ * fails each payout once; the second time its rows answer `unchanged`.
  */
-export async function applyPaymentConfirmation(db: DbOrTx, csv: string, actor: Actor): Promise<ConfirmationReport> {
-  const { problem, rows, errors, current } = await evaluate(db, csv);
-  const results: ConfirmationResult[] = errors.map((e) => ({
-    ...resultOf(e, undefined),
-    outcome: "error" as const,
-    message: e.message,
-  }));
-  for (const row of rows) {
-    const p = current.get(row.payoutId);
-    const planned = judge(row, p);
-    if (!p || planned.outcome === "error" || planned.outcome === "unchanged") {
-      results.push({ ...resultOf(row, p), ...planned });
-      continue;
+export async function applyPaymentConfirmation(
+  db: DbOrTx,
+  input: ConfirmationInput,
+  actor: Actor,
+): Promise<ConfirmationReport> {
+  return db.transaction(async (tx) => {
+    const { problem, rows, errors, current } = await evaluate(tx, input);
+    const results: ConfirmationResult[] = errors.map((e) => ({
+      ...resultOf(e, undefined),
+      outcome: "error" as const,
+      message: e.message,
+    }));
+    for (const row of rows) {
+      const p = current.get(row.payoutId);
+      const planned = judge(row, p);
+      if (!p || planned.outcome === "error" || planned.outcome === "unchanged") {
+        results.push({ ...resultOf(row, p), ...planned });
+        continue;
+      }
+      results.push({ ...resultOf(row, p), ...(await applyRow(tx, row, p, actor)) });
     }
-    results.push({ ...resultOf(row, p), ...(await applyRow(db, row, p, actor)) });
-  }
-  return report(problem, results);
+    return report(problem, results);
+  });
 }
 
-async function applyRow(db: DbOrTx, row: ConfirmationRow, p: Current, actor: Actor) {
+async function applyRow(db: DbOrTx, row: Resolved, p: Current, actor: Actor) {
   try {
     if (row.status === "PAID") {
       const res = await markPayoutPaid(

@@ -1,10 +1,22 @@
-import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { PAYMENT_METHODS, partners, payoutItems, PAYOUT_STATUSES, payouts, referrals, rewards } from "@/db/schema";
+import { formatRate, parseRate } from "@/lib/fx/math";
+import { findRates } from "@/lib/fx/rates";
+import { convertPayout, type PayoutConversion } from "./conversion";
+import {
+  PAYMENT_METHODS,
+  partners,
+  payoutConversions,
+  payoutItems,
+  PAYOUT_STATUSES,
+  payouts,
+  referrals,
+  rewards,
+} from "@/db/schema";
 import {
   csvEnum,
-  isUuid,
   likePattern,
   pageParams,
   parseList,
@@ -15,7 +27,11 @@ import {
   type RawListInput,
   type Scope,
 } from "@/lib/query/list";
-import { runList, type SortKey } from "@/lib/query/run";
+import { isUuid } from "@/lib/validation";
+import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
+import { getSettings } from "@/lib/settings";
+import { taxPositions } from "@/lib/tax/totals";
+import { isPayoutDue, payoutMinimumCents, taxHoldReason } from "./eligibility";
 
 export const PAYOUT_SORTS = ["createdAt", "paidAt", "amountCents", "status"] as const;
 
@@ -53,25 +69,33 @@ export const payoutListSchema = z
 
 export type PayoutListInput = z.input<typeof payoutListSchema>;
 export type PayoutListParams = z.output<typeof payoutListSchema>;
-export type Payout = typeof payouts.$inferSelect;
+type Payout = typeof payouts.$inferSelect;
 
 export interface PayoutRow extends Payout {
   partnerName: string;
+  partnerEmail: string;
+  /** The partner's current payout method and details (what the bank file pays to). */
+  partnerPayoutMethod: string | null;
+  partnerPayoutDetails: Record<string, string> | null;
 }
 
 /** A reward a payout covered (kept for failed payouts too). */
 export interface PayoutItemRow {
   payoutId: string;
   rewardId: string;
+  /** The reward's amount in its own currency (the payout's `conversions` say at what rate it was converted). */
   amountCents: number;
+  currency: string;
   rewardType: string;
   rewardStatus: string;
   referralId: string | null;
   referralCode: string | null;
+  rewardCreatedAt: Date;
 }
 
 export interface PayoutDetail extends PayoutRow {
   items: PayoutItemRow[];
+  conversions: PayoutConversion[];
 }
 
 const SORTS: Record<(typeof PAYOUT_SORTS)[number], SortKey> = {
@@ -80,6 +104,19 @@ const SORTS: Record<(typeof PAYOUT_SORTS)[number], SortKey> = {
   amountCents: { expr: payouts.amountCents, type: "bigint" },
   status: { expr: payouts.status, type: "payout_status" },
 };
+
+/** The partner columns of a payout row (joined on `partners`). */
+const partnerFields = {
+  pf: partners.firstName,
+  pl: partners.lastName,
+  partnerEmail: partners.email,
+  partnerPayoutMethod: partners.payoutMethod,
+  partnerPayoutDetails: partners.payoutDetails,
+};
+
+function payoutRow<R extends { payout: Payout; pf: string; pl: string }>({ payout, pf, pl, ...rest }: R) {
+  return { ...payout, partnerName: `${pf} ${pl}`, ...rest };
+}
 
 export function payoutWhere(scope: Scope, f: Partial<PayoutListParams>): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
@@ -116,33 +153,27 @@ export async function listPayouts(
   db: DbOrTx,
   scope: Scope,
   input: PayoutListInput | RawListInput = {},
+  opts: ListOptions = {},
 ): Promise<ListResult<PayoutRow>> {
   const params = parseList(payoutListSchema, input as RawListInput);
   const where = payoutWhere(scope, params);
-  return runList({
+  const withPartner = <T extends PgSelect>(qb: T): T =>
+    qb.innerJoin(partners, eq(partners.id, payouts.partnerId)) as unknown as T;
+  return listFromSelect(db, {
     params,
     sorts: SORTS,
     idColumn: payouts.id,
     where,
-    rows: async (p) => {
-      const rows = await db
-        .select({ payout: payouts, pf: partners.firstName, pl: partners.lastName, cursor: p.cursorValue })
-        .from(payouts)
-        .innerJoin(partners, eq(partners.id, payouts.partnerId))
-        .where(p.where)
-        .orderBy(...p.orderBy)
-        .limit(p.limit)
-        .offset(p.offset);
-      return rows.map((r) => ({ ...r.payout, partnerName: `${r.pf} ${r.pl}`, cursor: r.cursor }));
-    },
-    count: async (w) => {
-      const [{ n }] = await db
-        .select({ n: count() })
-        .from(payouts)
-        .innerJoin(partners, eq(partners.id, payouts.partnerId))
-        .where(w);
-      return Number(n);
-    },
+    countCap: opts.countCap,
+    select: (cursor) =>
+      withPartner(
+        db
+          .select({ payout: payouts, ...partnerFields, cursor })
+          .from(payouts)
+          .$dynamic(),
+      ),
+    shape: payoutRow,
+    countFrom: withPartner(db.select({ id: payouts.id }).from(payouts).$dynamic()),
   });
 }
 
@@ -160,10 +191,12 @@ export async function payoutItemsFor(
       payoutId: payoutItems.payoutId,
       rewardId: payoutItems.rewardId,
       amountCents: payoutItems.amountCents,
+      currency: rewards.currency,
       rewardType: rewards.type,
       rewardStatus: rewards.status,
       referralId: rewards.referralId,
       referralCode: referrals.referralCode,
+      rewardCreatedAt: rewards.createdAt,
     })
     .from(payoutItems)
     .innerJoin(payouts, eq(payouts.id, payoutItems.payoutId))
@@ -181,13 +214,24 @@ export async function payoutItemsFor(
 export async function getPayout(db: DbOrTx, scope: Scope, id: string): Promise<PayoutDetail | null> {
   if (!isUuid(id)) return null;
   const [r] = await db
-    .select({ payout: payouts, pf: partners.firstName, pl: partners.lastName })
+    .select({ payout: payouts, ...partnerFields })
     .from(payouts)
     .innerJoin(partners, eq(partners.id, payouts.partnerId))
     .where(and(eq(payouts.id, id), scope.partnerId ? eq(payouts.partnerId, scope.partnerId) : undefined));
   if (!r) return null;
-  const items = (await payoutItemsFor(db, scope, [id])).get(id) ?? [];
-  return { ...r.payout, partnerName: `${r.pf} ${r.pl}`, items };
+  const [items, conversions] = await Promise.all([
+    payoutItemsFor(db, scope, [id]).then((m) => m.get(id) ?? []),
+    db
+      .select()
+      .from(payoutConversions)
+      .where(eq(payoutConversions.payoutId, id))
+      .orderBy(asc(payoutConversions.fromCurrency)),
+  ]);
+  return {
+    ...payoutRow(r),
+    items,
+    conversions: conversions.map(({ payoutId: _p, ...c }) => ({ ...c, rate: formatRate(parseRate(c.rate)!) })),
+  };
 }
 
 /**
@@ -204,11 +248,102 @@ export async function payoutsForExport(
   const spec = sortSpec(params.sort);
   const dir = spec.desc ? sql`desc` : sql`asc`;
   const rows = await db
-    .select({ payout: payouts, pf: partners.firstName, pl: partners.lastName })
+    .select({ payout: payouts, ...partnerFields })
     .from(payouts)
     .innerJoin(partners, eq(partners.id, payouts.partnerId))
     .where(payoutWhere(scope, params))
     .orderBy(sql`${SORTS[spec.field as keyof typeof SORTS].expr} ${dir}`, sql`${payouts.id} ${dir}`)
     .limit(cap);
-  return rows.map((r) => ({ ...r.payout, partnerName: `${r.pf} ${r.pl}` }));
+  return rows.map(payoutRow);
+}
+
+/** A partner's approved, unpaid rewards, in its payout currency: what a new batch could pay them. */
+export interface PayableRow {
+  partnerId: string;
+  partnerName: string;
+  partnerStatus: string;
+  payoutMethod: string | null;
+  /** The payout currency (the partner's, else its own currency). */
+  currency: string;
+  rewardCount: number;
+  /** In the payout currency, converted at today's rates (0 while blocked). */
+  amountCents: number;
+  /** The rewards' totals in the currencies they were earned in, when any differs from `currency`. */
+  originals: { currency: string; amountCents: number }[];
+  /** Why a batch cannot pay it today (a missing exchange rate names the pair); null when it can. */
+  blockedReason: string | null;
+  /** The partner's own minimum; null when the program's applies. */
+  partnerMinimumCents: number | null;
+  /** Paid by a batch without a minimum of its own (`isPayoutDue` at the partner's or the program's minimum), unless held. */
+  eligible: boolean;
+  /** Why a batch would hold it for tax (`taxHoldReason`), else null. */
+  taxHold: string | null;
+}
+
+/**
+ * Approved, unpaid rewards per partner in its payout currency, converted as a batch created now would
+ * (`convertPayout`), largest first: the preview of a new payout batch, with the same tax hold as the batch
+ * (`thresholdCents`: the 1099-NEC threshold setting, read when omitted).
+ */
+export async function payableByPartner(
+  db: DbOrTx,
+  programMinimumCents: number,
+  opts: { thresholdCents?: number; now?: Date } = {},
+): Promise<PayableRow[]> {
+  const now = opts.now ?? new Date();
+  const day = now.toISOString().slice(0, 10);
+  const rows = await db
+    .select({
+      partnerId: rewards.partnerId,
+      partnerName: sql<string>`${partners.firstName} || ' ' || ${partners.lastName}`,
+      partnerStatus: partners.status,
+      payoutMethod: partners.payoutMethod,
+      payoutCurrency: sql<string>`coalesce(${partners.payoutCurrency}, ${partners.currency})`,
+      currency: rewards.currency,
+      rewardCount: count(),
+      amountCents: sql<number>`sum(${rewards.amountCents})`.mapWith(Number),
+      partnerMinimumCents: partners.minimumPayoutCents,
+    })
+    .from(rewards)
+    .innerJoin(partners, eq(partners.id, rewards.partnerId))
+    .where(and(eq(rewards.status, "APPROVED"), isNull(rewards.payoutId)))
+    .groupBy(rewards.partnerId, partners.id, rewards.currency)
+    .orderBy(rewards.partnerId, rewards.currency);
+  const rates = await findRates(
+    db,
+    rows.filter((r) => r.currency !== r.payoutCurrency).map((r) => `${r.currency}→${r.payoutCurrency}`),
+    day,
+  );
+  const byPartner = new Map<string, typeof rows>();
+  for (const r of rows) byPartner.set(r.partnerId, [...(byPartner.get(r.partnerId) ?? []), r]);
+  const thresholdCents = opts.thresholdCents ?? (await getSettings(db)).form1099ThresholdCents;
+  const tax = await taxPositions(db, [...byPartner.keys()], now);
+  const out = [...byPartner.values()].map((g): PayableRow => {
+    const { payoutCurrency, currency: _c, amountCents: _a, rewardCount: _n, ...partner } = g[0];
+    const conv = convertPayout(g, payoutCurrency, day, (from) => rates.get(`${from}→${payoutCurrency}`) ?? null);
+    const amountCents = conv.ok ? conv.amountCents : 0;
+    const taxHold = conv.ok
+      ? taxHoldReason({ currency: payoutCurrency, amountCents, tax: tax.get(partner.partnerId), thresholdCents })
+      : null;
+    return {
+      ...partner,
+      currency: payoutCurrency,
+      rewardCount: g.reduce((a, r) => a + r.rewardCount, 0),
+      amountCents,
+      originals: g.some((r) => r.currency !== payoutCurrency)
+        ? g.map((r) => ({ currency: r.currency, amountCents: r.amountCents }))
+        : [],
+      blockedReason: conv.ok ? null : conv.reason,
+      taxHold,
+      eligible:
+        conv.ok &&
+        !taxHold &&
+        isPayoutDue({
+          partnerStatus: partner.partnerStatus,
+          amountCents,
+          minimumCents: payoutMinimumCents({ partner: partner.partnerMinimumCents, program: programMinimumCents }),
+        }),
+    };
+  });
+  return out.sort((a, b) => b.amountCents - a.amountCents || a.partnerId.localeCompare(b.partnerId));
 }

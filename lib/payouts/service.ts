@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { nextPayoutDate, PAYABLE_PARTNER_STATUSES } from "./eligibility";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "@/db";
-import { partners, payoutItems, payouts, rewards } from "@/db/schema";
+import { and, eq, gt, inArray, isNull, ne, not, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { partners, payoutAccounts, payoutConversions, payoutItems, payouts, rewards } from "@/db/schema";
+import { findRates } from "@/lib/fx/rates";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent, recordEvents } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
 import { conflict, invalidState, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
-import type { Reward } from "@/lib/rewards/core";
+import { reviewFreeSql, type Reward } from "@/lib/rewards/core";
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
+import { taxPositions } from "@/lib/tax/totals";
+import { convertPayout, type PayoutConversion } from "./conversion";
+import { isPayoutDue, PAYABLE_PARTNER_STATUSES, payoutMinimumCents, taxHoldReason } from "./eligibility";
 import { payRewardsOfPayout, payoutPayload, type Payout } from "./pay";
 import type { CreatePayoutBatchInput, MarkPayoutPaidInput } from "./schemas";
 
@@ -35,19 +38,38 @@ async function lockPayout(tx: DbOrTx, id: string): Promise<Payout> {
   return p;
 }
 
+/** A partner a batch could not pay yet, with why (a missing exchange rate names its pair). */
+export interface BlockedPayout {
+  partnerId: string;
+  currency: string;
+  reason: string;
+}
+
 /**
- * A payout batch: every APPROVED reward not yet in a payout (clawbacks netted), per partner and currency,
- * whose total reaches the minimum (the batch's, else the partner's, else the program's) → one PENDING
- * payout covering them. Suspended and terminated partners are left out. Locks the rewards it takes, so
- * two batches at once never take the same reward.
+ * A payout batch: every APPROVED reward not yet in a payout (clawbacks netted), per partner, in the
+ * partner's payout currency (rewards in other currencies converted at the rate of the batch's day, once per
+ * currency: docs/payouts.md#currencies), whose total reaches the minimum (the batch's, else the partner's,
+ * else the program's) → one PENDING payout covering them. Suspended and terminated partners are left out,
+ * and so are partners whose payout details changed within the cooling-off period (docs/payout-details.md);
+ * a partner whose rewards need a rate that is missing is left out and reported in `blocked`. Locks the
+ * rewards it takes, so two batches at once never take the same reward. Payouts held for tax
+ * (`taxHoldReason`: a US partner with no W-9 whose year total would reach the 1099-NEC threshold) come back
+ * in `held` with their reason. `opts.batchId` names the batch (the scheduled draft's id).
  */
 export async function createPayoutBatch(
   db: DbOrTx,
   input: CreatePayoutBatchInput,
   actor: Actor,
   clock?: Clock,
-): Promise<{ batchId: string; payouts: Payout[] }> {
+  opts: { batchId?: string } = {},
+): Promise<{
+  batchId: string;
+  payouts: Payout[];
+  held: { partnerId: string; currency: string; reason: string }[];
+  blocked: BlockedPayout[];
+}> {
   const now = nowOf(clock);
+  const day = now.toISOString().slice(0, 10);
   return db.transaction(async (tx) => {
     const s = await getSettings(tx);
     const candidates = await tx
@@ -56,41 +78,84 @@ export async function createPayoutBatch(
         partnerId: rewards.partnerId,
         amountCents: rewards.amountCents,
         currency: rewards.currency,
+        payoutCurrency: sql<string>`coalesce(${partners.payoutCurrency}, ${partners.currency})`,
         partnerMin: partners.minimumPayoutCents,
+        partnerStatus: partners.status,
       })
       .from(rewards)
       .innerJoin(partners, eq(partners.id, rewards.partnerId))
+      .leftJoin(payoutAccounts, eq(payoutAccounts.partnerId, rewards.partnerId))
       .where(
         and(
           eq(rewards.status, "APPROVED"),
           isNull(rewards.payoutId),
+          reviewFreeSql(),
           inArray(partners.status, [...PAYABLE_PARTNER_STATUSES]),
+          not(sql`coalesce(${gt(payoutAccounts.payoutsBlockedUntil, now)}, false)`),
           input.partnerIds ? inArray(rewards.partnerId, input.partnerIds) : undefined,
         ),
       )
       .orderBy(rewards.partnerId, rewards.createdAt)
       .for("update", { of: rewards });
     const groups = new Map<string, typeof candidates>();
-    for (const c of candidates) {
-      const key = `${c.partnerId}:${c.currency}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
+    for (const c of candidates) groups.set(c.partnerId, [...(groups.get(c.partnerId) ?? []), c]);
+    const rates = await findRates(
+      tx,
+      candidates.filter((c) => c.currency !== c.payoutCurrency).map((c) => `${c.currency}→${c.payoutCurrency}`),
+      day,
+    );
+    const batchId = opts.batchId ?? randomUUID();
+    const blocked: BlockedPayout[] = [];
+    const due: { rows: typeof candidates; amountCents: number; conversions: PayoutConversion[] }[] = [];
+    for (const g of groups.values()) {
+      const to = g[0].payoutCurrency;
+      const conv = convertPayout(
+        g.map((r) => ({ currency: r.currency, amountCents: r.amountCents ?? 0 })),
+        to,
+        day,
+        (from) => rates.get(`${from}→${to}`) ?? null,
+      );
+      if (!conv.ok) {
+        blocked.push({ partnerId: g[0].partnerId, currency: to, reason: conv.reason });
+        continue;
+      }
+      const isDue = isPayoutDue({
+        partnerStatus: g[0].partnerStatus,
+        amountCents: conv.amountCents,
+        minimumCents: payoutMinimumCents({
+          batch: input.minimumCents,
+          partner: g[0].partnerMin,
+          program: s.minimumPayoutCents,
+        }),
+      });
+      if (isDue) due.push({ rows: g, amountCents: conv.amountCents, conversions: conv.conversions });
     }
-    const batchId = randomUUID();
-    const chosen = [...groups.values()].filter((g) => {
-      const total = g.reduce((a, r) => a + (r.amountCents ?? 0), 0);
-      const min = input.minimumCents ?? g[0].partnerMin ?? s.minimumPayoutCents;
-      return total > 0 && total >= min;
+    const tax = await taxPositions(
+      tx,
+      due.map((c) => c.rows[0].partnerId),
+      now,
+    );
+    const held: { partnerId: string; currency: string; reason: string }[] = [];
+    const chosen = due.filter((c) => {
+      const reason = taxHoldReason({
+        currency: c.rows[0].payoutCurrency,
+        amountCents: c.amountCents,
+        tax: tax.get(c.rows[0].partnerId),
+        thresholdCents: s.form1099ThresholdCents,
+      });
+      if (reason) held.push({ partnerId: c.rows[0].partnerId, currency: c.rows[0].payoutCurrency, reason });
+      return !reason;
     });
-    if (chosen.length === 0) return { batchId, payouts: [] };
+    if (chosen.length === 0) return { batchId, payouts: [], held, blocked };
     const created = await tx
       .insert(payouts)
       .values(
-        chosen.map((g) => ({
-          partnerId: g[0].partnerId,
-          amountCents: g.reduce((a, r) => a + (r.amountCents ?? 0), 0),
-          currency: g[0].currency,
+        chosen.map((c) => ({
+          partnerId: c.rows[0].partnerId,
+          amountCents: c.amountCents,
+          currency: c.rows[0].payoutCurrency,
           status: "PENDING" as const,
-          rewardCount: g.length,
+          rewardCount: c.rows.length,
           batchId,
           createdBy: actor.id ?? actor.label ?? actor.type,
           createdAt: now,
@@ -98,10 +163,12 @@ export async function createPayoutBatch(
         })),
       )
       .returning();
-    const items = chosen.flatMap((g, i) =>
-      g.map((r) => ({ payoutId: created[i].id, rewardId: r.id, amountCents: r.amountCents ?? 0 })),
+    const items = chosen.flatMap((c, i) =>
+      c.rows.map((r) => ({ payoutId: created[i].id, rewardId: r.id, amountCents: r.amountCents ?? 0 })),
     );
     for (let i = 0; i < items.length; i += 2000) await tx.insert(payoutItems).values(items.slice(i, i + 2000));
+    const conversions = chosen.flatMap((c, i) => c.conversions.map((v) => ({ ...v, payoutId: created[i].id })));
+    if (conversions.length) await tx.insert(payoutConversions).values(conversions);
     await tx.execute(sql`
       update rewards r set payout_id = pi.payout_id, updated_at = ${now.toISOString()}::timestamptz
       from payout_items pi join payouts p on p.id = pi.payout_id
@@ -109,16 +176,22 @@ export async function createPayoutBatch(
     await recordEvents(
       tx,
       actor,
-      created.map((p) => ({
+      created.map((p, i) => ({
         entityType: "payout" as const,
         entityId: p.id,
         action: "payout.created",
         toStatus: "PENDING",
-        data: { batchId, amountCents: p.amountCents, rewardCount: p.rewardCount },
+        data: {
+          batchId,
+          amountCents: p.amountCents,
+          currency: p.currency,
+          rewardCount: p.rewardCount,
+          ...(chosen[i].conversions.length ? { conversions: chosen[i].conversions } : {}),
+        },
         at: now,
       })),
     );
-    return { batchId, payouts: created };
+    return { batchId, payouts: created, held, blocked };
   });
 }
 
@@ -210,45 +283,6 @@ export async function markPayoutFailed(
     await enqueueWebhookEvent(tx, "payout.failed", { ...payoutPayload(payout), failureReason: payout.failureReason });
     return payout;
   });
-}
-
-export interface NextPayout {
-  /** The next payout day (UTC date), today included when today is the payout day. */
-  date: string;
-  /** Approved rewards not yet in a payout (those in a pending payout are already on their way). */
-  approvedCents: number;
-  minimumCents: number;
-  eligible: boolean;
-  /** What the next payout will carry: the approved total when it reaches the minimum, else 0. */
-  amountCents: number;
-  currency: string;
-}
-
-/** CONTRACT: a partner's "next payout" = its approved total, when at least the minimum, on the next payout day. */
-export async function nextPayout(db: DbOrTx, partnerId: string, now: Date = new Date()): Promise<NextPayout> {
-  if (!isUuid(partnerId)) throw notFound("Partner");
-  const [p] = await db
-    .select({ currency: partners.currency, min: partners.minimumPayoutCents })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
-  if (!p) throw notFound("Partner");
-  const s = await getSettings(db);
-  const [row] = rowsOf<{ total: string | number }>(
-    await db.execute(
-      sql`select coalesce(sum(amount_cents), 0) as total from rewards where partner_id = ${partnerId} and status = 'APPROVED' and payout_id is null`,
-    ),
-  );
-  const approvedCents = Number(row?.total ?? 0);
-  const minimumCents = p.min ?? s.minimumPayoutCents;
-  const eligible = approvedCents >= minimumCents && approvedCents > 0;
-  return {
-    date: nextPayoutDate(now, s.payoutDayOfMonth),
-    approvedCents,
-    minimumCents,
-    eligible,
-    amountCents: eligible ? approvedCents : 0,
-    currency: p.currency,
-  };
 }
 
 /** Rewards that sit in a payout other than a FAILED one, by id (for callers that need to explain why). */

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db";
+import { partnerEarning } from "@/lib/commissions/summary";
 import {
-  addDays,
+  shiftDay,
   isoDay,
   kpiFigures,
   previousPeriod,
@@ -24,7 +25,7 @@ export interface PeriodFigures {
   referrals: number;
   /** Of those, now ACCEPTED, CONVERTED or PAID. */
   accepted: number;
-  /** Of those, now CONVERTED or PAID (CONTRACT's conversion). */
+  /** Of those, now CONVERTED or PAID (the conversion of docs/domain-rules.md#figures). */
   conversions: number;
   /** conversions ÷ referrals, basis points. */
   conversionRateBps: number;
@@ -48,7 +49,7 @@ export interface PartnerDashboard {
     companyName: string | null;
     status: string;
     statusReason: string | null;
-    commissionRateBps: number;
+    earning: Awaited<ReturnType<typeof partnerEarning>>;
     currency: string;
     referralCode: string | null;
   };
@@ -90,15 +91,16 @@ export async function getPartnerDashboard(
   const range = opts.range ?? 30;
   const interval = opts.interval ?? "day";
   const to = isoDay(now);
-  const period: Period = { from: addDays(to, -(range - 1)), to };
+  const period: Period = { from: shiftDay(to, -(range - 1)), to };
   const metrics = ["clicks", "referrals"] as const;
   // Rollup reads: the period by bucket (also summed for the cards and sources), the period
   // before (for the comparison), and the balances.
-  const [partner, bucketRows, previousRows, balances] = await Promise.all([
+  const [partner, bucketRows, previousRows, balances, earning] = await Promise.all([
     getPartner(db, { partnerId }, partnerId),
     readRollups(db, { metrics, period, partnerId, interval }),
     readRollups(db, { metrics, period: previousPeriod(period), partnerId }),
     partnerBalances(db, partnerId, now),
+    partnerEarning(db, partnerId, now),
   ]);
   if (!partner) return null;
   return {
@@ -108,7 +110,7 @@ export async function getPartnerDashboard(
       companyName: partner.companyName,
       status: partner.status,
       statusReason: partner.statusReason,
-      commissionRateBps: partner.commissionRateBps,
+      earning,
       currency: partner.currency,
       referralCode: partner.referralCode,
     },

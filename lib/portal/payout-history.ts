@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { isoDay } from "@/lib/analytics/period";
 import type { FieldError } from "@/lib/errors";
 import {
   listPayouts,
@@ -28,9 +29,6 @@ export function payoutExportParams(raw: RawListInput): URLSearchParams {
   for (const key of [...PAYOUT_FILTER_KEYS, "sort"]) if (typeof plain[key] === "string") out.set(key, plain[key]);
   return out;
 }
-
-/** A UTC day (YYYY-MM-DD), as `<input type="date">` shows it. */
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export interface PayoutHistory {
   params: PayoutListParams;

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { AppError, type FieldError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 
 /**
- * Shared list parsing for every list (API, portal, admin): the CONTRACT filter names, page bounds
+ * Shared list parsing for every list (API, portal, admin): the filter names of docs/api.md#lists, page bounds
  * (default 20, at most 100: larger is refused, not clamped), `sort` and opaque keyset cursors.
  */
 
@@ -16,7 +17,7 @@ export interface Scope {
   partnerId?: string;
 }
 
-export interface Pagination {
+export interface ListPagination {
   /** Null when the page was addressed by a cursor. */
   page: number | null;
   pageSize: number;
@@ -24,18 +25,17 @@ export interface Pagination {
   total: number;
   /** Pass as `cursor` to get the rows after this page; null on the last page. */
   nextCursor: string | null;
+  /** Only with a count cap (admin pages): more rows match than `total`. */
+  totalCapped?: boolean;
 }
 
 export interface ListResult<T> {
   data: T[];
-  pagination: Pagination;
+  pagination: ListPagination;
 }
 
 /** Raw list input: URL search params, Next's `searchParams` object, or a plain object. */
 export type RawListInput = URLSearchParams | Record<string, unknown>;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID_RE.test(s);
 
 const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;

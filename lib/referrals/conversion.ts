@@ -1,14 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { partners, referrals, rewards } from "@/db/schema";
+import { referrals, rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
-import { addDays } from "@/lib/clock";
 import { AppError, conflict, invalidState } from "@/lib/errors";
-import { applyRateBps, centsToMajor, majorToCents } from "@/lib/money";
+import { calculate } from "@/lib/commissions/calculate";
+import { loadCalculationInput } from "@/lib/commissions/resolve";
+import { centsToMajor } from "@/lib/decimal";
+import { majorToCents } from "@/lib/money";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
+import { holdFor } from "@/lib/rewards/hold";
 import { moveReward, rewardPayload, type Reward } from "@/lib/rewards/core";
 import { getSettings } from "@/lib/settings";
+import { signalsAtConversion } from "@/lib/risk/conversion";
 import { moveReferral, type Referral } from "./core";
 
 export interface ConversionValue {
@@ -29,14 +33,34 @@ export function conversionCents(v: ConversionValue): number | null {
   return majorToCents(v.conversionValue, "conversionValue");
 }
 
-async function calculation(tx: DbOrTx, partnerId: string, cents: number, now: Date) {
-  const [p] = await tx.select({ rate: partners.commissionRateBps }).from(partners).where(eq(partners.id, partnerId));
-  const { holdDays } = await getSettings(tx);
+/** The reward's columns for a value, by the partner's plan version in force at the event (`at`). */
+async function calculation(tx: DbOrTx, referral: Referral, cents: number, at: Date, now: Date) {
+  const input = await loadCalculationInput(tx, {
+    partnerId: referral.partnerId,
+    leadId: referral.leadId,
+    event: "CONVERSION",
+    valueCents: cents,
+    currency: referral.currency,
+    at,
+  });
+  const calc = calculate(input);
+  const { holdDays, policyWindows } = await getSettings(tx);
+  const hold = holdFor({
+    at: now,
+    holdDays,
+    windows: policyWindows,
+    insuranceType: input.insuranceType,
+    state: input.state,
+  });
   return {
-    amountCents: applyRateBps(cents, p.rate),
-    rateBps: p.rate,
+    amountCents: calc.amountCents,
+    rateBps: calc.rateBps === null ? null : Math.round(calc.rateBps),
     baseCents: cents,
-    holdUntil: addDays(now, holdDays),
+    ...hold,
+    planVersionId: calc.planVersionId,
+    calculation: calc,
+    // No rule applies: no reward is due, recorded as a cancelled reward with the reason.
+    ...(calc.matched ? {} : { cancelReason: calc.reason, cancelledAt: now, holdUntil: null, holdReason: null }),
   };
 }
 
@@ -62,8 +86,8 @@ export async function convertLocked(
     if (!reward) throw invalidState("Referral", referral.status, "convert again");
     if (cents === null || reward.baseCents === cents) return { referral, reward, created: false };
     if (reward.status === "PENDING" && reward.baseCents === null) {
-      const calc = await calculation(tx, referral.partnerId, cents, now);
-      const updated = await moveReward(tx, reward, "CALCULATED", actor, now, {
+      const calc = await calculation(tx, referral, cents, reward.createdAt, now);
+      const updated = await moveReward(tx, reward, calc.calculation.matched ? "CALCULATED" : "CANCELLED", actor, now, {
         patch: calc,
         data: { baseCents: cents },
       });
@@ -84,7 +108,9 @@ export async function convertLocked(
   const converted = await moveReferral(tx, referral, "CONVERTED", actor, now, {
     patch: { conversionValueCents: cents },
   });
-  const calc = cents === null ? null : await calculation(tx, referral.partnerId, cents, now);
+  const calc = cents === null ? null : await calculation(tx, referral, cents, now, now);
+  const status = !calc ? "PENDING" : calc.calculation.matched ? "CALCULATED" : "CANCELLED";
+  const { held } = await signalsAtConversion(tx, referral, now);
   const [reward] = await tx
     .insert(rewards)
     .values({
@@ -92,9 +118,10 @@ export async function convertLocked(
       referralId: referral.id,
       type: "CONVERSION",
       currency: referral.currency,
-      status: calc ? "CALCULATED" : "PENDING",
+      status,
       ...(calc ?? {}),
-      calculatedAt: calc ? now : null,
+      reviewHold: held,
+      calculatedAt: status === "CALCULATED" ? now : null,
       createdBy: actor.id ?? actor.label ?? null,
       createdAt: now,
       updatedAt: now,
@@ -105,9 +132,15 @@ export async function convertLocked(
     entityId: reward.id,
     action: "reward.created",
     toStatus: reward.status,
-    data: { referralId: referral.id, amountCents: reward.amountCents, baseCents: cents, rateBps: reward.rateBps },
+    data: {
+      referralId: referral.id,
+      amountCents: reward.amountCents,
+      baseCents: cents,
+      rateBps: reward.rateBps,
+      ...(calc ? { explanation: calc.calculation.explanation } : {}),
+    },
     at: now,
   });
-  if (calc) await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
+  if (status === "CALCULATED") await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
   return { referral: converted, reward, created: true };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { referrals, REFERRAL_SOURCES } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
+import { patchDiff, recordPatch } from "@/lib/audit/patch";
 import { nowOf, type Clock } from "@/lib/clock";
 import { enumInput, optionalMultilineText, optionalText } from "@/lib/validation";
 import { lockReferral, type Referral } from "./core";
@@ -11,8 +11,8 @@ import { lockReferral, type Referral } from "./core";
 const text = (max: number) => optionalText(max).nullable();
 
 /**
- * PATCH /referrals/{id}: descriptive fields only. A status never changes here (CONTRACT: statuses move
- * through the action endpoints), so `status` and every other field is refused as unknown.
+ * PATCH /referrals/{id}: descriptive fields only. A status never changes here (statuses move only
+ * through the action endpoints, docs/api.md#status-changes), so `status` and every other field is refused as unknown.
  */
 export const updateReferralSchema = z.strictObject({
   notes: optionalMultilineText(2000).nullable().optional(),
@@ -37,24 +37,14 @@ export async function updateReferralDetails(
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const before = await lockReferral(tx, id);
-    const keys = (Object.keys(patch) as (keyof UpdateReferralInput)[]).filter(
-      (k) => patch[k] !== undefined && patch[k] !== before[k],
-    );
-    if (keys.length === 0) return before;
-    const changes = Object.fromEntries(keys.map((k) => [k, patch[k]]));
+    const diff = patchDiff(patch, before, (k) => patch[k] !== before[k]);
+    if (diff.keys.length === 0) return before;
     const [after] = await tx
       .update(referrals)
-      .set({ ...changes, updatedAt: now })
+      .set({ ...diff.changes, updatedAt: now })
       .where(eq(referrals.id, id))
       .returning();
-    await recordEvent(tx, actor, {
-      entityType: "referral",
-      entityId: id,
-      action: "referral.updated",
-      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
-      after: changes,
-      at: now,
-    });
+    await recordPatch(tx, actor, { type: "referral", id }, diff, now);
     return after;
   });
 }

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, lt, notLike, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import {
@@ -15,7 +16,6 @@ import {
 import { maskLead } from "@/lib/leads/mask";
 import {
   csvEnum,
-  isUuid,
   likePattern,
   pageParams,
   parseList,
@@ -25,9 +25,17 @@ import {
   type RawListInput,
   type Scope,
 } from "@/lib/query/list";
-import { runList, type SortKey } from "@/lib/query/run";
+import { isUuid } from "@/lib/validation";
+import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
 
-export const REFERRAL_SORTS = ["createdAt", "updatedAt", "expiresAt", "status", "source"] as const;
+export const REFERRAL_SORTS = [
+  "createdAt",
+  "updatedAt",
+  "expiresAt",
+  "status",
+  "source",
+  "conversionValueCents",
+] as const;
 
 export const referralListSchema = z
   .object({
@@ -42,7 +50,7 @@ export const referralListSchema = z
 
 export type ReferralListInput = z.input<typeof referralListSchema>;
 export type ReferralListParams = z.output<typeof referralListSchema>;
-export type Referral = typeof referrals.$inferSelect;
+type Referral = typeof referrals.$inferSelect;
 
 /** The referred person; masked (first name + initial, `j***@…`, `***-***-1234`) in partner scope. */
 export interface LeadSummary {
@@ -68,6 +76,8 @@ const SORTS: Record<(typeof REFERRAL_SORTS)[number], SortKey> = {
   expiresAt: { expr: referrals.expiresAt, type: "timestamptz" },
   status: { expr: referrals.status, type: "referral_status" },
   source: { expr: referrals.source, type: "referral_source" },
+  // Not converted (no value) sorts as 0, through a non-null expression so keyset cursors stay exact.
+  conversionValueCents: { expr: sql`coalesce(${referrals.conversionValueCents}, 0)`, type: "bigint" },
 };
 
 /** WHERE of a referral filter within a scope (reused by exports and statistics). */
@@ -123,6 +133,12 @@ const rowFields = {
   },
 };
 
+/** A select of referral ids with the partner and lead joined, as the `q` search reads them (no columns added). */
+const withSearchJoins = <T extends PgSelect>(qb: T): T =>
+  qb
+    .innerJoin(partners, eq(partners.id, referrals.partnerId))
+    .leftJoin(leads, eq(leads.id, referrals.leadId)) as unknown as T;
+
 type JoinedRow = {
   referral: Referral;
   partnerFirst: string;
@@ -141,35 +157,26 @@ export async function listReferrals(
   db: DbOrTx,
   scope: Scope,
   input: ReferralListInput | RawListInput = {},
+  opts: ListOptions = {},
 ): Promise<ListResult<ReferralRow>> {
   const params = parseList(referralListSchema, input as RawListInput);
   const where = referralWhere(scope, params);
-  const needsJoin = Boolean(params.q);
-  return runList({
+  const ids = db.select({ id: referrals.id }).from(referrals).$dynamic();
+  return listFromSelect(db, {
     params,
     sorts: SORTS,
     idColumn: referrals.id,
     where,
-    rows: async (p) => {
-      const rows = await db
-        .select({ ...rowFields, cursor: p.cursorValue })
+    countCap: opts.countCap,
+    select: (cursor) =>
+      db
+        .select({ ...rowFields, cursor })
         .from(referrals)
         .innerJoin(partners, eq(partners.id, referrals.partnerId))
         .leftJoin(leads, eq(leads.id, referrals.leadId))
-        .where(p.where)
-        .orderBy(...p.orderBy)
-        .limit(p.limit)
-        .offset(p.offset);
-      return rows.map((r) => ({ ...shape(scope, r), cursor: r.cursor }));
-    },
-    count: async (w) => {
-      const base = db.select({ n: count() }).from(referrals);
-      const q = needsJoin
-        ? base.innerJoin(partners, eq(partners.id, referrals.partnerId)).leftJoin(leads, eq(leads.id, referrals.leadId))
-        : base;
-      const [{ n }] = await q.where(w);
-      return Number(n);
-    },
+        .$dynamic(),
+    shape: (r) => shape(scope, r),
+    countFrom: params.q ? withSearchJoins(ids) : ids,
   });
 }
 
@@ -221,9 +228,13 @@ export async function referralTimeline(
     .select()
     .from(events)
     .where(
-      or(
-        and(eq(events.entityType, "referral"), eq(events.entityId, referralId)),
-        rewardIds.length ? and(eq(events.entityType, "reward"), inArray(events.entityId, rewardIds)) : undefined,
+      and(
+        or(
+          and(eq(events.entityType, "referral"), eq(events.entityId, referralId)),
+          rewardIds.length ? and(eq(events.entityType, "reward"), inArray(events.entityId, rewardIds)) : undefined,
+        ),
+        // Fraud reviews are the program's business: a partner's timeline never shows them.
+        scope.partnerId ? notLike(events.action, "review.%") : undefined,
       ),
     )
     .orderBy(asc(events.createdAt), asc(events.id))

@@ -1,3 +1,4 @@
+import { conversionValueFields, oneConversionValue, oneConversionValueIssue } from "@/lib/amounts";
 import { z } from "zod";
 import { REFERRAL_SOURCES } from "@/db/schema/enums";
 import { leadInputSchema } from "@/lib/leads/schemas";
@@ -12,7 +13,7 @@ const utm = {
   utmContent: optionalText(200),
 };
 
-/** POST /referrals: the seed's body plus an optional existing lead id or a new lead. */
+/** POST /referrals: `{ partnerId, referralCode, source }` plus an optional existing lead id or a new lead. */
 export const createReferralSchema = z
   .strictObject({
     partnerId: uuidInput("Must be a partner id"),
@@ -29,17 +30,13 @@ export type CreateReferralInput = z.infer<typeof createReferralSchema>;
 export const linkToLeadSchema = z.strictObject({ leadId: uuidInput("Must be a lead id") });
 export const rejectReferralSchema = z.strictObject({ reason: requiredText(500, "Give a reason") });
 
-/** Major units as in the seed (`1000.0`), or exact cents. */
+/** Major units (`1000.0`, docs/api.md#input), or exact cents. */
 export const processConversionSchema = z
   .strictObject({
-    conversionValue: z.union([z.number(), z.string()]).optional(),
-    conversionValueCents: z.number().int("Whole cents").min(0, "Must not be negative").max(1e14).optional(),
+    ...conversionValueFields,
   })
-  .refine((v) => v.conversionValue === undefined || v.conversionValueCents === undefined, {
-    message: "Give conversionValue or conversionValueCents, not both",
-    path: ["conversionValue"],
-  });
+  .refine(oneConversionValue, oneConversionValueIssue);
 export type ProcessConversionInput = z.infer<typeof processConversionSchema>;
 
-/** The seed's id-less `POST /referrals/process-conversion`: the referral id travels in the body. */
+/** The id-less `POST /referrals/process-conversion`: the referral id travels in the body (docs/api.md#actions). */
 export const processConversionByBodySchema = processConversionSchema.extend({ referralId: z.guid("Must be a UUID") });

@@ -9,6 +9,7 @@ import { captureLead } from "@/lib/leads/service";
 import { normalizeCode } from "@/lib/partners/code";
 import { getPartnerById, resolveCode } from "@/lib/partners/service";
 import type { Reward } from "@/lib/rewards/core";
+import { lastSubmissionOf, signalsOnLink } from "@/lib/risk/link";
 import { isUuid } from "@/lib/validation";
 import { attachReferral } from "./attach";
 import { conversionCents, convertLocked, type ConversionValue } from "./conversion";
@@ -71,6 +72,7 @@ export async function createReferral(
         code: resolved.code,
         source: input.source,
         lead,
+        ipHash: lead ? (await lastSubmissionOf(tx, lead.id)).ipHash : null,
         notes: input.notes,
         initialStatus: lead ? "ACCEPTED" : "PENDING",
         ...extra,
@@ -92,7 +94,10 @@ export async function getReferralById(db: DbOrTx, id: string): Promise<Referral>
   return r;
 }
 
-/** The seed's link-to-lead: a PENDING referral without a lead takes an existing lead and becomes ACCEPTED. */
+/**
+ * Link-to-lead: a PENDING referral without a lead takes an existing lead and becomes ACCEPTED, with the fraud
+ * signals a lead sent with its code gets (lib/risk/link.ts).
+ */
 export async function linkToLead(
   db: DbOrTx,
   id: string,
@@ -118,11 +123,13 @@ export async function linkToLead(
     const partnerPhone = partner.phone?.replace(/\D/g, "");
     if ((lead.email && lead.email === partner.email) || (lead.phone && lead.phone === partnerPhone))
       throw fieldError("conflict", "leadId", "A partner cannot refer themselves (SELF_REFERRAL)");
-    return moveReferral(tx, referral, "ACCEPTED", actor, now, {
+    const linked = await moveReferral(tx, referral, "ACCEPTED", actor, now, {
       patch: { leadId: lead.id },
       data: { leadId: lead.id },
       action: "referral.accepted",
     });
+    await signalsOnLink(tx, linked, lead, now);
+    return linked;
   });
 }
 
@@ -192,8 +199,8 @@ export async function expireStale(db: DbOrTx, now: Date, actor: Actor): Promise<
 }
 
 /**
- * The seed's process-conversion: referral → CONVERTED, its reward, and the linked lead → CONVERTED,
- * in one transaction. Idempotent (same value → same reward, `created: false`); a different value is a
+ * Process-conversion (docs/domain-rules.md#conversion): referral → CONVERTED, its reward, and the linked
+ * lead → CONVERTED, in one transaction. Idempotent (same value → same reward, `created: false`); a different value is a
  * conflict; concurrent calls serialise on the referral's row lock, so exactly one reward exists.
  */
 export async function processConversion(

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNull, lte, or, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partners, referrals, rewards } from "@/db/schema";
+import { dueSql, heldSql, isHeld } from "@/lib/rewards/core";
 import { rewardFilterShape, rewardWhere } from "@/lib/rewards/queries";
-import { pageInput, type Page, parseInput } from "@/lib/admin/pagination";
+import { pageParams, parseList, type ListResult, type RawListInput } from "@/lib/query/list";
 
 export const QUEUE_VIEWS = ["due", "held", "all"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -18,7 +19,16 @@ const { type, partnerId, q, from, to } = rewardFilterShape;
  * GET /rewards?status=CALCULATED shows for them, narrowed by the view's hold condition.
  */
 export const approvalQueueFilterSchema = z
-  .object({ view: z.enum(QUEUE_VIEWS).default("due"), type, partnerId, q, from, to, ...pageInput })
+  .object({
+    view: z.enum(QUEUE_VIEWS).default("due"),
+    type,
+    partnerId,
+    q,
+    from,
+    to,
+    page: pageParams.page,
+    pageSize: pageParams.pageSize,
+  })
   .strict();
 
 export type ApprovalQueueFilter = z.input<typeof approvalQueueFilterSchema>;
@@ -31,7 +41,11 @@ export interface QueueRow {
   rateBps: number | null;
   baseCents: number | null;
   holdUntil: Date | null;
+  /** Why the time hold is what it is (lib/rewards/hold.ts). */
+  holdReason: string | null;
   held: boolean;
+  /** Held for a fraud review: only a decision on /admin/review releases it. */
+  underReview: boolean;
   createdAt: Date;
   calculatedAt: Date | null;
   partnerId: string;
@@ -40,6 +54,8 @@ export interface QueueRow {
   referralId: string | null;
   referralCode: string | null;
   leadId: string | null;
+  /** The calculation's one-line explanation (docs/commissions.md#the-calculation), else a manual reward's reason. */
+  explanation: string | null;
 }
 
 export interface QueueSummary {
@@ -48,12 +64,7 @@ export interface QueueSummary {
 }
 
 function whereOf(f: z.infer<typeof approvalQueueFilterSchema>, now: Date): SQL | undefined {
-  const hold =
-    f.view === "due"
-      ? or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now))
-      : f.view === "held"
-        ? gt(rewards.holdUntil, now)
-        : undefined;
+  const hold = f.view === "due" ? dueSql(now) : f.view === "held" ? heldSql(now) : undefined;
   const filter = {
     status: ["CALCULATED" as const],
     type: f.type,
@@ -70,8 +81,8 @@ export async function listApprovalQueue(
   db: DbOrTx,
   input: ApprovalQueueFilter,
   now = new Date(),
-): Promise<Page<QueueRow> & { summary: QueueSummary }> {
-  const f = parseInput(approvalQueueFilterSchema, input);
+): Promise<ListResult<QueueRow> & { summary: QueueSummary }> {
+  const f = parseList(approvalQueueFilterSchema, input as RawListInput);
   const where = whereOf(f, now);
   const base = db
     .select({
@@ -82,6 +93,8 @@ export async function listApprovalQueue(
       rateBps: rewards.rateBps,
       baseCents: rewards.baseCents,
       holdUntil: rewards.holdUntil,
+      holdReason: rewards.holdReason,
+      reviewHold: rewards.reviewHold,
       createdAt: rewards.createdAt,
       calculatedAt: rewards.calculatedAt,
       partnerId: rewards.partnerId,
@@ -91,6 +104,7 @@ export async function listApprovalQueue(
       referralId: rewards.referralId,
       referralCode: referrals.referralCode,
       leadId: referrals.leadId,
+      explanation: sql<string | null>`coalesce(${rewards.calculation}->>'explanation', ${rewards.reason})`,
     })
     .from(rewards)
     .innerJoin(partners, eq(partners.id, rewards.partnerId))
@@ -106,10 +120,11 @@ export async function listApprovalQueue(
     .leftJoin(referrals, eq(referrals.id, rewards.referralId))
     .where(where);
   const [rows, [t]] = await Promise.all([base, totals]);
-  const data = rows.map(({ firstName, lastName, ...r }) => ({
+  const data = rows.map(({ firstName, lastName, reviewHold, ...r }) => ({
     ...r,
     partnerName: `${firstName} ${lastName}`,
-    held: r.holdUntil !== null && r.holdUntil > now,
+    held: isHeld({ holdUntil: r.holdUntil, reviewHold }, now),
+    underReview: reviewHold,
   }));
   return {
     data,
@@ -125,7 +140,7 @@ export async function approvalQueueIds(
   cap = 10_000,
   now = new Date(),
 ): Promise<string[]> {
-  const f = parseInput(approvalQueueFilterSchema, { ...input, page: 1 });
+  const f = parseList(approvalQueueFilterSchema, { ...input, page: 1 } as RawListInput);
   const rows = await db
     .select({ id: rewards.id })
     .from(rewards)

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rewards } from "@/db/schema";
 import type { RewardStatus } from "@/db/schema/enums";
@@ -10,6 +10,21 @@ import { REWARD_TRANSITIONS, canMove } from "@/lib/referrals/transitions";
 import { isUuid } from "@/lib/validation";
 
 export type Reward = typeof rewards.$inferSelect;
+
+/**
+ * The hold: a reward is held while its `holdUntil` is still ahead, or while it is held for a fraud review
+ * (`reviewHold`), and due (approvable without an override) otherwise. `isHeld` for a row; `heldSql` and
+ * `dueSql` are the same rule as conditions on `rewards`. An override lifts only the time hold: a review
+ * hold is lifted by a review decision alone (`isReviewHeld` / `reviewFreeSql`), so it also keeps an
+ * approved reward out of payouts.
+ */
+export const isReviewHeld = (r: { reviewHold: boolean }): boolean => r.reviewHold;
+export const isHeld = (r: { holdUntil: Date | null; reviewHold: boolean }, now: Date): boolean =>
+  r.reviewHold || (r.holdUntil !== null && r.holdUntil > now);
+export const reviewFreeSql = (): SQL => eq(rewards.reviewHold, false);
+export const heldSql = (now: Date): SQL => or(eq(rewards.reviewHold, true), gt(rewards.holdUntil, now)) as SQL;
+export const dueSql = (now: Date): SQL =>
+  and(reviewFreeSql(), or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now))) as SQL;
 
 export const REWARD_WEBHOOK: Partial<Record<RewardStatus, WebhookEventType>> = {
   CALCULATED: "reward.calculated",
@@ -79,11 +94,18 @@ export async function moveReward(
   return updated;
 }
 
+export const reviewHeldError = (r: Reward) =>
+  new AppError("invalid_state", "Reward is held for a fraud review; only a review decision releases it", {
+    extra: { currentStatus: r.status, underReview: true },
+  });
+
 export const heldError = (r: Reward) =>
-  new AppError(
-    "invalid_state",
-    `Reward is on hold until ${r.holdUntil!.toISOString()}; approve with an override and a reason`,
-    {
-      extra: { currentStatus: r.status, holdUntil: r.holdUntil },
-    },
-  );
+  r.reviewHold
+    ? reviewHeldError(r)
+    : new AppError(
+        "invalid_state",
+        `Reward is on hold until ${r.holdUntil!.toISOString()}; approve with an override and a reason`,
+        {
+          extra: { currentStatus: r.status, holdUntil: r.holdUntil },
+        },
+      );

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
+import { patchDiff, recordPatch } from "@/lib/audit/patch";
 import { nowOf, type Clock } from "@/lib/clock";
 import { invalidState } from "@/lib/errors";
 import { optionalText } from "@/lib/validation";
@@ -36,25 +36,17 @@ export async function updateRewardDetails(
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const before = await lockReward(tx, id);
-    const keys = (Object.keys(patch) as (keyof UpdateRewardInput)[]).filter((k) => patch[k] !== undefined);
-    if (keys.length === 0) return before;
+    const diff = patchDiff(patch, before);
+    if (diff.keys.length === 0) return before;
     if (!(EDITABLE as readonly string[]).includes(before.status))
       throw invalidState("Reward", before.status, "be edited");
-    const changes = Object.fromEntries(keys.map((k) => [k, patch[k]]));
     const [after] = await tx
       .update(rewards)
-      .set({ ...changes, updatedAt: now })
+      .set({ ...diff.changes, updatedAt: now })
       .where(and(eq(rewards.id, id), inArray(rewards.status, [...EDITABLE])))
       .returning();
     if (!after) throw invalidState("Reward", before.status, "be edited");
-    await recordEvent(tx, actor, {
-      entityType: "reward",
-      entityId: id,
-      action: "reward.updated",
-      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
-      after: changes,
-      at: now,
-    });
+    await recordPatch(tx, actor, { type: "reward", id }, diff, now);
     return after;
   });
 }

@@ -7,13 +7,13 @@ import { nowOf, type Clock } from "@/lib/clock";
 import { conflict, invalidState, isUniqueViolation } from "@/lib/errors";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
 import { payRewardsOfPayout, payoutPayload, type Payout } from "@/lib/payouts/pay";
-import { heldError, lockReward, moveReward, type Reward } from "./core";
+import { heldError, isHeld, isReviewHeld, lockReward, moveReward, reviewHeldError, type Reward } from "./core";
 import type { ProcessPaymentInput } from "./schemas";
 
 const txnUsed = () => conflict("This transaction id was already used for another payment");
 
 /**
- * The seed's process-payment: one reward paid at once through a one-reward payout (PAID). An APPROVED
+ * Process-payment: one reward paid at once through a one-reward payout (PAID). An APPROVED
  * reward is paid; a CALCULATED one past its hold is approved and paid in one step (both recorded).
  * The same transaction id replays the result; one used for anything else is a conflict. The reward's
  * row lock serialises concurrent payments, so exactly one succeeds.
@@ -41,8 +41,10 @@ export async function processPayment(
         if (item && used.status === "PAID" && reward.status === "PAID") return { reward, payout: used, replayed: true };
         throw txnUsed();
       }
+      // Held for a fraud review (even once approved, after an escalation): no payout until a decision.
+      if (isReviewHeld(reward) && reward.status !== "PAID") throw reviewHeldError(reward);
       if (reward.status === "CALCULATED") {
-        if (reward.holdUntil && reward.holdUntil > now) throw heldError(reward);
+        if (isHeld(reward, now)) throw heldError(reward);
         reward = await moveReward(tx, reward, "APPROVED", actor, now, {
           patch: { approvedBy: actor.id ?? actor.label ?? actor.type },
           data: { via: "process-payment" },

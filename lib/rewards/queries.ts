@@ -6,7 +6,6 @@ import { partnerCodes, partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewar
 import type { RewardStatus } from "@/db/schema/enums";
 import {
   csvEnum,
-  isUuid,
   likePattern,
   pageParams,
   parseList,
@@ -16,7 +15,8 @@ import {
   type RawListInput,
   type Scope,
 } from "@/lib/query/list";
-import { runList, type SortKey } from "@/lib/query/run";
+import { isUuid } from "@/lib/validation";
+import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
 
 export const REWARD_SORTS = ["createdAt", "updatedAt", "amountCents", "holdUntil", "status"] as const;
 
@@ -45,7 +45,7 @@ export const rewardFilterSchema = z.object(rewardFilterShape).strict();
 
 export type RewardListInput = z.input<typeof rewardListSchema>;
 export type RewardFilter = z.output<typeof rewardFilterSchema>;
-export type Reward = typeof rewards.$inferSelect;
+type Reward = typeof rewards.$inferSelect;
 
 export interface RewardRow extends Reward {
   partnerName: string;
@@ -117,46 +117,43 @@ export function withRewardFilterJoins<T extends PgSelect>(qb: T, f: Partial<Rewa
     .leftJoin(referrals, eq(referrals.id, rewards.referralId)) as unknown as T;
 }
 
+/** A reward row's fields: the reward, its partner's name and its referral's code. */
+const rowFields = {
+  reward: rewards,
+  pf: partners.firstName,
+  pl: partners.lastName,
+  referralCode: referrals.referralCode,
+};
+const rewardRow = (r: { reward: Reward; pf: string; pl: string; referralCode: string | null }): RewardRow => ({
+  ...r.reward,
+  partnerName: `${r.pf} ${r.pl}`,
+  referralCode: r.referralCode,
+});
+
 /** Rewards matching the filters, newest first by default. Partner scope: only its own. */
 export async function listRewards(
   db: DbOrTx,
   scope: Scope,
   input: RewardListInput | RawListInput = {},
+  opts: ListOptions = {},
 ): Promise<ListResult<RewardRow>> {
   const params = parseList(rewardListSchema, input as RawListInput);
   const where = rewardWhere(scope, params);
-  return runList({
+  return listFromSelect(db, {
     params,
     sorts: SORTS,
     idColumn: rewards.id,
     where,
-    rows: async (p) => {
-      const rows = await db
-        .select({
-          reward: rewards,
-          pf: partners.firstName,
-          pl: partners.lastName,
-          referralCode: referrals.referralCode,
-          cursor: p.cursorValue,
-        })
+    countCap: opts.countCap,
+    select: (cursor) =>
+      db
+        .select({ ...rowFields, cursor })
         .from(rewards)
         .innerJoin(partners, eq(partners.id, rewards.partnerId))
         .leftJoin(referrals, eq(referrals.id, rewards.referralId))
-        .where(p.where)
-        .orderBy(...p.orderBy)
-        .limit(p.limit)
-        .offset(p.offset);
-      return rows.map((r) => ({
-        ...r.reward,
-        partnerName: `${r.pf} ${r.pl}`,
-        referralCode: r.referralCode,
-        cursor: r.cursor,
-      }));
-    },
-    count: async (w) => {
-      const [{ n }] = await withRewardFilterJoins(db.select({ n: count() }).from(rewards).$dynamic(), params).where(w);
-      return Number(n);
-    },
+        .$dynamic(),
+    shape: (r) => rewardRow(r),
+    countFrom: withRewardFilterJoins(db.select({ id: rewards.id }).from(rewards).$dynamic(), params),
   });
 }
 
@@ -164,12 +161,12 @@ export async function listRewards(
 export async function getReward(db: DbOrTx, scope: Scope, id: string): Promise<RewardRow | null> {
   if (!isUuid(id)) return null;
   const [r] = await db
-    .select({ reward: rewards, pf: partners.firstName, pl: partners.lastName, referralCode: referrals.referralCode })
+    .select(rowFields)
     .from(rewards)
     .innerJoin(partners, eq(partners.id, rewards.partnerId))
     .leftJoin(referrals, eq(referrals.id, rewards.referralId))
     .where(and(eq(rewards.id, id), scope.partnerId ? eq(rewards.partnerId, scope.partnerId) : undefined));
-  return r ? { ...r.reward, partnerName: `${r.pf} ${r.pl}`, referralCode: r.referralCode } : null;
+  return r ? rewardRow(r) : null;
 }
 
 export type RewardTotals = Record<RewardStatus, { count: number; amountCents: number }>;

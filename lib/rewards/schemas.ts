@@ -1,3 +1,4 @@
+import { MAX_MANUAL_REWARD_CENTS } from "@/lib/amounts";
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/db/schema/enums";
 import { enumInput, optionalText, requiredText, uuidInput } from "@/lib/validation";
@@ -41,7 +42,7 @@ export const processPaymentSchema = z.strictObject({
 });
 export type ProcessPaymentInput = z.infer<typeof processPaymentSchema>;
 
-/** The seed's id-less `POST /rewards/process-payment`: the reward id travels in the body. */
+/** The id-less `POST /rewards/process-payment`: the reward id travels in the body (docs/api.md#actions). */
 export const processPaymentByBodySchema = processPaymentSchema.extend({ rewardId: z.guid("Must be a UUID") });
 
 export const manualRewardSchema = z.strictObject({
@@ -51,8 +52,9 @@ export const manualRewardSchema = z.strictObject({
   amountCents: z
     .number()
     .int("Whole cents")
-    .refine((n) => n !== 0, "Must not be zero")
-    .refine((n) => Math.abs(n) <= 1e12, "Amount is too large"),
+    .min(-MAX_MANUAL_REWARD_CENTS, "Amount is too large")
+    .max(MAX_MANUAL_REWARD_CENTS, "Amount is too large")
+    .refine((n) => n !== 0, "Must not be zero"),
   reason: requiredText(500, "Give a reason"),
   referralId: uuidInput("Must be a referral id").optional(),
 });

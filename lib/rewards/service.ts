@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { partners, payouts, rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
@@ -8,7 +8,19 @@ import { AppError, invalidState, notFound } from "@/lib/errors";
 import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/outbox/enqueue";
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
-import { heldError, lockReward, moveReward, rewardPayload, type Reward } from "./core";
+import {
+  dueSql,
+  heldError,
+  heldSql,
+  isHeld,
+  isReviewHeld,
+  lockReward,
+  moveReward,
+  reviewFreeSql,
+  reviewHeldError,
+  rewardPayload,
+  type Reward,
+} from "./core";
 import { rewardFilterNeedsJoin, rewardWhere, withRewardFilterJoins, type RewardFilter } from "./queries";
 import { MAX_BULK_FILTER, type ApproveRewardInput, type ManualRewardInput } from "./schemas";
 
@@ -17,8 +29,9 @@ export { processPayment } from "./payment";
 
 const actorName = (a: Actor) => a.id ?? a.label ?? a.type;
 
+/** An override lifts the time hold only; a review hold stays until a review decision. */
 function holdGuard(now: Date, override: boolean): SQL {
-  return override ? sql`true` : (or(isNull(rewards.holdUntil), lte(rewards.holdUntil, now)) as SQL);
+  return override ? reviewFreeSql() : dueSql(now);
 }
 
 export async function getRewardById(db: DbOrTx, id: string): Promise<Reward> {
@@ -44,7 +57,8 @@ export async function approveReward(
   return db.transaction(async (tx) => {
     const r = await lockReward(tx, id);
     if (r.status !== "CALCULATED") throw invalidState("Reward", r.status, "approve");
-    const held = !!r.holdUntil && r.holdUntil > now;
+    if (isReviewHeld(r)) throw reviewHeldError(r);
+    const held = isHeld(r, now);
     if (held && !input.override) throw heldError(r);
     return moveReward(tx, r, "APPROVED", actor, now, {
       patch: { approvedBy: actorName(actor), approvalOverrideReason: held ? input.reason : null },
@@ -84,10 +98,7 @@ function approvalSet(now: Date, actor: Actor, override: boolean, reason: string 
     approvedBy: actorName(actor),
     updatedAt: now,
     // Only rewards still on hold record the override reason: the others did not need it.
-    approvalOverrideReason:
-      override && reason
-        ? sql`case when ${rewards.holdUntil} > ${now.toISOString()}::timestamptz then ${reason} else null end`
-        : null,
+    approvalOverrideReason: override && reason ? sql`case when ${heldSql(now)} then ${reason} else null end` : null,
   };
 }
 
@@ -142,7 +153,7 @@ export async function bulkApproveRewards(
       const rest = valid.filter((id) => !done.has(id));
       const found = rest.length
         ? await tx
-            .select({ id: rewards.id, status: rewards.status, holdUntil: rewards.holdUntil })
+            .select({ id: rewards.id, status: rewards.status, reviewHold: rewards.reviewHold })
             .from(rewards)
             .where(inArray(rewards.id, rest))
         : [];
@@ -153,6 +164,7 @@ export async function bulkApproveRewards(
           const r = byId.get(id);
           if (!r) return { id, result: "skipped", reason: "NOT_FOUND" };
           if (r.status !== "CALCULATED") return { id, result: "skipped", reason: `STATUS_${r.status}` };
+          if (r.reviewHold) return { id, result: "skipped", reason: "UNDER_REVIEW" };
           return { id, result: "skipped", reason: "ON_HOLD" };
         }),
       };
@@ -204,7 +216,10 @@ export async function cancelReward(
   });
 }
 
-/** Bonus, adjustment or clawback (stored negative) by an admin, with a reason; ready for approval at once. */
+/**
+ * Bonus, adjustment or clawback (stored negative) by an admin, with a reason; ready for approval at once.
+ * Refused for a terminated partner (400 on `partnerId`), whichever door asks.
+ */
 export async function createManualReward(
   db: DbOrTx,
   input: ManualRewardInput,
@@ -220,12 +235,18 @@ export async function createManualReward(
   const now = nowOf(clock);
   return db.transaction(async (tx) => {
     const [p] = await tx
-      .select({ id: partners.id, currency: partners.currency })
+      .select({ id: partners.id, currency: partners.currency, status: partners.status })
       .from(partners)
-      .where(eq(partners.id, input.partnerId));
+      .where(eq(partners.id, input.partnerId))
+      .for("share");
     if (!p)
       throw new AppError("validation", "No partner with this id", {
         errors: [{ path: "partnerId", message: "No partner with this id" }],
+      });
+    // A terminated partnership is over: nothing more is earned (clawbacks included; cancel a reward instead).
+    if (p.status === "TERMINATED")
+      throw new AppError("validation", "This partner is terminated", {
+        errors: [{ path: "partnerId", message: "This partner is terminated: no new rewards" }],
       });
     const amountCents = input.type === "CLAWBACK" ? -Math.abs(input.amountCents) : input.amountCents;
     const [reward] = await tx

@@ -6,6 +6,13 @@ import { settings } from "@/db/schema";
 import { recordEvent } from "@/lib/audit/events";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
+import { bankOriginatorSchema } from "@/lib/payouts/files/originator";
+import { licenceStateRulesSchema } from "@/lib/compliance/state-rules";
+import { riskRules, riskRulesSchema } from "@/lib/risk/rules";
+import { policyWindowsSchema } from "@/lib/compliance/policy-windows";
+
+/** MANUAL: an admin creates each batch; AUTO: the draft-payout-batch job drafts one on the payout day. */
+export const PAYOUT_SCHEDULES = ["MANUAL", "AUTO"] as const;
 
 export type StoredSettings = typeof settings.$inferSelect;
 
@@ -17,7 +24,7 @@ const int = (min: number, max: number, what: string) =>
     .max(max, `${what} must be at most ${max}`);
 
 /**
- * Every program default of CONTRACT.md an admin may change. Partial: send only what changes.
+ * Every program setting an admin may change (defaults in db/schema/settings.ts). Partial: send only what changes.
  * The inbound webhook secret is not here: it belongs to the webhooks settings page.
  */
 export const settingsUpdateSchema = z
@@ -27,6 +34,16 @@ export const settingsUpdateSchema = z
       .trim()
       .min(1, "Business name is required")
       .max(120, "Business name is at most 120 characters"),
+    /** E-mail brand (lib/mail/templates/layout.tsx): an https logo, or none for the name alone. */
+    brandLogoUrl: z
+      .url({ protocol: /^https$/, error: "Logo URL must be an https:// address" })
+      .max(2000, "Logo URL is at most 2,000 characters")
+      .nullable(),
+    brandAccentColor: z
+      .string()
+      .trim()
+      .regex(/^#[0-9a-fA-F]{6}$/, "Accent colour must be a hex colour like #1d4ed8")
+      .transform((c) => c.toLowerCase()),
     defaultCommissionRateBps: int(0, 10_000, "Default commission rate"),
     defaultCurrency: z
       .string()
@@ -41,6 +58,13 @@ export const settingsUpdateSchema = z
     autoApprovePartners: z.boolean(),
     minimumPayoutCents: int(0, 100_000_000, "Minimum payout"),
     payoutDayOfMonth: int(1, 28, "Payout day"),
+    payoutDetailsCoolingOffHours: int(0, 720, "Cooling-off period"),
+    payoutSchedule: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+      z.enum(PAYOUT_SCHEDULES, { error: () => "Payout schedule must be MANUAL or AUTO" }),
+    ),
+    form1099ThresholdCents: int(0, 100_000_000, "1099-NEC threshold"),
+    bankOriginator: bankOriginatorSchema.nullable(),
     quoteRateLimit: int(1, 1_000_000, "Quote form limit"),
     quoteRateWindowSeconds: int(1, 86_400, "Quote form window"),
     loginFailLimit: int(1, 1_000, "Sign-in failures per e-mail and IP"),
@@ -48,6 +72,15 @@ export const settingsUpdateSchema = z
     loginWindowSeconds: int(1, 86_400, "Sign-in window"),
     codeValidationRateLimit: int(1, 1_000_000, "Code validation limit"),
     codeValidationWindowSeconds: int(1, 86_400, "Code validation window"),
+    /** Fraud signal weights and thresholds (docs/fraud-review.md); the whole object is replaced. */
+    riskRules: riskRulesSchema,
+    /** Free-look and chargeback windows (docs/compliance.md#policy-windows); the whole table is replaced. */
+    policyWindows: policyWindowsSchema,
+    retentionAnonymiseMonths: int(1, 240, "Retention period").nullable(),
+    /** The unlicensed referral fee when the partner's plan sets none (docs/compliance.md#state-rules). */
+    unlicensedReferralFeeCents: int(0, 100_000_000, "Unlicensed referral fee").nullable(),
+    /** The per-state rule table for unlicensed partners; the whole table is replaced. */
+    licenceStateRules: licenceStateRulesSchema,
   })
   .strict()
   .partial();
@@ -95,7 +128,10 @@ export async function updateSettings(
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(settings).where(eq(settings.id, 1)).for("update");
     if (!current) throw new Error("settings row missing: run migrations");
-    const changed = SETTINGS_KEYS.filter((k) => patch[k] !== undefined && patch[k] !== current[k]);
+    // Risk rules count as changed only when the rules in force change (missing keys are their defaults).
+    const comparable = (k: SettingsKey, v: unknown) => JSON.stringify(k === "riskRules" ? riskRules(v) : v);
+    const same = (k: SettingsKey) => comparable(k, patch[k]) === comparable(k, current[k]);
+    const changed = SETTINGS_KEYS.filter((k) => patch[k] !== undefined && !same(k));
     if (changed.length === 0) return { settings: current, changed };
     const errors = crossFieldErrors({ ...current, ...patch });
     if (errors.length) throw new AppError("validation", errors[0].message, { errors });

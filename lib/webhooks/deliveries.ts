@@ -2,11 +2,11 @@ import "server-only";
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import type { Page } from "@/lib/admin/pagination";
 import type { Actor } from "@/lib/audit/actor";
 import { recordEvent } from "@/lib/audit/events";
 import { AppError, notFound } from "@/lib/errors";
-import { assertId, listDeliveriesSchema, parseInput } from "./schemas";
+import { parseList, type ListResult, type RawListInput } from "@/lib/query/list";
+import { assertId, listDeliveriesSchema } from "./schemas";
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect & { endpointUrl: string };
 export type AttemptRow = typeof webhookAttempts.$inferSelect;
@@ -14,8 +14,8 @@ export type AttemptRow = typeof webhookAttempts.$inferSelect;
 const withUrl = { delivery: webhookDeliveries, endpointUrl: webhookEndpoints.url };
 
 /** Deliveries, newest first, filtered by endpoint, status (comma-separated) and event type. */
-export async function listDeliveries(db: DbOrTx, input: unknown): Promise<Page<DeliveryRow>> {
-  const q = parseInput(listDeliveriesSchema, input, "Invalid delivery filter");
+export async function listDeliveries(db: DbOrTx, input: unknown): Promise<ListResult<DeliveryRow>> {
+  const q = parseList(listDeliveriesSchema, input as RawListInput);
   const where: SQL[] = [];
   if (q.endpointId) where.push(eq(webhookDeliveries.endpointId, q.endpointId));
   if (q.status?.length) where.push(inArray(webhookDeliveries.status, q.status));

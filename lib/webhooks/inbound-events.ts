@@ -7,16 +7,25 @@ import type { Actor } from "@/lib/audit/actor";
 import { notFound } from "@/lib/errors";
 import { consentSchema, leadInputSchema, leadStatusSchema } from "@/lib/leads/schemas";
 import { captureLead, changeLeadStatus, getLeadById } from "@/lib/leads/service";
+import { POLICY_WEBHOOK_TYPES, policyEventInputSchema } from "@/lib/policies/schemas";
+import { recordPolicyEvent } from "@/lib/policies/service";
 import { parseInput } from "./schemas";
 
-export const INBOUND_EVENT_TYPES = ["lead.created", "lead.status_changed", "lead.converted"] as const;
+export const INBOUND_EVENT_TYPES = [
+  "lead.created",
+  "lead.status_changed",
+  "lead.converted",
+  "policy.issued",
+  "policy.cancelled",
+  "policy.renewed",
+] as const;
 
 const pick = (obj: Record<string, unknown>, keys: string[]) =>
   Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]]));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * A CRM's lead (`data`, or `data.lead`) reduced to the contract's lead body: third parties send more
+ * A CRM's lead (`data`, or `data.lead`) reduced to the public lead body (`POST /api/v1/leads`): third parties send more
  * than we know, which is kept in the raw payload but not passed to our strict schema.
  */
 function leadBodyOf(data: Record<string, unknown>): unknown {
@@ -84,6 +93,21 @@ export async function applyInboundEvent(
       return statusChange(tx, data, data.status, actor);
     case "lead.converted":
       return statusChange(tx, data, "CONVERTED", actor);
+    case "policy.issued":
+    case "policy.cancelled":
+    case "policy.renewed": {
+      const lead = await findLead(tx, data);
+      const input = parseInput(
+        policyEventInputSchema,
+        {
+          ...pick(data, ["effectiveDate", "termDays", "premiumCents", "policyNumber"]),
+          type: POLICY_WEBHOOK_TYPES[type],
+        },
+        "Invalid policy event",
+      );
+      const { event, created } = await recordPolicyEvent(tx, lead.id, input, actor, { channel: "WEBHOOK" });
+      return { leadId: lead.id, policyEventId: event.id, created, outcome: event.outcome };
+    }
     default:
       return { ignored: true, reason: `event type ${type} is not handled` };
   }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { inboundWebhooks, settings } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { readBodyChunk } from "@/lib/api/parse";
+import { readBodyBytes } from "@/lib/api/parse";
 import { AppError } from "@/lib/errors";
 import { applyInboundEvent } from "./inbound-events";
 import { parseInput } from "./schemas";
@@ -89,21 +89,5 @@ export async function receiveInboundWebhook(db: Db, body: string, headers: Heade
 
 /** The raw body (signatures cover the exact bytes), refused past 1 MB whether declared or streamed. */
 export async function readRawBody(req: Request, maxBytes = INBOUND_MAX_BYTES): Promise<string> {
-  const tooLarge = () => new AppError("payload_too_large", "The body is larger than 1 MB");
-  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  if (!req.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await readBodyChunk(reader);
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readBodyBytes(req, maxBytes)).toString("utf8");
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { pageInput } from "@/lib/admin/pagination";
+import { csvEnum, pageParams } from "@/lib/query/list";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/outbox/enqueue";
 
 const eventType = z
@@ -39,18 +39,10 @@ export const DELIVERY_STATUSES = ["PENDING", "SUCCEEDED", "FAILED", "ABANDONED"]
 export const listDeliveriesSchema = z
   .object({
     endpointId: z.uuid("endpointId must be a UUID").optional(),
-    status: z
-      .string()
-      .transform((s) =>
-        s
-          .split(",")
-          .map((x) => x.trim().toUpperCase())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.enum(DELIVERY_STATUSES, { error: `status must be one of ${DELIVERY_STATUSES.join(", ")}` })))
-      .optional(),
+    status: csvEnum(DELIVERY_STATUSES).optional(),
     eventType: z.string().trim().toLowerCase().optional(),
-    ...pageInput,
+    page: pageParams.page,
+    pageSize: pageParams.pageSize,
   })
   .strict();
 export type ListDeliveriesInput = z.input<typeof listDeliveriesSchema>;

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as bulk from "@/app/api/v1/rewards/bulk-approve/route";
 import * as list from "@/app/api/v1/rewards/route";
 import { partnerCodes, partners, rewards } from "@/db/schema";
@@ -7,7 +7,7 @@ import { approvalQueueIds, listApprovalQueue, type QueueView } from "@/lib/rewar
 import type { Actor } from "@/lib/audit/actor";
 import { bulkApproveRewards } from "@/lib/rewards/service";
 import { futureDays, insertReferral, insertReward } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite, type TestPartner } from "../helpers/http";
 
 const day = 86_400_000;
 const ago = (d: number) => new Date(Date.now() - d * day);
@@ -18,17 +18,14 @@ const ago = (d: number) => new Date(Date.now() - d * day);
  * all matching" approves exactly the queue's rows.
  */
 describe("approval queue agrees with GET /rewards and bulk approve", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let ann: TestPartner;
-  let bob: TestPartner;
+  const { t, admin, testPartners } = apiSuite({
+    admin: true,
+    partners: [{ email: "ann.lee@harbor.example" }, { email: "bob@ray.example" }],
+  });
+  const [ann, bob] = testPartners;
   let actor: Actor;
   beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
     actor = { type: "USER", id: admin.user.id, role: "ADMIN" };
-    ann = await t.partner({ email: "ann.lee@harbor.example" });
-    bob = await t.partner({ email: "bob@ray.example" });
     await t.db
       .update(partners)
       .set({ firstName: "Ann", lastName: "Lee", companyName: "Harbor Group" })
@@ -50,7 +47,6 @@ describe("approval queue agrees with GET /rewards and bulk approve", () => {
     await mk(bob, 6, { status: "PENDING", amountCents: null });
     await mk(bob, 4, { status: "CANCELLED", cancelReason: "harbor duplicate" });
   });
-  afterAll(() => t.close());
 
   const filters: Record<string, string>[] = [
     {},

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { partnerCodes, partners, referrals, rewards } from "@/db/schema";
 import { approvalQueueIds, listApprovalQueue } from "@/lib/rewards/approval-queue";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 
 const day = 86_400_000;
 const now = new Date("2026-03-01T12:00:00Z");
 const ago = (d: number) => new Date(now.getTime() - d * day);
 
 describe("reward approval queue", () => {
-  let t: TestDb;
+  const t = dbSuite();
   let ann: string;
   let bob: string;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = await createTestDb();
     [ann, bob] = (
       await t.db
         .insert(partners)
@@ -74,7 +74,6 @@ describe("reward approval queue", () => {
     await mk("bobApproved", bob, 40, "APPROVED", -20, 9999);
     await mk("bobPending", bob, 5, "PENDING", null, null);
   });
-  afterAll(() => t.drop());
 
   it("lists due rewards oldest first with partner and referral, and totals everything matching", async () => {
     const res = await listApprovalQueue(t.db, {}, now);
@@ -123,6 +122,17 @@ describe("reward approval queue", () => {
       ids.bobDue,
     ]);
     expect(await approvalQueueIds(t.db, { q: "harbor" }, 1, now)).toEqual([ids.annOld]);
+  });
+
+  it("carries each reward's one-line explanation, else a manual reward's reason", async () => {
+    const explanation = "10 % of $100.00 first-year premium (Auto) = $10.00";
+    await t.db
+      .update(rewards)
+      .set({ calculation: { explanation } as never, reason: "not shown" })
+      .where(eq(rewards.id, ids.annOld));
+    await t.db.update(rewards).set({ reason: "Adjustment agreed by phone" }).where(eq(rewards.id, ids.bobDue));
+    const res = await listApprovalQueue(t.db, {}, now);
+    expect(res.data.map((r) => r.explanation)).toEqual([explanation, null, "Adjustment agreed by phone"]);
   });
 
   it.each([{ partnerId: "nope" }, { view: "late" }, { pageSize: 500 }, { extra: true }])("refuses %j", async (bad) => {

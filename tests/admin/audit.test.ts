@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
 import { auditFacets, entityTimeline, listAuditEvents } from "@/lib/audit/queries";
 import { recordEvents } from "@/lib/audit/events";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 
 describe("audit log query", () => {
-  let t: TestDb;
+  const t = dbSuite();
   beforeAll(async () => {
-    t = await createTestDb();
     const alice = { type: "USER" as const, id: "u-alice", label: "alice@admin.test" };
     const job = { type: "SYSTEM" as const, id: "expire-referrals", label: "expire-referrals" };
     await recordEvents(t.db, alice, [
@@ -43,7 +42,6 @@ describe("audit log query", () => {
       sql`update ${events} set created_at = '2026-01-10T12:00:00Z'::timestamptz - ((5 - id) * interval '1 day')`,
     );
   });
-  afterAll(() => t.drop());
 
   it("lists newest first with totals", async () => {
     const res = await listAuditEvents(t.db, {});

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/events/route";
 import { recordEvents } from "@/lib/audit/events";
-import { call, setupApiTest, type ApiTest } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 const ROUTE = "GET /api/v1/events";
 
 describe("GET /api/v1/events", () => {
-  let t: ApiTest;
+  const { t } = apiSuite();
   let headers: Record<string, string>;
   beforeAll(async () => {
-    t = await setupApiTest();
     headers = (await t.admin()).headers;
     await recordEvents(t.db, { type: "USER", id: "u-1", label: "ops@example.com" }, [
       {
@@ -29,7 +28,6 @@ describe("GET /api/v1/events", () => {
       },
     ]);
   });
-  afterAll(() => t.close());
 
   it("lists events newest first with the list shape", async () => {
     const res = await call(GET, ROUTE, { headers, query: { actor: "ops@", pageSize: "10" } });

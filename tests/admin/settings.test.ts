@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
 import { getStoredSettings, updateSettings } from "@/lib/settings/update";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
+import { riskRules } from "@/lib/risk/rules";
 import { getSettings } from "@/lib/settings";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 
 const admin: Actor = {
   type: "USER",
@@ -25,13 +26,9 @@ async function validationPaths(p: Promise<unknown>): Promise<string[]> {
 }
 
 describe("admin settings", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
+  const t = dbSuite();
 
-  it("starts from CONTRACT's defaults", async () => {
+  it("starts from the documented program defaults", async () => {
     const s = await getStoredSettings(t.db);
     expect(s).toMatchObject({
       defaultCommissionRateBps: 1000,
@@ -85,6 +82,11 @@ describe("admin settings", () => {
     [{ minimumPayoutCents: "5000" }, "minimumPayoutCents"],
     [{ businessName: "  " }, "businessName"],
     [{ inboundWebhookSecret: "whsec_x" }, ""],
+    [{ brandLogoUrl: "http://cdn.example.com/logo.png" }, "brandLogoUrl"],
+    [{ brandLogoUrl: "javascript:alert(1)" }, "brandLogoUrl"],
+    [{ brandAccentColor: "teal" }, "brandAccentColor"],
+    [{ riskRules: { weights: { VELOCITY: 1.5 } } }, "riskRules.weights.VELOCITY"],
+    [{ riskRules: { holdThreshold: 0 } }, "riskRules.holdThreshold"],
   ])("refuses %j naming the field", async (input, path) => {
     const paths = await validationPaths(updateSettings(t.db, admin, input));
     if (path) expect(paths).toContain(path);
@@ -101,5 +103,29 @@ describe("admin settings", () => {
     ]);
     const after = await getStoredSettings(t.db);
     expect({ ...after, updatedAt: null }).toEqual({ ...before, updatedAt: null });
+  });
+
+  it("stores the e-mail brand (colour lower-case) and counts risk rules as changed only when the rules in force change", async () => {
+    const brand = await updateSettings(t.db, admin, {
+      brandLogoUrl: "https://cdn.example.com/logo.png",
+      brandAccentColor: "#0F766E",
+    });
+    expect(brand.changed.sort()).toEqual(["brandAccentColor", "brandLogoUrl"]);
+    expect(brand.settings).toMatchObject({
+      brandLogoUrl: "https://cdn.example.com/logo.png",
+      brandAccentColor: "#0f766e",
+    });
+    // The defaults written out in full are the rules already in force: no change, no event.
+    const defaults = riskRules({});
+    expect((await updateSettings(t.db, admin, { riskRules: defaults })).changed).toEqual([]);
+    const tuned = await updateSettings(t.db, admin, {
+      riskRules: { ...defaults, holdThreshold: 70, weights: { ...defaults.weights, VELOCITY: 55 } },
+    });
+    expect(tuned.changed).toEqual(["riskRules"]);
+    expect(riskRules((await getSettings(t.db)).riskRules)).toMatchObject({
+      holdThreshold: 70,
+      weights: { VELOCITY: 55 },
+    });
+    await updateSettings(t.db, admin, { riskRules: {}, brandLogoUrl: null, brandAccentColor: "#1d4ed8" });
   });
 });

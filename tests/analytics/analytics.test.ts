@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import {
   adminAnalytics,
@@ -12,7 +12,7 @@ import {
   type TopMetric,
 } from "@/lib/analytics";
 import { seededRandom } from "@/lib/random";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { makeFacts, makePartners } from "./fixtures";
 
 /** Every figure is compared with direct SQL over the raw tables (never with the rollups). */
@@ -25,7 +25,7 @@ const range = (from: string, to: string, col = "created_at") =>
     `${col} >= '${from}T00:00:00Z'::timestamptz and ${col} < ('${to}T00:00:00Z'::timestamptz + interval '1 day')`,
   );
 
-let t: TestDb;
+const t = dbSuite();
 let partnerIds: string[];
 
 async function q<T>(query: ReturnType<typeof sql>): Promise<T[]> {
@@ -35,7 +35,6 @@ const num = async (query: ReturnType<typeof sql>): Promise<number> =>
   Number(Object.values((await q<Record<string, unknown>>(query))[0])[0] ?? 0);
 
 beforeAll(async () => {
-  t = await createTestDb();
   partnerIds = await makePartners(t.db, 8);
   await makeFacts(t.db, seededRandom(42), partnerIds, 1_500, END, 100);
   await foldRollupDeltas(t.db);
@@ -48,7 +47,6 @@ beforeAll(async () => {
     sql`update rewards set status = 'APPROVED' where status = 'CALCULATED' and abs(hashtext(id::text)) % 2 = 0`,
   );
 });
-afterAll(() => t.drop());
 
 async function rawKpis(from: string, to: string, scope: ReturnType<typeof sql>) {
   const refs = range(from, to);

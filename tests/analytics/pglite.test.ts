@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import {
   adminAnalytics,
@@ -9,19 +9,17 @@ import {
   rewardStatistics,
 } from "@/lib/analytics";
 import { seededRandom } from "@/lib/random";
-import { createPgliteDb, type TestDb } from "../helpers/db";
+import { createPgliteDb, dbSuite } from "../helpers/db";
 import { makeFacts, makePartners } from "./fixtures";
 
 /** The embedded demo runs on PGlite: the same analytics, the same figures. */
-let t: TestDb;
+const t = dbSuite(createPgliteDb);
 beforeAll(async () => {
-  t = await createPgliteDb();
   const ids = await makePartners(t.db, 4);
   await makeFacts(t.db, seededRandom(5), ids, 200, new Date("2026-11-20T12:00:00Z"), 40);
   await foldRollupDeltas(t.db);
   await makeFacts(t.db, seededRandom(6), ids, 50, new Date("2026-11-20T12:00:00Z"), 40);
 });
-afterAll(() => t.drop());
 
 it("computes every section on PGlite, agreeing with direct SQL", async () => {
   const q = { from: "2026-10-22", to: "2026-11-20" };

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { checkRollups, foldRollupDeltas, rebuildRollups } from "@/lib/analytics/rollup";
 import { seededRandom } from "@/lib/random";
-import { createPgliteDb, createTestDb, type TestDb } from "../helpers/db";
+import { createPgliteDb, createTestDb, type TestDb, dbSuite } from "../helpers/db";
 import { makeFacts, makePartners, one } from "./fixtures";
 
 const END = new Date("2026-11-20T12:00:00Z");
@@ -58,13 +58,11 @@ describe.each([
   ["postgres", createTestDb],
   ["pglite", createPgliteDb],
 ] as const)("rollups on %s", (_driver, create) => {
-  let t: TestDb;
+  const t = dbSuite(create);
   let partnerIds: string[];
   beforeAll(async () => {
-    t = await create();
     partnerIds = await makePartners(t.db, 6);
   });
-  afterAll(() => t.drop());
 
   it("equal the raw aggregates after random inserts, updates and deletes, folded or not", async () => {
     await fc.assert(
@@ -115,11 +113,7 @@ describe.each([
 });
 
 describe("rollups under concurrency (postgres)", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
+  const t = dbSuite();
 
   it("a bulk approval of 2,000 rewards writes a handful of deltas, and concurrent folders count each delta once", async () => {
     const partnerIds = await makePartners(t.db, 3);

@@ -17,11 +17,16 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partners, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { leads, partners, payoutBatches, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { createPlan } from "@/lib/commissions/plans";
+import { planInputSchema } from "@/lib/commissions/schemas";
 import { leadInputSchema } from "@/lib/leads/schemas";
 import { captureLead } from "@/lib/leads/service";
+import { saveTaxForm } from "@/lib/tax/forms";
+import { taxFormInputSchema } from "@/lib/tax/schemas";
 import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
 import { call, setupApiTest, TEST_PASSWORD, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
 
@@ -61,6 +66,10 @@ async function leadOfPartnerA(fx: Fixtures, who: string): Promise<string> {
   return (await captureLead(fx.t.db, input, { actor: systemActor("matrix"), channel: "API" })).lead.id;
 }
 
+const matrixPlanBody = { name: "Matrix plan", currency: "USD", rules: [{ event: "CONVERSION", rateBps: 1000 }] };
+const matrixPlan = async (fx: Fixtures) =>
+  (await createPlan(fx.t.db, planInputSchema.parse(matrixPlanBody), systemActor("matrix"))).plan.id;
+
 // prettier-ignore
 const ROUTES: Row[] = [
   // ── accounts (auth, API keys) ────────────────────────────────────────────────────────────────────
@@ -71,6 +80,10 @@ const ROUTES: Row[] = [
   { route: "POST /api/v1/auth/password-resets", expect: [401, 403, 403, 201, 201, 403],
     setup: (fx) => ({ body: { email: fx.partnerB.user.email } }) },
   { route: "GET /api/v1/openapi.json", expect: [200, 200, 200, 200, 200, 200] },
+  // ── the caller's own inbox (API keys belong to no user) ──────────────────────────────────────────
+  { route: "GET /api/v1/notifications", expect: [401, 200, 200, 200, 403, 403] },
+  { route: "POST /api/v1/notifications/read", expect: [401, 200, 200, 200, 403, 403],
+    setup: () => ({ body: { all: true } }) },
   { route: "GET /api/v1/api-keys", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/api-keys", expect: [401, 403, 403, 201, 201, 403],
     setup: () => ({ body: { name: "matrix", role: "ADMIN" } }) },
@@ -84,6 +97,10 @@ const ROUTES: Row[] = [
     setup: async (fx, who) => ({ params: { id: await leadOfPartnerA(fx, who) } }) },
   { route: "PATCH /api/v1/leads/[id]", expect: [401, 403, 403, 200, 200, 403],
     setup: async (fx, who) => ({ params: { id: await leadOfPartnerA(fx, who) }, body: { status: "CONTACTED" } }) },
+  { route: "GET /api/v1/leads/[id]/consent-evidence", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ params: { id: await leadOfPartnerA(fx, who) } }) },
+  { route: "POST /api/v1/leads/[id]/policy-events", expect: [401, 403, 403, 201, 201, 403],
+    setup: async (fx, who) => ({ params: { id: await leadOfPartnerA(fx, who) }, body: { type: "ISSUED", effectiveDate: "2026-01-10" } }) },
   { route: "GET /api/v1/partners/validate-referral-code", expect: [200, 200, 200, 200, 200, 200],
     setup: (fx) => ({ query: { code: fx.partnerA.code } }) },
   { route: "POST /api/v1/partners/validate-referral-code", expect: [200, 200, 200, 200, 200, 200],
@@ -95,8 +112,16 @@ const ROUTES: Row[] = [
   { route: "GET /api/v1/partners/[id]", expect: [401, 200, 404, 200, 200, 200], setup: (fx) => ({ params: { id: fx.partnerA.partner.id } }) },
   { route: "PATCH /api/v1/partners/[id]", expect: [401, 200, 404, 200, 200, 200],
     setup: (fx) => ({ params: { id: fx.partnerA.partner.id }, body: { companyName: "Matrix Agency" } }) },
+  { route: "PUT /api/v1/partners/[id]/licenses", expect: [401, 403, 403, 200, 200, 403],
+    setup: (fx) => ({ params: { id: fx.partnerA.partner.id }, body: [{ state: "NY", lines: ["LIFE_HEALTH"], expiresOn: "2030-12-31", verified: true }] }) },
   { route: "DELETE /api/v1/partners/[id]", expect: [401, 403, 403, 200, 200, 403], setup: async (fx) => ({ params: { id: (await fx.t.partner()).partner.id } }) },
   { route: "GET /api/v1/partners/me", expect: [401, 200, 200, 403, 403, 200] },
+  { route: "GET /api/v1/partners/me/plan", expect: [401, 200, 200, 403, 403, 200] },
+  { route: "GET /api/v1/partners/me/tax-form", expect: [401, 200, 200, 403, 403, 200],
+    setup: async (fx) => { await taxFormsOfAB(fx); return {}; } },
+  { route: "PUT /api/v1/partners/me/tax-form", expect: [401, 200, 200, 403, 403, 200], setup: () => ({ body: matrixW9 }) },
+  { route: "GET /api/v1/partners/[id]/tax-form", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => { await taxFormsOfAB(fx); return { params: { id: fx.partnerA.partner.id } }; } },
   { route: "GET /api/v1/partners/statistics", expect: [401, 200, 200, 200, 200, 200] },
   { route: "GET /api/v1/partners/top", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/partners/[id]/status", expect: [401, 403, 403, 200, 200, 403],
@@ -145,6 +170,10 @@ const ROUTES: Row[] = [
     setup: async (fx, who) => ({ body: { rewardId: (await insertReward(fx.t.db, fx.partnerA.partner.id, { status: "APPROVED" })).id, paymentMethod: "paypal", transactionId: `B-${who}-${Date.now()}` } }) },
   { route: "POST /api/v1/rewards/bulk-approve", expect: [401, 403, 403, 200, 200, 403],
     setup: async (fx) => ({ body: { rewardIds: [(await insertReward(fx.t.db, fx.partnerA.partner.id)).id] } }) },
+  // ── api: fraud review ─────────────────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/review", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/review/[id]/decision", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await flaggedReferralOfA(fx) }, body: { decision: "clear", reason: "matrix" } }) },
   // ── api: payouts ──────────────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/payouts", expect: [401, 200, 200, 200, 200, 200] },
   { route: "POST /api/v1/payouts", expect: [401, 403, 403, 201, 201, 403],
@@ -161,6 +190,29 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
   { route: "GET /api/v1/payouts/[id]/export.csv", expect: [401, 200, 404, 200, 200, 200],
     setup: async (fx) => ({ params: { id: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id } }) },
+  { route: "GET /api/v1/payouts/batches/[batchId]/file", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { batchId: (await insertPayout(fx.t.db, fx.partnerA.partner.id, { batchId: randomUUID() })).batchId! }, query: { format: "csv" } }) },
+  { route: "POST /api/v1/payouts/batches/[batchId]/mark-paid", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ params: { batchId: (await insertPayout(fx.t.db, fx.partnerA.partner.id, { batchId: randomUUID() })).batchId! }, body: { reference: `R-${who}-${Date.now()}` } }) },
+  { route: "POST /api/v1/payouts/batches/[batchId]/approve", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { batchId: await matrixDraftBatch(fx) } }) },
+  { route: "GET /api/v1/reports/1099-nec", expect: [401, 403, 403, 200, 200, 403], setup: () => ({ query: { year: "2026" } }) },
+  { route: "POST /api/v1/payouts/reconcile", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ body: { rows: [{ payoutId: (await insertPayout(fx.t.db, fx.partnerA.partner.id)).id, status: "PAID", transactionId: `C-${who}-${Date.now()}` }] } }) },
+  // ── api: exchange rates (admin only) ─────────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/fx-rates", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/fx-rates", expect: [401, 403, 403, 201, 201, 403],
+    setup: () => ({ body: { date: "2026-11-30", base: "USD", quote: "CAD", rate: "1.3912" } }) },
+  // ── api: commission plans (admin only) ───────────────────────────────────────────────────────────
+  { route: "GET /api/v1/commission-plans", expect: [401, 403, 403, 200, 200, 403] },
+  { route: "POST /api/v1/commission-plans", expect: [401, 403, 403, 201, 201, 403],
+    setup: () => ({ body: matrixPlanBody }) },
+  { route: "GET /api/v1/commission-plans/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixPlan(fx) } }) },
+  { route: "PATCH /api/v1/commission-plans/[id]", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixPlan(fx) }, body: { rules: [{ event: "CONVERSION", rateBps: 900 }] } }) },
+  { route: "POST /api/v1/commission-plans/[id]/preview", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx) => ({ params: { id: await matrixPlan(fx) }, body: { insuranceType: "AUTO", conversionValueCents: 100_000 } }) },
   // ── webhooks (outbound endpoints and deliveries: admin only; inbound leads: signature only) ────────
   { route: "GET /api/v1/webhooks/endpoints", expect: [401, 403, 403, 200, 200, 403] },
   { route: "POST /api/v1/webhooks/endpoints", expect: [401, 403, 403, 201, 201, 403],
@@ -178,9 +230,50 @@ const ROUTES: Row[] = [
     setup: async (fx) => ({ params: { id: await matrixDelivery(fx) } }) },
   { route: "POST /api/v1/webhooks/leads", expect: [401, 401, 401, 401, 401, 401],
     setup: () => ({ body: { type: "lead.created", data: {} } }) },
+  // ── privacy requests (admin only) ────────────────────────────────────────────────────────────────
+  { route: "POST /api/v1/privacy/export", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ body: { email: (await fx.t.db.select().from(leads).where(eq(leads.id, await leadOfPartnerA(fx, who))))[0].email } }) },
+  { route: "POST /api/v1/privacy/erase", expect: [401, 403, 403, 200, 200, 403],
+    setup: async (fx, who) => ({ body: { email: (await fx.t.db.select().from(leads).where(eq(leads.id, await leadOfPartnerA(fx, who))))[0].email, reason: "matrix deletion request" } }) },
+  // ── compliance reports (admin only) ──────────────────────────────────────────────────────────────
+  { route: "GET /api/v1/reports/compensation", expect: [401, 403, 403, 200, 200, 403],
+    setup: () => ({ query: { from: "2026-01-01", to: "2026-12-31" } }) },
   // ── admin (audit log) ───────────────────────────────────────────────────────────────────────────
   { route: "GET /api/v1/events", expect: [401, 403, 403, 200, 200, 403] },
 ];
+
+const matrixW9 = {
+  kind: "W9",
+  legalName: "Matrix Partner",
+  taxClassification: "INDIVIDUAL",
+  address: { line1: "1 Main St", city: "Austin", region: "TX", postalCode: "78701", country: "US" },
+  tinType: "SSN",
+  tin: "123-45-6789",
+  signatureName: "Matrix Partner",
+  certify: true,
+};
+async function taxFormsOfAB(fx: Fixtures) {
+  for (const p of [fx.partnerA, fx.partnerB])
+    await saveTaxForm(fx.t.db, p.partner.id, taxFormInputSchema.parse(matrixW9), systemActor("matrix"));
+}
+/** A batch drafted by the schedule (a fresh payout day per cell: the day is unique). */
+let matrixDays = 0;
+async function matrixDraftBatch(fx: Fixtures): Promise<string> {
+  const id = randomUUID();
+  const day = new Date(Date.UTC(2030, 0, 1 + ++matrixDays)).toISOString().slice(0, 10);
+  await fx.t.db.insert(payoutBatches).values({ id, payoutDay: day, status: "DRAFT" });
+  return id;
+}
+
+/** A referral of partner A with an open signal (a throwaway e-mail domain), through lead capture. */
+async function flaggedReferralOfA(fx: Fixtures): Promise<string> {
+  const input = leadInputSchema.parse({
+    ...matrixLeadBody("review"),
+    email: `matrix-${++matrixLeads}@mailinator.com`,
+    referralCode: fx.partnerA.code,
+  });
+  return (await captureLead(fx.t.db, input, { actor: systemActor("matrix"), channel: "API" })).referral!.id;
+}
 
 /** A referral of partner A (PENDING unless told), arranged directly in the database. */
 const refA = (fx: Fixtures, status: "PENDING" | "ACCEPTED" = "PENDING") =>

@@ -1,27 +1,18 @@
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as bulk from "@/app/api/v1/rewards/bulk-approve/route";
 import * as list from "@/app/api/v1/rewards/route";
 import { events, rewards } from "@/db/schema";
 import { futureDays, insertPayout, insertReward } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 /**
  * "Approve all matching": the bulk-approve `filter` takes the GET /rewards filters with the same meaning,
  * so an admin approves exactly the approvable rows of the list they filtered.
  */
 describe("REST API: bulk approve by the GET /rewards filters", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let p: TestPartner;
-  let other: TestPartner;
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-    p = await t.partner();
-    other = await t.partner();
-  });
-  afterAll(() => t.close());
+  const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
+  const [p, other] = testPartners;
 
   const statuses = async () =>
     new Map((await t.db.select({ id: rewards.id, status: rewards.status }).from(rewards)).map((r) => [r.id, r.status]));

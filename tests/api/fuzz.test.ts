@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as partnerOne from "@/app/api/v1/partners/[id]/route";
 import * as regen from "@/app/api/v1/partners/[id]/regenerate-code/route";
 import * as partnerStatus from "@/app/api/v1/partners/[id]/status/route";
@@ -25,7 +25,7 @@ import * as payByBody from "@/app/api/v1/rewards/process-payment/route";
 import * as rewards from "@/app/api/v1/rewards/route";
 import { rowsOf } from "@/db";
 import { insertLead, insertPayout, insertReferral, insertReward } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestUser } from "../helpers/http";
+import { call, apiSuite, type ApiTest } from "../helpers/http";
 
 type Handler = Parameters<typeof call>[0];
 
@@ -111,12 +111,9 @@ async function snapshot(t: ApiTest): Promise<Record<string, string>> {
 }
 
 describe("fuzz: bad bodies on every POST and PATCH of the API", () => {
-  let t: ApiTest;
-  let admin: TestUser;
+  const { t, admin } = apiSuite({ admin: true });
   let targets: Target[];
   beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
     const a = await t.partner();
     const ref = await insertReferral(t.db, { id: a.partner.id, code: a.code });
     const accepted = await insertReferral(t.db, { id: a.partner.id, code: a.code }, { status: "ACCEPTED" });
@@ -291,7 +288,6 @@ describe("fuzz: bad bodies on every POST and PATCH of the API", () => {
       },
     ];
   });
-  afterAll(() => t.close());
 
   it(
     "answers ≥1,000 generated bad bodies with 4xx problem+json, never a 5xx, and writes nothing",

@@ -1,23 +1,17 @@
 import { eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as createKey } from "@/app/api/v1/api-keys/route";
 import { apiKeys, idempotencyKeys } from "@/db/schema";
-import { call, setupApiTest, type ApiTest, type TestUser } from "../helpers/http";
+import { call, apiSuite, type TestUser } from "../helpers/http";
 
 describe("Idempotency-Key on POST", () => {
-  let t: ApiTest;
-  let admin: TestUser;
+  const { t, admin } = apiSuite({ admin: true });
   const post = (key: string | null, body: unknown, who: TestUser = admin) =>
     call(createKey, "POST /api/v1/api-keys", {
       body,
       headers: { ...who.headers, ...(key ? { "idempotency-key": key } : {}) },
     });
   const keysNamed = (name: string) => t.db.select().from(apiKeys).where(eq(apiKeys.name, name));
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-  });
-  afterAll(() => t.close());
 
   it("replays the first response for the same key and body, writing once", async () => {
     const first = await post("k-1", { name: "idem one", role: "ADMIN" });

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as openapiJson } from "@/app/api/v1/openapi.json/route";
 import { buildOpenApiDocument, HTTP_METHODS, openApiPath } from "@/lib/api/openapi";
 import { API_ROUTE_MODULES } from "@/lib/api/openapi-routes";
-import { call, setupApiTest, type ApiTest } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 const APP = path.join(process.cwd(), "app");
 function routeFiles(dir = path.join(APP, "api", "v1")): string[] {
@@ -17,14 +17,12 @@ function routeFiles(dir = path.join(APP, "api", "v1")): string[] {
 const routePathOf = (file: string) => "/" + path.relative(APP, path.dirname(file)).split(path.sep).join("/");
 
 describe("OpenAPI document", () => {
-  let t: ApiTest;
+  apiSuite();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let doc: any;
   beforeAll(async () => {
-    t = await setupApiTest();
     doc = await buildOpenApiDocument();
   });
-  afterAll(() => t.close());
 
   it("the registry lists exactly the route files under app/api/v1", () => {
     const files = routeFiles().map(routePathOf).sort();

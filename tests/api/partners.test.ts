@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as one from "@/app/api/v1/partners/[id]/route";
 import * as performance from "@/app/api/v1/partners/[id]/performance/route";
 import * as regen from "@/app/api/v1/partners/[id]/regenerate-code/route";
@@ -13,7 +13,7 @@ import * as stats from "@/app/api/v1/partners/statistics/route";
 import * as top from "@/app/api/v1/partners/top/route";
 import { events, outbox, partnerCodes, partners, users } from "@/db/schema";
 import { pageOf, partnerJson } from "@/lib/api/response-schemas";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 const SEED_BODY = {
   firstName: "John",
@@ -24,21 +24,12 @@ const SEED_BODY = {
 };
 
 describe("REST API: partners", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let a: TestPartner;
-  let b: TestPartner;
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-    a = await t.partner();
-    b = await t.partner();
-  });
-  afterAll(() => t.close());
+  const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
+  const [a, b] = testPartners;
 
   const partnerCount = async () => (await t.db.select({ n: count() }).from(partners))[0].n;
 
-  it("POST creates an ACTIVE partner with the seed's code, a sign-in user and an invitation, with an event", async () => {
+  it("POST creates an ACTIVE partner with its code, a sign-in user and an invitation, with an event", async () => {
     const res = await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: SEED_BODY });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -46,7 +37,7 @@ describe("REST API: partners", () => {
       lastName: "Doe",
       email: "john@example.com",
       status: "ACTIVE",
-      commissionRateBps: 1000,
+      commissionRateBps: null,
       currency: "USD",
     });
     expect(res.body.referralCode).toMatch(/^JOHDOE\d{4}$/);

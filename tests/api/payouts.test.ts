@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as exportCsv from "@/app/api/v1/payouts/[id]/export.csv/route";
 import * as markFailed from "@/app/api/v1/payouts/[id]/mark-failed/route";
 import * as markPaid from "@/app/api/v1/payouts/[id]/mark-paid/route";
@@ -10,24 +10,21 @@ import { partners, payouts, rewards } from "@/db/schema";
 import { batchJson, pageOf, payoutJson } from "@/lib/api/response-schemas";
 import { checkInvariants, totalViolations } from "@/lib/invariants";
 import { insertReward } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 describe("REST API: payouts", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let p: TestPartner;
-  let q: TestPartner;
+  const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
+  const [p, q] = testPartners;
   let batch: {
     batchId: string;
     payouts: { id: string; partnerId: string; amountCents: number; rewardCount: number; status: string }[];
   };
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-    p = await t.partner();
-    q = await t.partner();
-  });
-  afterAll(() => t.close());
+
+  /** The admin's mark-paid / mark-failed calls on one payout. */
+  const markPaidCall = (id: string, body: object) =>
+    call(markPaid.POST, "POST /api/v1/payouts/[id]/mark-paid", { params: { id }, headers: admin.headers, body });
+  const markFailedCall = (id: string, body: object) =>
+    call(markFailed.POST, "POST /api/v1/payouts/[id]/mark-failed", { params: { id }, headers: admin.headers, body });
 
   it("POST makes a batch of PENDING payouts from approved rewards reaching the minimum; nothing left → 200 and no payouts", async () => {
     const r1 = await insertReward(t.db, p.partner.id, { status: "APPROVED", amountCents: 3_000 });
@@ -57,7 +54,7 @@ describe("REST API: payouts", () => {
     expect(covered.every((r) => r.payoutId === batch.payouts[0].id)).toBe(true);
     const again = await call(list.POST, "POST /api/v1/payouts", { headers: admin.headers, body: {} });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ batchId: null, payouts: [] });
+    expect(again.body).toEqual({ batchId: null, payouts: [], held: [], blocked: [] });
   });
 
   it("GET lists and reads are scoped; the detail names the rewards covered", async () => {
@@ -99,17 +96,16 @@ describe("REST API: payouts", () => {
       expect(parsed.errors).toEqual([]);
       expect(parsed.data).toEqual([
         expect.objectContaining({
-          payoutId: id,
-          batchId: batch.batchId,
+          payout_id: id,
+          batch_id: batch.batchId,
           amount: "70.00",
-          amountCents: "7000",
           currency: "USD",
           status: "PENDING",
-          rewardCount: "2",
+          reward_count: "2",
+          payout_details: "iban: DE89370400440532013000",
         }),
       ]);
-      expect(parsed.data[0].partnerName.startsWith("'=")).toBe(true);
-      expect(JSON.parse(parsed.data[0].payoutDetails)).toEqual({ iban: "DE89370400440532013000" });
+      expect(parsed.data[0].partner_name.startsWith("'=")).toBe(true);
     }
     expect(
       (await call(exportCsv.GET, "GET /api/v1/payouts/[id]/export.csv", { params: { id }, headers: q.headers })).status,
@@ -121,20 +117,8 @@ describe("REST API: payouts", () => {
 
   it("mark-paid pays the payout with its rewards once; the same transaction replays, another is a conflict", async () => {
     const id = batch.payouts[0].id;
-    expect(
-      (
-        await call(markPaid.POST, "POST /api/v1/payouts/[id]/mark-paid", {
-          params: { id },
-          headers: admin.headers,
-          body: { paymentMethod: "WIRE", transactionId: "W-1" },
-        })
-      ).status,
-    ).toBe(400);
-    const paid = await call(markPaid.POST, "POST /api/v1/payouts/[id]/mark-paid", {
-      params: { id },
-      headers: admin.headers,
-      body: { paymentMethod: "bank_transfer", transactionId: "BANK-2026-11-01" },
-    });
+    expect((await markPaidCall(id, { paymentMethod: "WIRE", transactionId: "W-1" })).status).toBe(400);
+    const paid = await markPaidCall(id, { paymentMethod: "bank_transfer", transactionId: "BANK-2026-11-01" });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({
       status: "PAID",
@@ -144,23 +128,11 @@ describe("REST API: payouts", () => {
     expect(paid.body.rewardIds).toHaveLength(2);
     const statuses = await t.db.select({ s: rewards.status }).from(rewards).where(eq(rewards.payoutId, id));
     expect(statuses.map((r) => r.s)).toEqual(["PAID", "PAID"]);
-    const replay = await call(markPaid.POST, "POST /api/v1/payouts/[id]/mark-paid", {
-      params: { id },
-      headers: admin.headers,
-      body: { paymentMethod: "BANK_TRANSFER", transactionId: "BANK-2026-11-01" },
-    });
+    const replay = await markPaidCall(id, { paymentMethod: "BANK_TRANSFER", transactionId: "BANK-2026-11-01" });
     expect(replay.status).toBe(200);
-    const other = await call(markPaid.POST, "POST /api/v1/payouts/[id]/mark-paid", {
-      params: { id },
-      headers: admin.headers,
-      body: { paymentMethod: "BANK_TRANSFER", transactionId: "BANK-OTHER" },
-    });
+    const other = await markPaidCall(id, { paymentMethod: "BANK_TRANSFER", transactionId: "BANK-OTHER" });
     expect([other.status, other.body.currentStatus]).toEqual([409, "PAID"]);
-    const failPaid = await call(markFailed.POST, "POST /api/v1/payouts/[id]/mark-failed", {
-      params: { id },
-      headers: admin.headers,
-      body: { reason: "bounced" },
-    });
+    const failPaid = await markFailedCall(id, { reason: "bounced" });
     expect([failPaid.status, failPaid.body.currentStatus]).toEqual([409, "PAID"]);
   });
 
@@ -172,26 +144,10 @@ describe("REST API: payouts", () => {
     });
     expect(made.status).toBe(201);
     const id = made.body.payouts[0].id;
-    expect(
-      (
-        await call(markFailed.POST, "POST /api/v1/payouts/[id]/mark-failed", {
-          params: { id },
-          headers: admin.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(400);
-    const dup = await call(markPaid.POST, "POST /api/v1/payouts/[id]/mark-paid", {
-      params: { id },
-      headers: admin.headers,
-      body: { paymentMethod: "BANK_TRANSFER", transactionId: "BANK-2026-11-01" },
-    });
+    expect((await markFailedCall(id, {})).status).toBe(400);
+    const dup = await markPaidCall(id, { paymentMethod: "BANK_TRANSFER", transactionId: "BANK-2026-11-01" });
     expect(dup.status).toBe(409);
-    const failed = await call(markFailed.POST, "POST /api/v1/payouts/[id]/mark-failed", {
-      params: { id },
-      headers: admin.headers,
-      body: { reason: "account closed" },
-    });
+    const failed = await markFailedCall(id, { reason: "account closed" });
     expect(failed.status).toBe(200);
     expect(failed.body).toMatchObject({ status: "FAILED", failureReason: "account closed" });
     const [row] = await t.db.select().from(rewards).where(eq(rewards.id, r.id));

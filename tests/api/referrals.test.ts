@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as accept from "@/app/api/v1/referrals/[id]/accept/route";
 import * as linkToLead from "@/app/api/v1/referrals/[id]/link-to-lead/route";
 import * as conversion from "@/app/api/v1/referrals/[id]/process-conversion/route";
@@ -12,7 +12,7 @@ import * as stats from "@/app/api/v1/referrals/statistics/route";
 import { leads, referrals, rewards } from "@/db/schema";
 import { pageOf, referralJson } from "@/lib/api/response-schemas";
 import { insertLead, insertReferral } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite, type TestPartner, type TestUser } from "../helpers/http";
 
 const PROSPECT = {
   firstName: "Maria",
@@ -24,17 +24,8 @@ const PROSPECT = {
 };
 
 describe("REST API: referrals", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let a: TestPartner;
-  let b: TestPartner;
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-    a = await t.partner();
-    b = await t.partner();
-  });
-  afterAll(() => t.close());
+  const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
+  const [a, b] = testPartners;
 
   const rowCount = async () => ({
     referrals: (await t.db.select({ n: count() }).from(referrals))[0].n,
@@ -171,46 +162,20 @@ describe("REST API: referrals", () => {
 
   it("PATCH changes notes (partners: only notes), never a status", async () => {
     const r = await refOf(a);
-    const own = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
-      params: { id: r.id },
-      headers: a.headers,
-      body: { notes: "called back" },
-    });
+    const patch = (who: TestUser, body: object) =>
+      call(one.PATCH, "PATCH /api/v1/referrals/[id]", { params: { id: r.id }, headers: who.headers, body });
+    const own = await patch(a, { notes: "called back" });
     expect(own.status).toBe(200);
     expect(own.body.notes).toBe("called back");
-    const src = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
-      params: { id: r.id },
-      headers: a.headers,
-      body: { source: "EMAIL" },
-    });
+    const src = await patch(a, { source: "EMAIL" });
     expect(src.status).toBe(400);
-    expect(
-      (
-        await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
-          params: { id: r.id },
-          headers: admin.headers,
-          body: { source: "email", utmCampaign: "spring" },
-        })
-      ).body,
-    ).toMatchObject({
+    expect((await patch(admin, { source: "email", utmCampaign: "spring" })).body).toMatchObject({
       source: "EMAIL",
       utmCampaign: "spring",
     });
-    const st = await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
-      params: { id: r.id },
-      headers: admin.headers,
-      body: { status: "ACCEPTED" },
-    });
+    const st = await patch(admin, { status: "ACCEPTED" });
     expect(st.status).toBe(400);
-    expect(
-      (
-        await call(one.PATCH, "PATCH /api/v1/referrals/[id]", {
-          params: { id: r.id },
-          headers: b.headers,
-          body: { notes: "mine now" },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await patch(b, { notes: "mine now" })).status).toBe(404);
     const [row] = await t.db.select().from(referrals).where(eq(referrals.id, r.id));
     expect(row).toMatchObject({ status: "PENDING", source: "EMAIL", notes: "called back" });
   });

@@ -1,27 +1,20 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as convert from "@/app/api/v1/referrals/[id]/process-conversion/route";
 import * as pay from "@/app/api/v1/rewards/[id]/process-payment/route";
 import * as partners from "@/app/api/v1/partners/route";
 import * as referrals from "@/app/api/v1/referrals/route";
 import { partners as partnersTable, payouts, referrals as referralsTable, rewards } from "@/db/schema";
 import { insertReferral, insertReward } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 /**
  * Retries and races on the money paths, over HTTP: Idempotency-Key replays and mismatches on real
  * domain routes, and storms of identical requests (with and without a key) that must pay once.
  */
 describe("REST API: idempotent retries and concurrent duplicates", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let a: TestPartner;
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-    a = await t.partner();
-  });
-  afterAll(() => t.close());
+  const { t, admin, testPartners } = apiSuite({ admin: true, partners: 1 });
+  const [a] = testPartners;
 
   const withKey = (key: string) => ({ ...admin.headers, "idempotency-key": key });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as approve from "@/app/api/v1/rewards/[id]/approve/route";
 import * as cancel from "@/app/api/v1/rewards/[id]/cancel/route";
 import * as payment from "@/app/api/v1/rewards/[id]/process-payment/route";
@@ -12,20 +12,11 @@ import * as stats from "@/app/api/v1/rewards/statistics/route";
 import { payouts, rewards } from "@/db/schema";
 import { bulkApproveJson, paymentJson, rewardJson } from "@/lib/api/response-schemas";
 import { futureDays, insertReward } from "../helpers/api-fixtures";
-import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 
 describe("REST API: rewards", () => {
-  let t: ApiTest;
-  let admin: TestUser;
-  let a: TestPartner;
-  let b: TestPartner;
-  beforeAll(async () => {
-    t = await setupApiTest();
-    admin = await t.admin();
-    a = await t.partner();
-    b = await t.partner();
-  });
-  afterAll(() => t.close());
+  const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
+  const [a, b] = testPartners;
 
   const counts = async () => ({
     rewards: (await t.db.select({ n: count() }).from(rewards))[0].n,
@@ -281,7 +272,7 @@ describe("REST API: rewards", () => {
     expect(await statusOf(held.id)).toBe("CALCULATED");
   });
 
-  it("bulk-approve by ids answers per id; by filter answers counts; shapes outside CONTRACT are refused", async () => {
+  it("bulk-approve by ids answers per id; by filter answers counts; any other body shape is refused", async () => {
     const p = await t.partner();
     const due = await insertReward(t.db, p.partner.id);
     const held = await insertReward(t.db, p.partner.id, { holdUntil: futureDays(10) });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { leads, partners, payouts, referrals, rewards } from "@/db/schema";
 import {
   serializeLead,
@@ -7,7 +7,7 @@ import {
   serializeReferral,
   serializeReward,
 } from "@/lib/api/serializers";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 
 /** Every value of a JSON tree, so the test can prove there is no BigInt, Date or undefined left. */
 function leaves(v: unknown): unknown[] {
@@ -16,11 +16,7 @@ function leaves(v: unknown): unknown[] {
 }
 
 describe("API serializers", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
+  const t = dbSuite();
 
   it("turn real rows into camelCase JSON with integer cents, currency and ISO dates", async () => {
     const [p] = await t.db

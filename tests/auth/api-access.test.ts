@@ -1,18 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DELETE as revokeKey } from "@/app/api/v1/api-keys/[id]/route";
 import { GET as listKeys, POST as createKey } from "@/app/api/v1/api-keys/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { POST as inboundWebhook } from "@/app/api/v1/webhooks/leads/route";
 import { apiKeys, events, loginAttempts, users } from "@/db/schema";
-import { call, setupApiTest, TEST_ORIGIN, TEST_PASSWORD, type ApiTest } from "../helpers/http";
+import { call, apiSuite, TEST_ORIGIN, TEST_PASSWORD } from "../helpers/http";
+import { log } from "@/lib/obs/log";
 
 describe("API access: tokens, keys and the route wrapper", () => {
-  let t: ApiTest;
-  beforeAll(async () => {
-    t = await setupApiTest();
-  });
-  afterAll(() => t.close());
+  const { t } = apiSuite();
 
   it("issues a one-hour bearer token that works on admin routes", async () => {
     const admin = await t.admin();
@@ -233,7 +230,8 @@ describe("API access: tokens, keys and the route wrapper", () => {
     };
     const aborted = () => Object.assign(new Error("aborted"), { code: "ECONNRESET" });
     const noParams = { params: Promise.resolve({}) };
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // Unhandled errors go to the JSON log (lib/obs/log.ts).
+    const logged = vi.spyOn(log(), "error").mockImplementation(() => {});
     try {
       for (const res of [
         await createKey(brokenUpload("/api/v1/api-keys", aborted()), noParams),

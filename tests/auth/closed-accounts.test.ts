@@ -1,23 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as listKeys } from "@/app/api/v1/api-keys/route";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { GET as me } from "@/app/api/v1/partners/me/route";
 import { DELETE as terminate } from "@/app/api/v1/partners/[id]/route";
 import { loginAttempts } from "@/db/schema";
 import { attemptLogin } from "@/lib/auth/login";
-import { call, setupApiTest, TEST_PASSWORD, type ApiTest } from "../helpers/http";
+import { call, apiSuite, TEST_PASSWORD, type ApiTest } from "../helpers/http";
 
 /** The credentials provider's `authorize` (auth.ts) and POST /api/v1/auth/token both sign in through attemptLogin. */
 const login = (t: ApiTest, email: string, password = TEST_PASSWORD) =>
   attemptLogin(t.db, { email, password, ip: "192.0.2.44" });
 
 describe("closed accounts: a TERMINATED partner is locked out, a SUSPENDED one is not", () => {
-  let t: ApiTest;
-  beforeAll(async () => {
-    t = await setupApiTest();
-  });
-  afterAll(() => t.close());
+  const { t } = apiSuite();
 
   it("terminating a partner ends its password sign-in, bearer tokens, session cookie and API keys at once", async () => {
     const admin = await t.admin();

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/safe-action";
 import { signupAction } from "@/lib/auth/actions";
-import { runWithSessionUser } from "@/lib/auth/test-session";
+import { runWithSessionUser } from "@/tests/helpers/session";
 import { submitReferralSchema } from "@/lib/referrals/submit";
 import { fieldLabel } from "@/lib/validation-messages";
-import { setupApiTest, type ApiTest } from "../helpers/http";
+import { apiSuite } from "../helpers/http";
 
 /** zod's own wording: a person must never see it. */
 const RAW = /Invalid input|expected \w+|received|nonoptional|Too (small|big)|Invalid option/;
 
 describe("every message a form shows is written for a person and names the field", () => {
-  let t: ApiTest;
-  beforeAll(async () => {
-    t = await setupApiTest();
-  });
-  afterAll(() => t.close());
+  const { t } = apiSuite();
 
   it("sign-up with every field empty: one message per field, in words", async () => {
     const res = await signupAction(null, new FormData());

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authTokens, outbox, partners, settings, users } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
 import { attemptLogin } from "@/lib/auth/login";
 import { signupSchema, signUpPartner } from "@/lib/auth/signup";
 import { consumeToken, createPartnerUser, createPasswordReset, invitePartner } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
-import { setupApiTest, TEST_PASSWORD, type ApiTest } from "../helpers/http";
+import { apiSuite, TEST_PASSWORD, type ApiTest } from "../helpers/http";
 
 const actor = systemActor("test");
 const tokenOf = (url: string) => url.split("/").pop()!;
@@ -21,7 +21,7 @@ async function rejects(p: Promise<unknown>, code: string) {
 }
 
 describe("invitations, resets and sign-up", () => {
-  let t: ApiTest;
+  const { t } = apiSuite();
   let n = 0;
   const newPartner = async () =>
     (
@@ -30,10 +30,6 @@ describe("invitations, resets and sign-up", () => {
         .values({ firstName: "Ina", lastName: "Vite", email: `ina${++n}@test.example`, status: "ACTIVE" })
         .returning()
     )[0];
-  beforeAll(async () => {
-    t = await setupApiTest();
-  });
-  afterAll(() => t.close());
 
   it("invites a new partner user: single use, stored hashed, written to the outbox", async () => {
     const p = await newPartner();

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { adminAction, partnerAction, publicAction } from "@/lib/actions/safe-action";
 import { requireAdmin, requirePartner } from "@/lib/auth/session";
-import { runWithSessionUser } from "@/lib/auth/test-session";
+import { runWithSessionUser } from "@/tests/helpers/session";
 import { safeNextPath } from "@/lib/auth/redirects";
 import { AppError } from "@/lib/errors";
-import { setupApiTest, type ApiTest } from "../helpers/http";
+import { apiSuite } from "../helpers/http";
 
 const schema = z.object({ name: z.string().min(2, "Too short"), count: z.coerce.number().int().optional() }).strict();
 
 describe("server-action wrappers and page guards", () => {
-  let t: ApiTest;
-  beforeAll(async () => {
-    t = await setupApiTest();
-  });
-  afterAll(() => t.close());
+  const { t } = apiSuite();
 
   it("adminAction runs only for admins and hands over the user and an audit actor", async () => {
     const admin = await t.admin();

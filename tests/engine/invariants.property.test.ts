@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { settings } from "@/db/schema";
 import { PARTNER_STATUSES, LEAD_STATUSES } from "@/db/schema/enums";
@@ -25,15 +25,13 @@ import {
   createManualReward,
   processPayment,
 } from "@/lib/rewards/service";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, system, visitor } from "./helpers";
 
-let t: TestDb;
+const t = dbSuite();
 beforeAll(async () => {
-  t = await createTestDb();
   await t.db.update(settings).set({ holdDays: 1, referralExpiryDays: 20 });
 });
-afterAll(() => t.drop());
 
 const ids = async (table: string) =>
   rowsOf<{ id: string }>(await t.db.execute(sql.raw(`select id::text from ${table} order by created_at, id`))).map(

@@ -1,19 +1,15 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, payouts, referrals, rewards } from "@/db/schema";
 import { checkInvariants } from "@/lib/invariants";
 import { captureLead } from "@/lib/leads/service";
 import { createPayoutBatch } from "@/lib/payouts/service";
 import { processConversion } from "@/lib/referrals/service";
 import { approveReward, processPayment } from "@/lib/rewards/service";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, visitor } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 const violations = async () => Object.fromEntries((await checkInvariants(t.db)).map((r) => [r.name, r.violations]));
 

@@ -1,17 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, leadConsents, leads, partners, referrals, rewards } from "@/db/schema";
 import { leadInputSchema, leadStatusSchema } from "@/lib/leads/schemas";
 import { captureLead, changeLeadStatus, sha256Hex } from "@/lib/leads/service";
 import { processConversion } from "@/lib/referrals/service";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, visitor } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -24,7 +20,7 @@ const form = (o: Record<string, unknown> = {}) => ({
 });
 
 describe("leadInputSchema", () => {
-  it("accepts the contract body, case-insensitive enums, blank optional fields", () => {
+  it("accepts the public lead body, case-insensitive enums, blank optional fields", () => {
     const v = leadInputSchema.parse({
       firstName: " Ana ",
       lastName: "Diaz",

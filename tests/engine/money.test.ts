@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { applyRateBps, centsToMajor, formatMoney, majorToCents } from "@/lib/money";
+import { formatMoney } from "@/components/ui/format";
+import { centsToMajor } from "@/lib/decimal";
+import { applyRateBps, majorToCents } from "@/lib/money";
 
 describe("majorToCents", () => {
   it.each([
@@ -86,5 +88,28 @@ describe("formatMoney", () => {
     expect(formatMoney(123456, "USD")).toBe("$1,234.56");
     expect(formatMoney(-1500, "USD")).toBe("-$15.00");
     expect(formatMoney(100000, "EUR", "de-DE")).toMatch(/1\.000,00\s€/);
+  });
+
+  it("is exact for amounts a float cannot hold to the cent", () => {
+    // The largest safe integer divided by 100 as a float would print ….90: the last cent is lost.
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, "USD")).toBe("$90,071,992,547,409.91");
+    expect(formatMoney(-5, "USD")).toBe("-$0.05");
+    expect(formatMoney(1234, "JPY")).toBe("¥1,234");
+    expect(formatMoney(1234567, "KWD")).toMatch(/^KWD\s1,234\.567$/);
+    expect(formatMoney(null)).toBe("—");
+  });
+
+  it("agrees with the decimal text for every safe amount", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (c) => {
+        const digits = formatMoney(c, "USD").replace(/[^0-9]/g, "");
+        return (
+          digits ===
+          centsToMajor(Math.abs(c))
+            .replace(".", "")
+            .replace(/^0+(?=\d{3})/, "")
+        );
+      }),
+    );
   });
 });

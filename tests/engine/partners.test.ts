@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, partnerCodes, partners, settings } from "@/db/schema";
 import { PARTNER_STATUSES } from "@/db/schema/enums";
 import { makeReferralCode } from "@/lib/partners/code";
@@ -13,17 +13,13 @@ import {
   updatePartner,
 } from "@/lib/partners/service";
 import { PARTNER_TRANSITIONS } from "@/lib/referrals/transitions";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, newPartner, rejects } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 describe("referral codes", () => {
-  it("follow the seed format, folding accents", () => {
+  it("follow the documented format, folding accents", () => {
     expect(makeReferralCode("John", "Doe", () => 1234)).toBe("JOHDOE1234");
     expect(makeReferralCode("Zoë", "Müller", () => 7)).toBe("ZOEMUL0007");
     expect(makeReferralCode("José", "Ñúñez", () => 42)).toBe("JOSNUN0042");
@@ -76,10 +72,10 @@ describe("createPartner", () => {
     expect((await newPartner(t.db, {}, "SELF")).status).toBe("ACTIVE");
     await t.db.update(settings).set({ autoApprovePartners: false });
   });
-  it("applies the default rate, records an event and a webhook, refuses a duplicate e-mail", async () => {
+  it("leaves the rate to the plan (no override), records an event and a webhook, refuses a duplicate e-mail", async () => {
     const p = await newPartner(t.db, { email: "Dup@X.test" });
     expect(p.email).toBe("dup@x.test");
-    expect(p.commissionRateBps).toBe(1000);
+    expect(p.commissionRateBps).toBeNull();
     const ev = await t.db.select().from(events).where(eq(events.entityId, p.id));
     expect(ev.map((e) => e.action)).toEqual(["partner.created"]);
     expect(ev[0].actorId).toBe(admin.id);

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, outbox, payouts, rewards } from "@/db/schema";
 import { captureLead } from "@/lib/leads/service";
 import { batchTransactionId, markBatchPaid } from "@/lib/payouts/batch-payment";
@@ -8,14 +8,10 @@ import { parseConfirmationCsv } from "@/lib/payouts/confirmation-csv";
 import { createPayoutBatch } from "@/lib/payouts/service";
 import { processConversion } from "@/lib/referrals/service";
 import { approveReward } from "@/lib/rewards/service";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, rejects, visitor } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 /** A batch of one PENDING payout per new partner, each over the minimum. */
 async function batchOf(n: number) {
@@ -41,9 +37,12 @@ const eventsFor = (ids: string[], action: string) =>
     .from(events)
     .where(and(inArray(events.entityId, ids), eq(events.action, action)));
 const outboxFor = async (ids: string[], type: string) =>
-  (await t.db.select().from(outbox).where(eq(outbox.eventType, type))).filter((o) =>
-    ids.includes((o.payload as { data: { id: string } }).data.id),
-  );
+  (
+    await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.topic, "webhook"), eq(outbox.eventType, type)))
+  ).filter((o) => ids.includes((o.payload as { data: { id: string } }).data.id));
 
 describe("the bank's confirmation file", () => {
   it("names every bad row and refuses a file without the needed columns", () => {
@@ -68,12 +67,20 @@ describe("the bank's confirmation file", () => {
     expect(res.errors).toEqual([
       { line: 2, payoutId: "nope", message: '"nope" is not a payout id.' },
       { line: 3, payoutId: id, message: "A paid row needs the bank's transaction id." },
-      { line: 4, payoutId: id, message: "A failed row needs the failure reason." },
-      { line: 5, payoutId: id, message: 'The status "SENT" is neither PAID nor FAILED.' },
+      { line: 4, payoutId: id, message: "A failed row needs the failure reason or a return code." },
+      { line: 5, payoutId: id, message: 'The status "SENT" is not PAID, FAILED or RETURNED.' },
       { line: 7, payoutId: id, message: "This payout is already on line 6." },
     ]);
     expect(res.rows).toEqual([
-      { line: 6, payoutId: id, status: "PAID", transactionId: "T4", failureReason: null, paymentMethod: null },
+      {
+        line: 6,
+        payoutId: id,
+        traceNumber: null,
+        status: "PAID",
+        transactionId: "T4",
+        failureReason: null,
+        paymentMethod: null,
+      },
     ]);
   });
 

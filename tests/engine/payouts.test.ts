@@ -1,19 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { payoutItems, referrals, rewards, settings } from "@/db/schema";
 import { checkInvariants, totalViolations } from "@/lib/invariants";
 import { captureLead } from "@/lib/leads/service";
-import { createPayoutBatch, getPayoutById, markPayoutFailed, markPayoutPaid, nextPayout } from "@/lib/payouts/service";
+import { partnerBalances } from "@/lib/payouts/balances";
+import { createPayoutBatch, getPayoutById, markPayoutFailed, markPayoutPaid } from "@/lib/payouts/service";
 import { processConversion } from "@/lib/referrals/service";
 import { approveReward, cancelReward, createManualReward } from "@/lib/rewards/service";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, rejects, visitor } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 /** An APPROVED conversion reward of `value` (major units) for the partner, at its rate. */
 async function approved(partner: Awaited<ReturnType<typeof newPartner>>, value: string) {
@@ -85,11 +82,15 @@ describe("payout batches", () => {
   });
 });
 
-describe("nextPayout", () => {
+describe("next payout (partner balances)", () => {
+  const nextPayout = async (id: string, now: Date) => {
+    const b = await partnerBalances(t.db, id, now);
+    return { ...b.nextPayout, approvedCents: b.approved.cents };
+  };
   it("is the approved total on the next payout day when it reaches the minimum", async () => {
     const p = await newPartner(t.db);
     const now = new Date("2026-11-15T12:00:00Z");
-    expect(await nextPayout(t.db, p.id, now)).toMatchObject({
+    expect(await nextPayout(p.id, now)).toMatchObject({
       date: "2026-12-01",
       approvedCents: 0,
       eligible: false,
@@ -97,10 +98,10 @@ describe("nextPayout", () => {
       minimumCents: 5000,
     });
     await approved(p, "600.00");
-    expect(await nextPayout(t.db, p.id, now)).toMatchObject({ approvedCents: 6000, eligible: true, amountCents: 6000 });
+    expect(await nextPayout(p.id, now)).toMatchObject({ approvedCents: 6000, eligible: true, amountCents: 6000 });
     await t.db.update(settings).set({ payoutDayOfMonth: 20 });
-    expect((await nextPayout(t.db, p.id, now)).date).toBe("2026-11-20");
-    expect((await nextPayout(t.db, p.id, new Date("2026-12-25T00:00:00Z"))).date).toBe("2027-01-20");
+    expect((await nextPayout(p.id, now)).date).toBe("2026-11-20");
+    expect((await nextPayout(p.id, new Date("2026-12-25T00:00:00Z"))).date).toBe("2027-01-20");
     await t.db.update(settings).set({ payoutDayOfMonth: 1 });
   });
 });

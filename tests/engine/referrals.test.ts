@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, leads, outbox, referrals, rewards } from "@/db/schema";
 import { REFERRAL_STATUSES, type ReferralStatus } from "@/db/schema/enums";
 import { captureLead } from "@/lib/leads/service";
@@ -15,14 +15,10 @@ import {
 } from "@/lib/referrals/service";
 import { REFERRAL_TRANSITIONS } from "@/lib/referrals/transitions";
 import { partners } from "@/db/schema";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, rejects, system, visitor } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 const day = 86_400_000;
 
@@ -36,7 +32,7 @@ async function referralWithLead(status: ReferralStatus = "PENDING") {
   return { partner: p, referral: referral! };
 }
 
-describe("createReferral (seed body)", () => {
+describe("createReferral (public body)", () => {
   it("creates a PENDING referral from partner id + code, source case-insensitive", async () => {
     const p = await newPartner(t.db);
     const input = createReferralSchema.parse({

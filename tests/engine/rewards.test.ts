@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, payouts, referrals, rewards, settings } from "@/db/schema";
 import { REWARD_STATUSES, type RewardStatus } from "@/db/schema/enums";
 import { captureLead } from "@/lib/leads/service";
@@ -13,14 +13,10 @@ import {
   createManualReward,
   processPayment,
 } from "@/lib/rewards/service";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { admin, leadBody, newPartner, rejects, visitor } from "./helpers";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(() => t.drop());
+const t = dbSuite();
 
 const day = 86_400_000;
 let txn = 0;

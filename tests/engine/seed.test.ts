@@ -46,7 +46,7 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
     expect(await seedDemo(t.db, NOW)).toEqual({ created: false });
   });
 
-  it("has partners in the statuses the contract names, and the demo partner's fixed code", async () => {
+  it("has partners in every partner status the demo needs, and the demo partner's fixed code", async () => {
     expect(await statuses("partners")).toEqual(["ACTIVE", "INACTIVE", "SUSPENDED"]);
     const [demo] = await q<{ status: string; code: string }>(sql`
       select p.status::text as status, c.code from partners p join partner_codes c on c.partner_id = p.id and c.is_current where p.email = 'partner@demo.test'`);

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { inject } from "vitest";
-import { openDb, type DbHandle } from "@/db";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openDb, type DbHandle, type OpenOptions } from "@/db";
 import { migrateDb } from "@/db/migrate";
+import { lateBound } from "./late";
 
 export interface TestDb extends DbHandle {
   url: string;
@@ -11,7 +12,7 @@ export interface TestDb extends DbHandle {
 }
 
 /** A fresh, migrated database of its own on the real PostgreSQL (a clone of the run's template). */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(opts: Omit<OpenOptions, "url" | "dataDir"> = {}): Promise<TestDb> {
   const base = inject("pgBaseUrl");
   const prefix = inject("pgPrefix");
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
@@ -20,7 +21,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString() });
+  const handle = await openDb({ ...opts, url: url.toString() });
   return {
     ...handle,
     url: url.toString(),
@@ -44,3 +45,16 @@ export const DRIVERS = [
   ["postgres", createTestDb],
   ["pglite", createPgliteDb],
 ] as const;
+
+/**
+ * A database for the enclosing suite (or file): made in a `beforeAll`, dropped in an `afterAll`. Hooks
+ * registered after this call run after the database exists.
+ */
+export function dbSuite(create: () => Promise<TestDb> = createTestDb): TestDb {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await create();
+  });
+  afterAll(() => t?.drop());
+  return lateBound("the test database", () => t);
+}

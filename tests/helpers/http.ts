@@ -3,11 +3,9 @@
  *
  *   import { GET, POST } from "@/app/api/v1/things/route";
  *   import { GET as getOne } from "@/app/api/v1/things/[id]/route";
- *   import { call, setupApiTest, type ApiTest } from "../helpers/http";
+ *   import { apiSuite, call } from "../helpers/http";
  *
- *   let t: ApiTest;
- *   beforeAll(async () => { t = await setupApiTest(); });   // fresh PostgreSQL db; getDb() now returns it
- *   afterAll(() => t.close());
+ *   const { t } = apiSuite();      // fresh PostgreSQL db for this suite; getDb() returns it (see apiSuite below)
  *
  *   it("creates", async () => {
  *     const admin = await t.admin();                         // a user + `headers` with a bearer token
@@ -21,10 +19,11 @@
  * Other credentials: `t.apiKey("ADMIN")` / `t.apiKey("PARTNER", partnerId)` (API key headers),
  * `t.sessionHeaders(user)` (a next-auth session cookie plus a same-origin Origin, as a browser sends).
  * `t.db` is the test database for arranging rows and asserting on them directly.
- * `setupApiTest()` must run once per test file (each file has its own process and database).
+ * `setupApiTest()` (what `apiSuite` calls) must run once per test file (each file has its own process and database).
  */
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll } from "vitest";
 import type { DbHandle } from "@/db";
 import { partnerCodes, partners, users } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
@@ -34,6 +33,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/users";
 import { createTestDb, type TestDb } from "./db";
+import { lateBound } from "./late";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_PASSWORD = "correct-horse-battery";
@@ -120,9 +120,9 @@ export interface ApiTest {
 let passwordHash: Promise<string> | undefined;
 const uniq = () => randomBytes(4).toString("hex");
 
-/** A fresh database for this test file; the app's `getDb()` returns it from now on. */
-export async function setupApiTest(): Promise<ApiTest> {
-  const handle = await createTestDb();
+/** A fresh database for this test file (pool options optional); the app's `getDb()` returns it from now on. */
+export async function setupApiTest(opts?: Parameters<typeof createTestDb>[0]): Promise<ApiTest> {
+  const handle = await createTestDb(opts);
   (globalThis as unknown as { __rpDb?: Promise<DbHandle> }).__rpDb = Promise.resolve(handle);
   const db = handle.db;
   const bearer = async (u: SessionUser) => ({ authorization: `Bearer ${await signAccessToken(u)}` });
@@ -190,5 +190,34 @@ export async function setupApiTest(): Promise<ApiTest> {
       return { cookie: `${name}=${token}`, origin: TEST_ORIGIN };
     },
     close: () => handle.drop(),
+  };
+}
+
+type PartnerOptions = Parameters<ApiTest["partner"]>[0];
+
+/**
+ * `setupApiTest()` for the enclosing suite (or file), closed after it, plus the actors most suites start
+ * with, made in this order before any later hook: an admin when `admin` is set, then one partner per
+ * entry of `partners` (a count, or the options of each).
+ *
+ *   const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
+ *   const [a, b] = testPartners;
+ */
+export function apiSuite(opts: { admin?: boolean; partners?: number | PartnerOptions[] } = {}) {
+  const wanted =
+    typeof opts.partners === "number" ? Array.from({ length: opts.partners }, () => ({})) : (opts.partners ?? []);
+  let t: ApiTest | undefined;
+  let admin: TestUser | undefined;
+  const made: (TestPartner | undefined)[] = wanted.map(() => undefined);
+  beforeAll(async () => {
+    t = await setupApiTest();
+    if (opts.admin) admin = await t.admin();
+    for (const [i, o] of wanted.entries()) made[i] = await t.partner(o);
+  });
+  afterAll(() => t?.close());
+  return {
+    t: lateBound("the API test", () => t),
+    admin: lateBound<TestUser>("the admin (apiSuite({ admin: true }))", () => admin),
+    testPartners: made.map((_, i) => lateBound<TestPartner>(`partner ${i + 1}`, () => made[i])),
   };
 }

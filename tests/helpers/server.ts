@@ -52,7 +52,12 @@ function ensureBuild() {
     }
   }
   try {
-    const r = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { cwd: root, encoding: "utf8" });
+    // Vitest's NODE_ENV=test must not reach `next build`: the build would bake development headers in.
+    const r = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], {
+      cwd: root,
+      encoding: "utf8",
+      env: serverEnv({}) as unknown as NodeJS.ProcessEnv,
+    });
     if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });

@@ -1,21 +1,19 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { events, jobs, outbox, referrals, rewards, settings } from "@/db/schema";
 import { JOBS } from "@/lib/jobs/registry";
 import { ensureJobs, runDueJobs } from "@/lib/jobs/runner";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { newPartner } from "../engine/helpers";
 
 const DAY = 86_400_000;
 
 describe("engine jobs through the scheduler", () => {
-  let t: TestDb;
+  const t = dbSuite();
   beforeAll(async () => {
-    t = await createTestDb();
     await ensureJobs(t.db, JOBS);
   });
-  afterAll(() => t.drop());
 
   it("expire-referrals moves exactly the overdue PENDING/ACCEPTED referrals, with events and webhooks", async () => {
     const now = new Date();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   idempotencyKeys,
   jobRuns,
@@ -17,7 +17,7 @@ import { JOBS } from "@/lib/jobs/registry";
 import { claimJob, ensureJobs, requestRun, runDueJobs, type JobDefinition } from "@/lib/jobs/runner";
 import { getDelivery, listDeliveries, replayDelivery } from "@/lib/webhooks/deliveries";
 import { WEBHOOK_RETENTION_DAYS } from "@/lib/webhooks/retention";
-import { DRIVERS, type TestDb } from "../helpers/db";
+import { DRIVERS, dbSuite } from "../helpers/db";
 
 const minute = 60_000;
 const day = 86_400_000;
@@ -27,6 +27,8 @@ const nothing = {
   rateLimits: 0,
   jobRuns: 0,
   emails: 0,
+  mailMessages: 0,
+  notifications: 0,
   webhookDeliveries: 0,
   webhookAttempts: 0,
   webhookEvents: 0,
@@ -34,7 +36,7 @@ const nothing = {
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 
 describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
-  let t: TestDb;
+  const t = dbSuite(create);
   let calls: string[];
   const defs: JobDefinition[] = [
     {
@@ -53,10 +55,6 @@ describe.each(DRIVERS)("job runner on %s", (_driver, create) => {
       },
     },
   ];
-  beforeAll(async () => {
-    t = await create();
-  });
-  afterAll(() => t.drop());
   beforeEach(async () => {
     calls = [];
     await t.db.delete(jobRuns);

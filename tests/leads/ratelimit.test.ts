@@ -1,16 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { hitRateLimit } from "@/lib/ratelimit";
 import { clientIp } from "@/lib/ratelimit/client-ip";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 
 describe("hitRateLimit (fixed window on rate_limits)", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
+  const t = dbSuite();
 
   it("allows `limit` hits per window, then refuses with the seconds left in the window", async () => {
     const at = new Date("2026-11-25T10:00:05Z");

@@ -1,19 +1,18 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/(public)/r/[code]/route";
 import { partnerCodes, partners, referralClicks, settings } from "@/db/schema";
 import { decodeRef } from "@/lib/attribution/ref-cookie-value";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { useTestDbAsAppDb } from "./app-db";
 
-let t: TestDb;
+const t = dbSuite();
 let annId: string;
 let suspendedId: string;
 
 beforeAll(async () => {
-  t = await createTestDb();
   useTestDbAsAppDb(t);
   const [ann, sus] = await t.db
     .insert(partners)
@@ -30,7 +29,6 @@ beforeAll(async () => {
     { partnerId: sus.id, code: "SAMSTO0001" },
   ]);
 });
-afterAll(() => t.drop());
 
 function visit(path: string, headers: Record<string, string> = {}) {
   const req = new NextRequest(new URL(path, "http://localhost:3000"), {
@@ -93,6 +91,22 @@ describe("GET /r/{code}", () => {
     await t.db.update(settings).set({ attributionWindowDays: 30 }).where(eq(settings.id, 1));
     expect(res.headers.get("location")).toBe("/quote");
     expect(res.cookies.get("rp_ref")).toMatchObject({ secure: true, maxAge: 45 * 86_400 });
+  });
+
+  it("sets the device cookie (random id, a year, Secure over https) on any click, and keeps one the browser has", async () => {
+    const first = await visit("/r/NOPE0000");
+    const device = first.cookies.get("rp_dev");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false, path: "/", maxAge: 365 * 86_400 });
+    expect(device!.value).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect((await visit("/r/ANNLEE1234", { "x-forwarded-proto": "https" })).cookies.get("rp_dev")).toMatchObject({
+      secure: true,
+    });
+    expect((await visit("/r/ANNLEE1234")).cookies.get("rp_dev")!.value).not.toBe(device!.value);
+    const again = await visit("/r/ANNLEE1234", { cookie: `rp_dev=${device!.value}` });
+    expect(again.cookies.get("rp_dev")).toBeUndefined();
+    // A value we could not have set is replaced.
+    const forged = await visit("/r/ANNLEE1234", { cookie: "rp_dev=../../etc" });
+    expect(forged.cookies.get("rp_dev")!.value).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it("attributes an old code (alias) to its partner", async () => {

@@ -4,7 +4,7 @@ import { GET as exportCsv } from "@/app/(partner)/portal/payouts/export.csv/rout
 import { GET as partnerPayoutsApi } from "@/app/api/v1/partners/[id]/payouts/route";
 import { GET as payoutsApi } from "@/app/api/v1/payouts/route";
 import { payouts } from "@/db/schema";
-import { runWithSessionUser } from "@/lib/auth/test-session";
+import { runWithSessionUser } from "@/tests/helpers/session";
 import { AppError } from "@/lib/errors";
 import { listPayouts, payoutListSchema, payoutsForExport } from "@/lib/payouts/queries";
 import { payoutExportParams, payoutHistory } from "@/lib/portal/payout-history";

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as token } from "@/app/api/v1/auth/token/route";
 import { consumeToken, createPasswordReset } from "@/lib/auth/tokens";
-import { call, setupApiTest, TEST_PASSWORD, type ApiTest } from "../helpers/http";
+import { call, apiSuite, TEST_PASSWORD } from "../helpers/http";
 
-let t: ApiTest;
-beforeAll(async () => {
-  t = await setupApiTest();
-});
-afterAll(() => t.close());
+const { t } = apiSuite();
 
 let ipSeq = 0;
 /** Every attempt from its own address, as a botnet (or a forged X-Forwarded-For) would send them. */

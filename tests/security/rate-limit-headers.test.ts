@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as validateCode } from "@/app/api/v1/partners/validate-referral-code/route";
-import { call, setupApiTest, type ApiTest } from "../helpers/http";
+import { call, apiSuite } from "../helpers/http";
 import { setEnv } from "../helpers/env";
 
-let t: ApiTest;
-beforeAll(async () => {
-  t = await setupApiTest();
-});
-afterAll(() => t.close());
+apiSuite();
 
 describe("every rate-limited route says where the caller stands (RateLimit-* fields)", () => {
   it("public code validation: Limit, Remaining and Reset on each answer; Retry-After on the 429", async () => {

@@ -1,23 +1,19 @@
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, inboundWebhooks } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { receiveInboundWebhook } from "@/lib/webhooks/inbound";
 import { getInboundSecretStatus, rotateInboundSecret } from "@/lib/webhooks/inbound-secret";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { signedRequest } from "./sign";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 const ping = { type: "crm.ping", timestamp: new Date().toISOString(), data: { hello: "world", vendorField: [1, 2] } };
 
 describe("inbound webhook verification", () => {
-  let t: TestDb;
+  const t = dbSuite();
   let secret: string;
   const stored = async () => (await t.db.select({ n: count() }).from(inboundWebhooks))[0].n;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
 
   it("refuses everything while no secret is configured", async () => {
     const r = signedRequest(`whsec_${Buffer.alloc(32, 1).toString("base64")}`, ping);

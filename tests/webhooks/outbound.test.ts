@@ -50,7 +50,7 @@ describe.each(DRIVERS)("outbound webhooks on %s", (_driver, create) => {
     const payload = new Webhook(ep.secret).verify(msg.body, msg.headers) as { type: string; data: { id: string } };
     expect(payload.type).toBe("referral.created");
     expect(payload.data.id).toBe("r1");
-    const [row] = await t.db.select().from(outbox);
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.topic, "webhook"));
     expect(msg.headers["webhook-id"]).toBe(row.eventId);
     expect(() =>
       new Webhook(`whsec_${Buffer.from("another secret").toString("base64")}`).verify(msg.body, msg.headers),

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { webhookDeliveries } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
@@ -9,17 +9,13 @@ import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { createEndpoint } from "@/lib/webhooks/endpoints";
 import { sendWebhook } from "@/lib/webhooks/send";
 import { isPrivateAddress } from "@/lib/webhooks/ssrf";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { dbSuite } from "../helpers/db";
 import { setEnv } from "../helpers/env";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 
 describe("SSRF guard", () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(() => t.drop());
+  const t = dbSuite();
   afterEach(() => {
     setEnv({ WEBHOOKS_ALLOW_PRIVATE: undefined });
   });

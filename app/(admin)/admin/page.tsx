@@ -3,11 +3,16 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AnalyticsControls } from "@/components/admin/analytics/AnalyticsControls";
 import { KpiGrid } from "@/components/admin/analytics/KpiGrid";
+import { PAYOUT_METHOD_COLOR, payoutMethodLabel } from "@/components/admin/analytics/payout-methods";
 import { BarChart, FunnelChart, TimeSeriesChart } from "@/components/charts";
-import { formatBps, formatDate, formatMoney, formatNumber, humanize } from "@/components/admin/format";
-import { PageHeader } from "@/components/admin/PageHeader";
-import { pick, type SearchParams } from "@/components/admin/search-params";
-import { Table, Td } from "@/components/admin/Table";
+import { PALETTE } from "@/components/charts/format";
+import { formatBps, formatCount, formatInstant, formatMoney, humanize } from "@/components/ui";
+
+/** Analytics periods are whole UTC days, so they are shown as UTC dates whatever the viewer's zone. */
+const utcDay = (d: Date | string) => formatInstant(d, "date", "UTC");
+import { PageHeader } from "@/components/ui/page-header";
+import { pick, type SearchParams } from "@/components/ui/url";
+import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { adminAnalytics, parseInterval, TOP_METRICS, type TopMetric } from "@/lib/analytics";
 import { requireAdmin } from "@/lib/auth/session";
@@ -46,7 +51,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   }
   const cur = a.kpis.currency;
   const money = (c: number) => formatMoney(c, cur);
-  const methods = [...new Set(a.payouts.byMonth.map((m) => m.method))];
+  // Methods with money paid in the period; pending payouts without a method are not a payment method.
+  const methods = [...new Set(a.payouts.byMonth.filter((m) => m.paidCents !== 0).map((m) => m.method))];
+  const byMethod = a.payouts.byMethod.filter((m) => m.method !== "NONE");
+  const unassigned = a.payouts.byMethod.find((m) => m.method === "NONE");
   const months = [...new Set(a.payouts.byMonth.map((m) => m.month))].sort();
   const payoutData = months.map((month) => ({
     month,
@@ -58,7 +66,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Program analytics"
-        description={`${formatDate(a.kpis.period.from)} – ${formatDate(a.kpis.period.to)} (UTC), compared with ${formatDate(a.kpis.previousPeriod.from)} – ${formatDate(a.kpis.previousPeriod.to)}.`}
+        description={`${utcDay(a.kpis.period.from)} – ${utcDay(a.kpis.period.to)} (UTC days), compared with ${utcDay(a.kpis.previousPeriod.from)} – ${utcDay(a.kpis.previousPeriod.to)}.`}
       />
       <AnalyticsControls from={a.kpis.period.from} to={a.kpis.period.to} interval={a.trends.interval} top={top} />
       {problem ? (
@@ -75,38 +83,47 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             { key: "conversions", label: "Conversions" },
           ]}
         />
+        {/* Two charts, two scales: rewards are a few percent of the conversion value and would draw flat on its axis. */}
         <TimeSeriesChart
-          title="Reward amounts"
-          description={`Rewards earned (calculated, approved or paid) per ${a.trends.interval}, by creation day.`}
+          title="Conversion value"
+          description={`Value of the conversions per ${a.trends.interval}.`}
           variant="area"
           format="money"
           currency={cur}
-          data={a.trends.points.map((p) => ({ date: p.date, rewards: p.rewardCents, value: p.conversionValueCents }))}
-          series={[
-            { key: "rewards", label: "Rewards" },
-            { key: "value", label: "Conversion value" },
-          ]}
+          data={a.trends.points.map((p) => ({ date: p.date, value: p.conversionValueCents }))}
+          series={[{ key: "value", label: "Conversion value" }]}
+        />
+        <TimeSeriesChart
+          title="Reward amounts"
+          description={`Rewards earned (calculated, approved or paid) per ${a.trends.interval}, by creation day; clawbacks count negative.`}
+          variant="area"
+          format="money"
+          currency={cur}
+          data={a.trends.points.map((p) => ({ date: p.date, rewards: p.rewardCents }))}
+          series={[{ key: "rewards", label: "Rewards", color: PALETTE[2] }]}
         />
         <FunnelChart
           title="Funnel"
           description="Valid clicks → referrals created in the period → accepted → converted → paid."
           steps={a.funnel.map((s) => ({ label: humanize(s.step), value: s.count }))}
         />
-        <BarChart
-          title="Sources"
-          description="Referrals created in the period by source, and their conversions."
-          layout="vertical"
-          categoryKey="source"
-          data={a.sources.map((s) => ({
-            source: humanize(s.source),
-            referrals: s.referrals,
-            conversions: s.conversions,
-          }))}
-          series={[
-            { key: "referrals", label: "Referrals" },
-            { key: "conversions", label: "Conversions" },
-          ]}
-        />
+        <div className="xl:col-span-2">
+          <BarChart
+            title="Sources"
+            description="Referrals created in the period by source, and their conversions."
+            layout="vertical"
+            categoryKey="source"
+            data={a.sources.map((s) => ({
+              source: humanize(s.source),
+              referrals: s.referrals,
+              conversions: s.conversions,
+            }))}
+            series={[
+              { key: "referrals", label: "Referrals" },
+              { key: "conversions", label: "Conversions" },
+            ]}
+          />
+        </div>
       </div>
       <section aria-labelledby="top-h" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -132,23 +149,23 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           </p>
         ) : (
           <Table
-            caption={`Top partners by ${TOP_LABELS[top]}`}
+            caption={`Partners ranked by ${TOP_LABELS[top].toLowerCase()}`}
             head={["#", "Partner", "Referrals", "Conversions", "Conversion rate", "Conversion value", "Earnings"]}
           >
             {a.topPartners.partners.map((p) => (
               <tr key={p.partnerId}>
-                <Td numeric>{p.rank}</Td>
+                <Td align="right">{p.rank}</Td>
                 <Td>
                   <Link className="font-medium text-brand-700 hover:underline" href={`/admin/partners/${p.partnerId}`}>
                     {p.displayName}
                   </Link>
                   {p.companyName ? <span className="block text-xs text-slate-500">{p.companyName}</span> : null}
                 </Td>
-                <Td numeric>{formatNumber(p.referrals)}</Td>
-                <Td numeric>{formatNumber(p.conversions)}</Td>
-                <Td numeric>{formatBps(p.conversionRateBps)}</Td>
-                <Td numeric>{money(p.conversionValueCents)}</Td>
-                <Td numeric>{money(p.earningsCents)}</Td>
+                <Td align="right">{formatCount(p.referrals)}</Td>
+                <Td align="right">{formatCount(p.conversions)}</Td>
+                <Td align="right">{formatBps(p.conversionRateBps)}</Td>
+                <Td align="right">{money(p.conversionValueCents)}</Td>
+                <Td align="right">{money(p.earningsCents)}</Td>
               </tr>
             ))}
           </Table>
@@ -164,22 +181,29 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             format="money"
             currency={cur}
             data={payoutData}
-            series={methods.map((m) => ({ key: m, label: humanize(m) }))}
+            series={methods.map((m) => ({ key: m, label: payoutMethodLabel(m), color: PAYOUT_METHOD_COLOR[m] }))}
           />
         </div>
         <section aria-labelledby="pm-h" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="pm-h" className="mb-2 text-base font-semibold">
             Payouts by method
           </h2>
-          {a.payouts.byMethod.length === 0 ? (
+          {byMethod.length === 0 ? (
             <p className="text-sm text-slate-600">No payouts in this period.</p>
           ) : (
             <dl className="flex flex-col gap-2 text-sm">
-              {a.payouts.byMethod.map((m) => (
+              {byMethod.map((m) => (
                 <div key={m.method} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-2">
-                  <dt className="font-medium">{humanize(m.method)}</dt>
+                  <dt className="flex items-center gap-2 font-medium">
+                    <span
+                      aria-hidden="true"
+                      className="size-3 rounded-sm"
+                      style={{ backgroundColor: PAYOUT_METHOD_COLOR[m.method] }}
+                    />
+                    {payoutMethodLabel(m.method)}
+                  </dt>
                   <dd className="text-right tabular-nums">
-                    {money(m.paidCents)} paid ({formatNumber(m.paidCount)})
+                    {money(m.paidCents)} paid ({formatCount(m.paidCount)})
                     {m.pendingCount ? (
                       <span className="block text-xs text-amber-800">{money(m.pendingCents)} pending</span>
                     ) : null}
@@ -191,6 +215,20 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
               ))}
             </dl>
           )}
+          {unassigned ? (
+            <p className="mt-3 text-xs text-slate-600" data-testid="payouts-without-method">
+              {[
+                unassigned.pendingCount
+                  ? `${money(unassigned.pendingCents)} in ${formatCount(unassigned.pendingCount)} pending payouts without a payment method yet (chosen when they are paid)`
+                  : null,
+                unassigned.paidCount ? `${money(unassigned.paidCents)} paid without a recorded method` : null,
+                unassigned.failedCount ? `${money(unassigned.failedCents)} failed without a method` : null,
+              ]
+                .filter(Boolean)
+                .join("; ")}
+              .
+            </p>
+          ) : null}
         </section>
       </div>
     </>

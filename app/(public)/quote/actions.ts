@@ -3,21 +3,37 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { HONEYPOT_FIELD, QUOTE_FIELDS, type QuoteFormState } from "@/components/quote/form-state";
+import { actionStarted, badActionArguments } from "@/lib/actions/request-state";
 import { publicAction } from "@/lib/actions/safe-action";
+import { isHttpsHeaders } from "@/lib/attribution/cookie";
+import { DEVICE_COOKIE, deviceCookieOptions, deviceIdFrom, newDeviceId } from "@/lib/attribution/device";
 import { REF_COOKIE } from "@/lib/attribution/ref-cookie-value";
 import { captureQuote, quoteFormSchema } from "@/lib/leads/quote-submit";
 
 const capture = publicAction(quoteFormSchema, async (input, { db, actor }) => {
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  // The device cookie is normally set by the link click; a visitor without one gets it here.
+  let deviceId = deviceIdFrom(jar.get(DEVICE_COOKIE)?.value);
+  if (!deviceId) {
+    deviceId = newDeviceId();
+    jar.set(DEVICE_COOKIE, deviceId, deviceCookieOptions(isHttpsHeaders(h)));
+  }
   const lead = await captureQuote(db, input, {
     actor,
-    headers: await headers(),
-    refCookie: (await cookies()).get(REF_COOKIE)?.value,
+    headers: h,
+    refCookie: jar.get(REF_COOKIE)?.value,
+    deviceId,
   });
   return { id: lead.id };
 });
 
 /** The quote form's action: same schema as POST /api/v1/leads; on success the thank-you page. */
 export async function submitQuote(_prev: QuoteFormState, form: FormData): Promise<QuoteFormState> {
+  actionStarted();
+  if (!(form instanceof FormData)) {
+    badActionArguments();
+    return { values: {}, errors: {}, formError: "This request was not sent by the quote form." };
+  }
   const values: Record<string, string> = {};
   for (const f of [...QUOTE_FIELDS, "consent"]) {
     const v = form.get(f);

@@ -1,4 +1,5 @@
-import { buttonClass, inputClass } from "../fields";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -42,25 +43,25 @@ export function AnalyticsControls({
           <label htmlFor="a-from" className="block text-xs font-medium text-slate-700">
             From
           </label>
-          <input id="a-from" name="from" type="date" defaultValue={from} className={inputClass} />
+          <input id="a-from" name="from" type="date" defaultValue={from} className={controlClass()} />
         </div>
         <div>
           <label htmlFor="a-to" className="block text-xs font-medium text-slate-700">
             To
           </label>
-          <input id="a-to" name="to" type="date" defaultValue={to} className={inputClass} />
+          <input id="a-to" name="to" type="date" defaultValue={to} className={controlClass()} />
         </div>
         <div>
           <label htmlFor="a-interval" className="block text-xs font-medium text-slate-700">
             Group by
           </label>
-          <select id="a-interval" name="interval" defaultValue={interval} className={inputClass}>
+          <select id="a-interval" name="interval" defaultValue={interval} className={controlClass()}>
             <option value="day">Day</option>
             <option value="week">Week</option>
             <option value="month">Month</option>
           </select>
         </div>
-        <button type="submit" className={buttonClass.primary}>
+        <button type="submit" className={buttonClass("primary")}>
           Show
         </button>
       </form>

@@ -1,6 +1,6 @@
 import type { KpiFigures, ProgramKpis } from "@/lib/analytics";
-import { formatBps, formatMoney, formatNumber } from "../format";
-import { StatCard } from "../StatCard";
+import { formatBps, formatCount, formatMoney } from "@/components/ui";
+import { StatCard, StatGrid } from "@/components/ui/card";
 
 /** Relative change against the previous period; null when there is nothing to compare with. */
 export function changeRatio(cur: number, prev: number): number | null {
@@ -17,52 +17,58 @@ export function KpiGrid({ kpis }: { kpis: ProgramKpis }) {
       <h2 id="kpi-h" className="sr-only">
         Key figures
       </h2>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+      <StatGrid label="Key figures" wide>
         <StatCard
           label="Active partners"
-          value={formatNumber(kpis.activePartners)}
-          hint={`${formatNumber(c.referringPartners)} referred in the period`}
+          value={formatCount(kpis.activePartners)}
+          hint={`${formatCount(c.referringPartners)} referred in the period`}
           change={ch("referringPartners")}
         />
-        <StatCard label="Clicks" value={formatNumber(c.clicks)} change={ch("clicks")} />
+        <StatCard label="Clicks" value={formatCount(c.clicks)} change={ch("clicks")} />
         <StatCard
           label="Referrals"
-          value={formatNumber(c.referrals)}
-          hint={`${formatNumber(c.accepted)} accepted`}
+          value={formatCount(c.referrals)}
+          hint={`${formatCount(c.accepted)} accepted`}
           change={ch("referrals")}
         />
         <StatCard
           label="Conversion rate"
           value={formatBps(c.conversionRateBps)}
-          hint={`${formatNumber(c.conversions)} conversions`}
+          hint={`${formatCount(c.conversions)} conversions`}
           change={ch("conversionRateBps")}
         />
         <StatCard label="Conversion value" value={money(c.conversionValueCents)} change={ch("conversionValueCents")} />
         <StatCard
           label="Rewards pending"
           value={money(c.rewardsPendingCents)}
-          hint={`${formatNumber(c.rewardsPendingCount)} pending or calculated`}
+          hint={`${formatCount(c.rewardsPendingCount)} pending or calculated`}
           change={ch("rewardsPendingCents", false)}
         />
         <StatCard
           label="Rewards approved"
           value={money(c.rewardsApprovedCents)}
-          hint={`${formatNumber(c.rewardsApprovedCount)} rewards`}
+          hint={`${formatCount(c.rewardsApprovedCount)} rewards`}
           change={ch("rewardsApprovedCents")}
         />
         <StatCard
           label="Rewards paid"
           value={money(c.rewardsPaidCents)}
-          hint={`${formatNumber(c.rewardsPaidCount)} rewards`}
+          hint={`${formatCount(c.rewardsPaidCount)} rewards earned in the period, since paid`}
           change={ch("rewardsPaidCents")}
         />
         <StatCard
           label="Payouts"
           value={money(c.payoutsPaidCents)}
-          hint={`${formatNumber(c.payoutsPaidCount)} paid`}
+          hint={`${formatCount(c.payoutsPaidCount)} sent in the period`}
           change={ch("payoutsPaidCents")}
         />
-      </div>
+      </StatGrid>
+      <p className="text-sm text-slate-600" data-testid="paid-vs-payouts">
+        Why “Rewards paid” and “Payouts” differ: <strong className="font-medium">Rewards paid</strong> counts the
+        rewards earned in this period that have been paid since, whenever that was.{" "}
+        <strong className="font-medium">Payouts</strong> counts the money sent in this period, by paid day, whichever
+        period its rewards were earned in.
+      </p>
     </section>
   );
 }

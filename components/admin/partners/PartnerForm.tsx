@@ -2,23 +2,13 @@
 import Link from "next/link";
 import { useState } from "react";
 import { createPartnerAction, updatePartnerAction } from "@/app/(admin)/admin/partners/actions";
-import { CopyButton } from "../CopyButton";
-import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { Notice } from "../Notice";
-import { fieldError, useAction } from "../useAction";
+import { CopyButton } from "@/components/ui/copy-button";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass, Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
+import type { PartnerFormValues } from "@/lib/partners/form";
 import { PaymentMethodOptions } from "../payouts/payment-method-options";
-
-export interface PartnerFormValues {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  companyName: string;
-  commissionRatePercent: string;
-  npn: string;
-  licensedStates: string;
-  payoutMethod: string;
-}
 
 type Created = { partnerId: string; code: string | null; invitationUrl: string | null };
 
@@ -70,10 +60,10 @@ export function PartnerForm({
                 readOnly
                 aria-label="Invitation link"
                 value={created.invitationUrl}
-                className={`${inputClass} font-mono sm:flex-1`}
+                className={`${controlClass()} font-mono sm:flex-1`}
                 onFocus={(e) => e.currentTarget.select()}
               />
-              <CopyButton text={created.invitationUrl} label="Copy invitation link" />
+              <CopyButton value={created.invitationUrl} label="Copy invitation link" />
             </div>
           </>
         ) : (
@@ -82,10 +72,10 @@ export function PartnerForm({
           </p>
         )}
         <div className="flex gap-2">
-          <Link href={`/admin/partners/${created.partnerId}`} className={buttonClass.primary}>
+          <Link href={`/admin/partners/${created.partnerId}`} className={buttonClass("primary")}>
             Open the partner
           </Link>
-          <Link href="/admin/partners" className={buttonClass.secondary}>
+          <Link href="/admin/partners" className={buttonClass("secondary")}>
             Back to partners
           </Link>
         </div>
@@ -100,17 +90,17 @@ export function PartnerForm({
     label: string,
     opts: { required?: boolean; hint?: string; type?: string; inputMode?: "decimal" | "tel" | "email" } = {},
   ) => (
-    <Field label={label + (opts.required ? "" : " (optional)")} htmlFor={`p-${k}`} hint={opts.hint} error={err(k)}>
-      <input
-        id={`p-${k}`}
-        name={k}
-        type={opts.type ?? "text"}
-        inputMode={opts.inputMode}
-        defaultValue={initial[k]}
-        required={opts.required}
-        className={inputClass}
-        {...describedBy(`p-${k}`, opts.hint, err(k))}
-      />
+    <Field label={label} optional={!opts.required} id={`p-${k}`} hint={opts.hint} error={err(k)}>
+      {(p) => (
+        <input
+          {...p}
+          name={k}
+          type={opts.type ?? "text"}
+          inputMode={opts.inputMode}
+          defaultValue={initial[k]}
+          required={opts.required}
+        />
+      )}
     </Field>
   );
 
@@ -128,21 +118,22 @@ export function PartnerForm({
         {text("phone", "Phone", { type: "tel", inputMode: "tel" })}
         {text("companyName", "Company")}
         {text("commissionRatePercent", "Commission rate (%)", {
-          required: true,
           inputMode: "decimal",
-          hint: "Up to two decimals, e.g. 10 or 12.5.",
+          hint: "Blank: the partner's commission plan sets the rates. A rate here (up to two decimals, e.g. 12.5) overrides the plan's percentage.",
         })}
         {text("npn", "National Producer Number")}
         {text("licensedStates", "Licensed states", { hint: "Two-letter codes, comma-separated (e.g. CA, NY)." })}
-        <Field label="Payout method (optional)" htmlFor="p-payoutMethod" error={err("payoutMethod")}>
-          <select id="p-payoutMethod" name="payoutMethod" defaultValue={initial.payoutMethod} className={inputClass}>
-            <option value="">Not set</option>
-            <PaymentMethodOptions />
-          </select>
+        <Field label="Payout method" optional id="p-payoutMethod" error={err("payoutMethod")}>
+          {(p) => (
+            <select {...p} name="payoutMethod" defaultValue={initial.payoutMethod}>
+              <option value="">Not set</option>
+              <PaymentMethodOptions />
+            </select>
+          )}
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
+        <button type="submit" className={buttonClass("primary")} disabled={pending}>
           {pending ? "Saving…" : mode === "create" ? "Create partner" : "Save changes"}
         </button>
         <Notice outcome={outcome} />

@@ -1,9 +1,9 @@
 "use client";
 import { regenerateCode } from "@/app/(admin)/admin/partners/actions";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { buttonClass } from "../fields";
-import { Notice } from "../Notice";
-import { useAction } from "../useAction";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useAction } from "@/components/ui/use-action";
 
 /** A new current code; the old one stays as an alias so links already shared keep working. */
 export function RegenerateCode({ partnerId, code }: { partnerId: string; code: string | null }) {
@@ -14,7 +14,7 @@ export function RegenerateCode({ partnerId, code }: { partnerId: string; code: s
     <div className="flex flex-col gap-2">
       <ConfirmDialog
         trigger="Regenerate code"
-        triggerClassName={buttonClass.secondary}
+        triggerClassName={buttonClass("secondary")}
         title="Regenerate the referral code?"
         description={`A new code replaces ${code ?? "the current code"} on the partner's links and materials. The old code keeps attributing to this partner.`}
         confirmLabel="Regenerate"

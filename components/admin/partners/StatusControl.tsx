@@ -2,11 +2,12 @@
 import { useState } from "react";
 import { changeStatus } from "@/app/(admin)/admin/partners/actions";
 import type { PartnerStatus } from "@/db/schema";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { buttonClass, inputClass } from "../fields";
-import { humanize } from "../format";
-import { Notice } from "../Notice";
-import { useAction } from "../useAction";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { useAction } from "@/components/ui/use-action";
+import { humanize } from "@/components/ui";
 
 /** Which statuses an admin may move a partner to (the engine enforces the same machine). */
 export const NEXT_STATUSES: Record<PartnerStatus, PartnerStatus[]> = {
@@ -23,8 +24,14 @@ export function StatusControl({ partnerId, name, status }: { partnerId: string; 
   // After a change the allowed targets change too: fall back to the first allowed one.
   const to = picked && options.includes(picked) ? picked : (options[0] ?? "");
   const { run, outcome } = useAction(changeStatus, { success: (d) => `Status changed to ${humanize(d.status)}.` });
+  // The confirmation stays on screen after the refresh that leaves no status to change to.
   if (options.length === 0)
-    return <p className="text-sm text-slate-600">Terminated is final: no further status changes.</p>;
+    return (
+      <div className="flex flex-col gap-2">
+        <Notice outcome={outcome} />
+        <p className="text-sm text-slate-600">Terminated is final: no further status changes.</p>
+      </div>
+    );
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
@@ -36,7 +43,7 @@ export function StatusControl({ partnerId, name, status }: { partnerId: string; 
             id="new-status"
             value={to}
             onChange={(e) => setTo(e.target.value as PartnerStatus)}
-            className={inputClass}
+            className={controlClass()}
           >
             {options.map((s) => (
               <option key={s} value={s}>
@@ -47,7 +54,7 @@ export function StatusControl({ partnerId, name, status }: { partnerId: string; 
         </div>
         <ConfirmDialog
           trigger="Change status"
-          triggerClassName={buttonClass.secondary}
+          triggerClassName={buttonClass("secondary")}
           title={`Change ${name} to ${humanize(to || "")}?`}
           description={
             to === "TERMINATED"

@@ -1,44 +1,58 @@
 "use client";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { createBatchAction } from "@/app/(admin)/admin/payouts/actions";
 import { centsFromText, centsToText } from "@/lib/form-values";
-import { isPayablePartnerStatus } from "@/lib/payouts/eligibility";
-import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { formatMoney, formatNumber, humanize } from "../format";
-import { Notice } from "../Notice";
-import { Table, Td } from "../Table";
-import { fieldError, useAction } from "../useAction";
+import { isPayablePartnerStatus, isPayoutDue, payoutMinimumCents } from "@/lib/payouts/eligibility";
+import type { PayableRow } from "@/lib/payouts/queries";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Table, Td } from "@/components/ui/table";
+import { fieldError, useAction } from "@/components/ui/use-action";
+import { formatCount, formatMoney, humanize } from "@/components/ui";
 
-export interface Payable {
-  partnerId: string;
-  partnerName: string;
-  partnerStatus: string;
-  payoutMethod: string | null;
-  currency: string;
-  rewardCount: number;
-  amountCents: number;
+/** A row of the batch preview (`payableByPartner`). */
+type Payable = PayableRow;
+type CurrencyTotal = { currency: string; count: number; amountCents: number };
+
+/** Per payout currency, in code order: amounts in different currencies are never added together. */
+function totalsByCurrency(rows: readonly { currency: string; amountCents: number }[]): CurrencyTotal[] {
+  const m = new Map<string, CurrencyTotal>();
+  for (const r of rows) {
+    const t = m.get(r.currency) ?? { currency: r.currency, count: 0, amountCents: 0 };
+    t.count += 1;
+    t.amountCents += r.amountCents;
+    m.set(r.currency, t);
+  }
+  return [...m.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
+const formatTotals = (totals: readonly CurrencyTotal[]) =>
+  totals.map((t) => formatMoney(t.amountCents, t.currency)).join(" + ");
 
 /** Choose partners with approved rewards and a minimum; one PENDING payout per partner, then the CSV for the bank. */
-export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]; defaultMinimumCents: number }) {
-  const [minimum, setMinimum] = useState(centsToText(defaultMinimumCents));
-  const minCents = centsFromText(minimum);
-  const eligible = useMemo(
-    () =>
-      payable.filter(
-        (p) => isPayablePartnerStatus(p.partnerStatus) && !Number.isNaN(minCents) && p.amountCents >= minCents,
-      ),
-    [payable, minCents],
-  );
+export function BatchForm({ payable, programMinimumCents }: { payable: Payable[]; programMinimumCents: number }) {
+  /** Blank: each partner's own minimum, else the program's (the server applies the same rule). */
+  const [minimum, setMinimum] = useState("");
+  const batchCents = minimum.trim() === "" ? null : centsFromText(minimum);
+  const minimumOf = (p: Payable) =>
+    payoutMinimumCents({ batch: batchCents, partner: p.partnerMinimumCents, program: programMinimumCents });
+  const eligible = Number.isNaN(batchCents)
+    ? []
+    : payable.filter(
+        (p) =>
+          !p.taxHold &&
+          !p.blockedReason &&
+          isPayoutDue({ partnerStatus: p.partnerStatus, amountCents: p.amountCents, minimumCents: minimumOf(p) }),
+      );
   /** Every eligible partner is paid unless the admin unticks it. */
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
-  const [batch, setBatch] = useState<{ batchId: string; count: number; amountCents: number } | null>(null);
+  const [batch, setBatch] = useState<{ batchId: string; count: number; totals: CurrencyTotal[] } | null>(null);
   const { run, pending, outcome } = useAction(createBatchAction, {
-    success: (d) => `Batch created: ${formatNumber(d.count)} payouts.`,
+    success: (d) => `Batch created: ${formatCount(d.count)} payouts.`,
   });
   const picked = eligible.filter((p) => !excluded.has(p.partnerId));
-  const total = picked.reduce((s, p) => s + p.amountCents, 0);
+  const totals = totalsByCurrency(picked);
   const err = fieldError(outcome, "minimumCents") ?? fieldError(outcome, "minimum");
 
   return (
@@ -54,31 +68,32 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
     >
       <Field
         label="Minimum amount per partner"
-        htmlFor="b-min"
-        hint="Partners whose approved total is below it are left for a later batch."
+        id="b-min"
+        hint={`Partners whose approved total is below it are left for a later batch. Blank: each partner's own minimum, else the program's (${centsToText(programMinimumCents)}).`}
         error={err}
         className="max-w-xs"
       >
-        <input
-          id="b-min"
-          value={minimum}
-          onChange={(e) => setMinimum(e.target.value)}
-          inputMode="decimal"
-          className={inputClass}
-          {...describedBy("b-min", true, err)}
-        />
+        {(p) => (
+          <input
+            {...p}
+            value={minimum}
+            onChange={(e) => setMinimum(e.target.value)}
+            inputMode="decimal"
+            placeholder="Partner's own, else program's"
+          />
+        )}
       </Field>
       {payable.length === 0 ? (
         <p className="text-sm text-slate-600">No approved rewards are waiting for payment.</p>
       ) : (
         <Table
           caption="Partners with approved, unpaid rewards"
-          head={["Pay", "Partner", "Method", "Rewards", "Amount"]}
+          head={["Pay", "Partner", "Method", "Rewards", "Amount (payout currency)"]}
         >
           {payable.map((p) => {
             const ok = eligible.includes(p);
             return (
-              <tr key={p.partnerId} className={ok ? undefined : "text-slate-400"}>
+              <tr key={p.partnerId} className={ok ? undefined : "text-slate-500"}>
                 <Td>
                   <input
                     type="checkbox"
@@ -101,36 +116,44 @@ export function BatchForm({ payable, defaultMinimumCents }: { payable: Payable[]
                     <span className="ml-1 text-xs">({humanize(p.partnerStatus)})</span>
                   ) : null}
                   {!ok ? (
-                    <span className="block text-xs">
-                      {isPayablePartnerStatus(p.partnerStatus)
-                        ? "below the minimum"
-                        : "not paid while " + humanize(p.partnerStatus).toLowerCase()}
+                    <span className={`block text-xs${p.blockedReason ? " text-rose-700" : ""}`}>
+                      {!isPayablePartnerStatus(p.partnerStatus)
+                        ? "not paid while " + humanize(p.partnerStatus).toLowerCase()
+                        : (p.blockedReason ??
+                          p.taxHold ??
+                          `below the minimum (${formatMoney(minimumOf(p), p.currency)})`)}
                     </span>
                   ) : null}
                 </Td>
                 <Td>{humanize(p.payoutMethod)}</Td>
-                <Td numeric>{formatNumber(p.rewardCount)}</Td>
-                <Td numeric>{formatMoney(p.amountCents, p.currency)}</Td>
+                <Td align="right">{formatCount(p.rewardCount)}</Td>
+                <Td align="right">
+                  {p.blockedReason ? "—" : formatMoney(p.amountCents, p.currency)}
+                  {p.originals.length ? (
+                    <span className="block text-xs text-slate-600">
+                      converted from {p.originals.map((o) => formatMoney(o.amountCents, o.currency)).join(" + ")}
+                    </span>
+                  ) : null}
+                </Td>
               </tr>
             );
           })}
         </Table>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={pending || picked.length === 0}>
+        <button type="submit" className={buttonClass("primary")} disabled={pending || picked.length === 0}>
           {pending
             ? "Creating…"
-            : `Create batch: ${formatNumber(picked.length)} partners, ${formatMoney(total, picked[0]?.currency ?? "USD")}`}
+            : `Create batch: ${formatCount(picked.length)} partners${totals.length ? `, ${formatTotals(totals)}` : ""}`}
         </button>
         <Notice outcome={outcome} />
       </div>
       {batch ? (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
           <span>
-            Batch of {formatNumber(batch.count)} payouts ({formatMoney(batch.amountCents, picked[0]?.currency ?? "USD")}
-            ) is pending.
+            Batch of {formatCount(batch.count)} payouts ({formatTotals(batch.totals)}) is pending.
           </span>
-          <a className={buttonClass.secondary} href={`/admin/payouts/export?batchId=${batch.batchId}`} download>
+          <a className={buttonClass("secondary")} href={`/admin/payouts/export?batchId=${batch.batchId}`} download>
             Download CSV for the bank
           </a>
           <Link className="font-medium text-brand-700 hover:underline" href={`/admin/payouts?batchId=${batch.batchId}`}>

@@ -2,10 +2,11 @@
 import { useState } from "react";
 import { markBatchPaidAction } from "@/app/(admin)/admin/payouts/actions";
 import type { PaymentMethod } from "@/db/schema/enums";
-import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { formatNumber } from "../format";
-import { Notice } from "../Notice";
-import { fieldError, useAction } from "../useAction";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
+import { formatCount } from "@/components/ui";
 import { PaymentMethodOptions } from "./payment-method-options";
 
 /** Marks every pending payout of a batch paid at once, with the bank's one reference for the whole transfer. */
@@ -14,9 +15,9 @@ export function BatchPayment({ batchId, pendingCount }: { batchId: string; pendi
   const [method, setMethod] = useState<PaymentMethod | "">("");
   const { run, pending, outcome } = useAction(markBatchPaidAction, {
     success: (r) =>
-      `${formatNumber(r.paid)} ${r.paid === 1 ? "payout" : "payouts"} marked paid` +
-      (r.unchanged ? `, ${formatNumber(r.unchanged)} already paid` : "") +
-      (r.skipped ? `, ${formatNumber(r.skipped)} left as they were (failed or paid under another id)` : "") +
+      `${formatCount(r.paid)} ${r.paid === 1 ? "payout" : "payouts"} marked paid` +
+      (r.unchanged ? `, ${formatCount(r.unchanged)} already paid` : "") +
+      (r.skipped ? `, ${formatCount(r.skipped)} left as they were (failed or paid under another id)` : "") +
       ".",
   });
   const err = fieldError(outcome, "reference");
@@ -32,34 +33,25 @@ export function BatchPayment({ batchId, pendingCount }: { batchId: string; pendi
     >
       <Field
         label="Bank reference for the batch"
-        htmlFor="batch-ref"
+        id="batch-ref"
         hint="Each payout records it with the start of its own id, e.g. WIRE-1042-3f2a9c1b."
         error={err}
         className="w-72"
       >
-        <input
-          id="batch-ref"
-          value={reference}
-          onChange={(e) => setReference(e.target.value)}
-          className={inputClass}
-          {...describedBy("batch-ref", true, err)}
-        />
+        {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
       </Field>
-      <Field label="Payment method" htmlFor="batch-method" className="w-56">
-        <select
-          id="batch-method"
-          value={method}
-          onChange={(e) => setMethod(e.target.value as PaymentMethod | "")}
-          className={inputClass}
-        >
-          <option value="">Each partner&apos;s own method</option>
-          <PaymentMethodOptions />
-        </select>
+      <Field label="Payment method" id="batch-method" className="w-56">
+        {(p) => (
+          <select {...p} value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod | "")}>
+            <option value="">Each partner&apos;s own method</option>
+            <PaymentMethodOptions />
+          </select>
+        )}
       </Field>
-      <button type="submit" className={buttonClass.primary} disabled={pending || pendingCount === 0}>
+      <button type="submit" className={buttonClass("primary")} disabled={pending || pendingCount === 0}>
         {pending
           ? "Recording…"
-          : `Mark ${formatNumber(pendingCount)} pending ${pendingCount === 1 ? "payout" : "payouts"} paid`}
+          : `Mark ${formatCount(pendingCount)} pending ${pendingCount === 1 ? "payout" : "payouts"} paid`}
       </button>
       <Notice outcome={outcome} />
     </form>

@@ -2,11 +2,12 @@
 import { useState } from "react";
 import { applyConfirmationAction, previewConfirmationAction } from "@/app/(admin)/admin/payouts/actions";
 import type { ConfirmationOutcome, ConfirmationReport } from "@/lib/payouts/confirmation";
-import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { formatMoney, formatNumber } from "../format";
-import { Notice } from "../Notice";
-import { Table, Td } from "../Table";
-import { fieldError, useAction } from "../useAction";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Table, Td } from "@/components/ui/table";
+import { fieldError, useAction } from "@/components/ui/use-action";
+import { formatCount, formatMoney } from "@/components/ui";
 
 const PREVIEW_WORDS: Record<ConfirmationOutcome, string> = {
   paid: "Will be marked paid",
@@ -28,7 +29,7 @@ const TONE: Record<ConfirmationOutcome, string> = {
 };
 
 const summary = (c: ConfirmationReport["counts"]) =>
-  `${formatNumber(c.paid)} paid, ${formatNumber(c.failed)} failed, ${formatNumber(c.unchanged)} unchanged, ${formatNumber(c.error)} not applied`;
+  `${formatCount(c.paid)} paid, ${formatCount(c.failed)} failed, ${formatCount(c.unchanged)} unchanged, ${formatCount(c.error)} not applied`;
 
 /**
  * The bank's confirmation file (payout_id, status, transaction_id, failure_reason): preview what each row
@@ -59,33 +60,33 @@ export function ConfirmationUpload() {
     >
       <Field
         label="Confirmation file (CSV)"
-        htmlFor="conf-file"
+        id="conf-file"
         hint="Columns payout_id, status (PAID or FAILED), transaction_id for paid rows, failure_reason for failed ones."
         error={err}
         className="max-w-lg"
       >
-        <input
-          id="conf-file"
-          type="file"
-          accept=".csv,text/csv"
-          className={inputClass}
-          {...describedBy("conf-file", true, err)}
-          onChange={async (e) => {
-            setReport(null);
-            preview.setOutcome(null);
-            apply.setOutcome(null);
-            setCsv((await e.target.files?.[0]?.text()) ?? "");
-          }}
-        />
+        {(p) => (
+          <input
+            {...p}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              setReport(null);
+              preview.setOutcome(null);
+              apply.setOutcome(null);
+              setCsv((await e.target.files?.[0]?.text()) ?? "");
+            }}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass.secondary} disabled={preview.pending || csv === ""}>
+        <button type="submit" className={buttonClass("secondary")} disabled={preview.pending || csv === ""}>
           {preview.pending ? "Reading…" : "Preview"}
         </button>
         {report && !report.applied ? (
           <button
             type="button"
-            className={buttonClass.primary}
+            className={buttonClass("primary")}
             disabled={apply.pending || toApply === 0}
             onClick={async () => {
               preview.setOutcome(null);
@@ -93,7 +94,7 @@ export function ConfirmationUpload() {
               if (res?.ok) setReport({ applied: true, report: res.data });
             }}
           >
-            {apply.pending ? "Applying…" : `Apply ${formatNumber(toApply)} ${toApply === 1 ? "row" : "rows"}`}
+            {apply.pending ? "Applying…" : `Apply ${formatCount(toApply)} ${toApply === 1 ? "row" : "rows"}`}
           </button>
         ) : null}
         <Notice outcome={outcome} />
@@ -110,12 +111,12 @@ export function ConfirmationUpload() {
         >
           {report.report.rows.map((r) => (
             <tr key={r.line} data-testid="confirmation-row">
-              <Td numeric>{r.line}</Td>
+              <Td align="right">{r.line}</Td>
               <Td>
                 {r.partnerName ?? "—"}
                 {r.payoutId ? <span className="block font-mono text-xs break-all">{r.payoutId}</span> : null}
               </Td>
-              <Td numeric>{r.amountCents === null ? "—" : formatMoney(r.amountCents, r.currency ?? "USD")}</Td>
+              <Td align="right">{r.amountCents === null ? "—" : formatMoney(r.amountCents, r.currency ?? "USD")}</Td>
               <Td className={`font-medium ${TONE[r.outcome]}`}>
                 {(report.applied ? APPLIED_WORDS : PREVIEW_WORDS)[r.outcome]}
               </Td>

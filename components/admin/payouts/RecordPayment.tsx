@@ -2,10 +2,11 @@
 import { useState } from "react";
 import { markFailedAction, markPaidAction } from "@/app/(admin)/admin/payouts/actions";
 import { PAYMENT_METHODS } from "@/db/schema";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { buttonClass, inputClass } from "../fields";
-import { Notice } from "../Notice";
-import { fieldError, useAction } from "../useAction";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
 import { PaymentMethodOptions } from "./payment-method-options";
 
 /** For a PENDING payout: enter the bank's transaction id (→ PAID) or record a failure (rewards return to APPROVED). */
@@ -46,7 +47,7 @@ export function RecordPayment({
           id={`m-${payoutId}`}
           value={method}
           onChange={(e) => setMethod(e.target.value)}
-          className={`${inputClass} w-auto py-1 text-xs`}
+          className={`${controlClass()} w-auto py-1 text-xs`}
         >
           <PaymentMethodOptions />
         </select>
@@ -58,10 +59,10 @@ export function RecordPayment({
           value={txn}
           onChange={(e) => setTxn(e.target.value)}
           placeholder="Transaction id"
-          className={`${inputClass} w-40 py-1 text-xs`}
+          className={`${controlClass()} w-40 py-1 text-xs`}
           aria-invalid={err ? true : undefined}
         />
-        <button type="submit" className={buttonClass.small} disabled={paid.pending || txn.trim() === ""}>
+        <button type="submit" className={buttonClass("secondary", "sm")} disabled={paid.pending || txn.trim() === ""}>
           Mark paid
         </button>
         <ConfirmDialog

@@ -2,10 +2,11 @@
 import { useState } from "react";
 import { acceptAction, convertAction, linkLeadAction, rejectAction } from "@/app/(admin)/admin/referrals/actions";
 import type { ReferralStatus } from "@/db/schema";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { Notice } from "../Notice";
-import { fieldError, useAction } from "../useAction";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
 
 /** What an admin can do with a referral in its current status (the engine re-checks every transition). */
 export function ReferralActions({
@@ -32,7 +33,14 @@ export function ReferralActions({
   /** Only the latest action's message is shown. */
   const only = (keep: (typeof all)[number]) => all.filter((a) => a !== keep).forEach((a) => a.setOutcome(null));
   const open = status === "PENDING" || status === "ACCEPTED";
-  if (!open) return <p className="text-sm text-slate-600">No actions: the referral is {status.toLowerCase()}.</p>;
+  // The last action's result stays on screen after the refresh that closes the referral.
+  if (!open)
+    return (
+      <div className="flex flex-col gap-3">
+        <Notice outcome={outcome} />
+        <p className="text-sm text-slate-600">No actions: the referral is {status.toLowerCase()}.</p>
+      </div>
+    );
   const valueErr = fieldError(convert.outcome, "conversionValue");
   const leadErr = fieldError(link.outcome, "leadId");
   return (
@@ -47,17 +55,18 @@ export function ReferralActions({
             void link.run({ id, leadId: leadId.trim() });
           }}
         >
-          <Field label="Lead id" htmlFor="r-lead" error={leadErr} className="min-w-64 flex-1">
-            <input
-              id="r-lead"
-              value={leadId}
-              onChange={(e) => setLeadId(e.target.value)}
-              placeholder="UUID of the lead"
-              className={`${inputClass} font-mono`}
-              {...describedBy("r-lead", false, leadErr)}
-            />
+          <Field label="Lead id" id="r-lead" error={leadErr} className="min-w-64 flex-1">
+            {(p) => (
+              <input
+                {...p}
+                value={leadId}
+                onChange={(e) => setLeadId(e.target.value)}
+                placeholder="UUID of the lead"
+                className={`${p.className} font-mono`}
+              />
+            )}
           </Field>
-          <button type="submit" className={buttonClass.secondary} disabled={link.pending || !leadId.trim()}>
+          <button type="submit" className={buttonClass("secondary")} disabled={link.pending || !leadId.trim()}>
             Link to lead
           </button>
         </form>
@@ -66,7 +75,7 @@ export function ReferralActions({
         {status === "PENDING" ? (
           <ConfirmDialog
             trigger="Accept"
-            triggerClassName={buttonClass.secondary}
+            triggerClassName={buttonClass("secondary")}
             title="Accept this referral?"
             description="The lead is confirmed as this partner's referral."
             confirmLabel="Accept"
@@ -75,7 +84,7 @@ export function ReferralActions({
         ) : null}
         <ConfirmDialog
           trigger="Reject"
-          triggerClassName={buttonClass.secondary}
+          triggerClassName={buttonClass("secondary")}
           title="Reject this referral?"
           description="The partner sees the reason. Rejected referrals earn nothing."
           confirmLabel="Reject"
@@ -93,23 +102,16 @@ export function ReferralActions({
       >
         <Field
           label={`Conversion value (${currency})`}
-          htmlFor="r-value"
+          id="r-value"
           hint="e.g. first-year premium, 1200.00. The reward is computed from the partner's rate."
           error={valueErr}
           className="w-64"
         >
-          <input
-            id="r-value"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            inputMode="decimal"
-            className={inputClass}
-            {...describedBy("r-value", true, valueErr)}
-          />
+          {(p) => <input {...p} value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" />}
         </Field>
         <ConfirmDialog
           trigger="Process conversion"
-          triggerClassName={buttonClass.primary}
+          triggerClassName={buttonClass("primary")}
           disabled={!value.trim()}
           title="Record the conversion?"
           description={`Conversion value ${value || "—"} ${currency}. This creates the partner's reward; doing it twice with the same value changes nothing.`}

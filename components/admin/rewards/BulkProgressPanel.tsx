@@ -1,5 +1,5 @@
 "use client";
-import { formatNumber } from "../format";
+import { formatCount } from "@/components/ui";
 import type { BulkProgress } from "./chunks";
 
 const REASONS: Record<string, string> = {
@@ -25,8 +25,8 @@ export function BulkProgressPanel({ progress, onClose }: { progress: BulkProgres
       </div>
       <progress className="mt-2 h-2 w-full" max={Math.max(total, 1)} value={done} aria-label="Bulk approval progress" />
       <p role="status" aria-live="polite" data-testid="bulk-summary" className="mt-2 text-sm text-brand-900">
-        {formatNumber(done)} of {formatNumber(total)} processed: {formatNumber(approved)} approved,{" "}
-        {formatNumber(skipped)} skipped.
+        {formatCount(done)} of {formatCount(total)} processed: {formatCount(approved)} approved, {formatCount(skipped)}{" "}
+        skipped.
       </p>
       {error ? <p className="mt-1 text-sm font-medium text-rose-700">{error}</p> : null}
       {progress.skippedRows.length ? (

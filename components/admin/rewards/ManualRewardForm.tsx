@@ -1,9 +1,10 @@
 "use client";
 import { useRef } from "react";
 import { createManualRewardAction } from "@/app/(admin)/admin/rewards/actions";
-import { buttonClass, describedBy, Field, inputClass } from "../fields";
-import { Notice } from "../Notice";
-import { fieldError, useAction } from "../useAction";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { fieldError, useAction } from "@/components/ui/use-action";
 
 /** A bonus, an adjustment or a (negative) clawback for one partner, always with a reason. */
 export function ManualRewardForm({ partners }: { partners: { id: string; label: string }[] }) {
@@ -30,50 +31,42 @@ export function ManualRewardForm({ partners }: { partners: { id: string; label: 
       }}
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
     >
-      <Field label="Partner" htmlFor="m-partner" error={err("partnerId")}>
-        <select
-          id="m-partner"
-          name="partnerId"
-          className={inputClass}
-          defaultValue=""
-          {...describedBy("m-partner", false, err("partnerId"))}
-        >
-          <option value="" disabled>
-            Choose a partner
-          </option>
-          {partners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
+      <Field label="Partner" id="m-partner" error={err("partnerId")}>
+        {(p) => (
+          <select {...p} name="partnerId" defaultValue="">
+            <option value="" disabled>
+              Choose a partner
             </option>
-          ))}
-        </select>
+            {partners.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
-      <Field label="Type" htmlFor="m-type" error={err("type")}>
-        <select id="m-type" name="type" className={inputClass} defaultValue="BONUS">
-          <option value="BONUS">Bonus</option>
-          <option value="ADJUSTMENT">Adjustment</option>
-          <option value="CLAWBACK">Clawback (negative)</option>
-        </select>
+      <Field label="Type" id="m-type" error={err("type")}>
+        {(p) => (
+          <select {...p} name="type" defaultValue="BONUS">
+            <option value="BONUS">Bonus</option>
+            <option value="ADJUSTMENT">Adjustment</option>
+            <option value="CLAWBACK">Clawback (negative)</option>
+          </select>
+        )}
       </Field>
       <Field
         label="Amount"
-        htmlFor="m-amount"
+        id="m-amount"
         hint="Major units, e.g. 25.00. Clawbacks are negative, e.g. -25.00."
         error={err("amount")}
       >
-        <input
-          id="m-amount"
-          name="amount"
-          inputMode="decimal"
-          className={inputClass}
-          {...describedBy("m-amount", true, err("amount"))}
-        />
+        {(p) => <input {...p} name="amount" inputMode="decimal" />}
       </Field>
-      <Field label="Reason" htmlFor="m-reason" error={err("reason")}>
-        <input id="m-reason" name="reason" className={inputClass} {...describedBy("m-reason", false, err("reason"))} />
+      <Field label="Reason" id="m-reason" error={err("reason")}>
+        {(p) => <input {...p} name="reason" />}
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
+        <button type="submit" className={buttonClass("primary")} disabled={pending}>
           {pending ? "Creating…" : "Create manual reward"}
         </button>
         <Notice outcome={outcome} />

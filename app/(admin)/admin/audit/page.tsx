@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { AuditTable } from "@/components/admin/AuditTable";
-import { buttonClass, inputClass } from "@/components/admin/fields";
-import { EmptyState, PageHeader } from "@/components/admin/PageHeader";
-import { Pagination } from "@/components/admin/Pagination";
-import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
+import { AuditTable } from "@/components/audit/audit-table";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { filterProblem, pick, type SearchParams } from "@/components/ui/url";
 import { getDb } from "@/db";
 import { ACTOR_TYPES } from "@/db/schema";
 import { auditFacets, auditFilterSchema, listAuditEvents } from "@/lib/audit/queries";
@@ -38,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="f-entityType" className={label}>
             Entity
           </label>
-          <select id="f-entityType" name="entityType" defaultValue={raw.entityType ?? ""} className={inputClass}>
+          <select id="f-entityType" name="entityType" defaultValue={raw.entityType ?? ""} className={controlClass()}>
             <option value="">Any</option>
             {facets.entityTypes.map((t) => (
               <option key={t} value={t}>
@@ -55,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             id="f-entityId"
             name="entityId"
             defaultValue={raw.entityId ?? ""}
-            className={inputClass}
+            className={controlClass()}
             placeholder="UUID"
           />
         </div>
@@ -68,7 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             name="action"
             list="audit-actions"
             defaultValue={raw.action ?? ""}
-            className={inputClass}
+            className={controlClass()}
             placeholder="reward.approved or reward."
           />
           <datalist id="audit-actions">
@@ -85,7 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             id="f-actor"
             name="actor"
             defaultValue={raw.actor ?? ""}
-            className={inputClass}
+            className={controlClass()}
             placeholder="e-mail, job or id"
           />
         </div>
@@ -97,7 +99,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             id="f-actorType"
             name="actorType"
             defaultValue={raw.actorType?.toUpperCase() ?? ""}
-            className={inputClass}
+            className={controlClass()}
           >
             <option value="">Any</option>
             {ACTOR_TYPES.map((t) => (
@@ -111,19 +113,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="f-from" className={label}>
             From
           </label>
-          <input id="f-from" name="from" type="date" defaultValue={raw.from ?? ""} className={inputClass} />
+          <input id="f-from" name="from" type="date" defaultValue={raw.from ?? ""} className={controlClass()} />
         </div>
         <div>
           <label htmlFor="f-to" className={label}>
             To (inclusive)
           </label>
-          <input id="f-to" name="to" type="date" defaultValue={raw.to ?? ""} className={inputClass} />
+          <input id="f-to" name="to" type="date" defaultValue={raw.to ?? ""} className={controlClass()} />
         </div>
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass.primary}>
+          <button type="submit" className={buttonClass("primary")}>
             Filter
           </button>
-          <a href="/admin/audit" className={buttonClass.secondary}>
+          <a href="/admin/audit" className={buttonClass("secondary")}>
             Reset
           </a>
         </div>
@@ -138,7 +140,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <AuditTable events={res.data} caption="Audit events, newest first" />
-          <Pagination path="/admin/audit" params={sp} {...res.pagination} totalCapped={res.totalCapped} />
+          <Pagination
+            pagination={res.pagination}
+            basePath="/admin/audit"
+            searchParams={sp}
+            shown={res.data.length}
+            totalCapped={res.totalCapped}
+          />
         </>
       )}
     </>

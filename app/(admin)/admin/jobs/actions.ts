@@ -1,13 +1,11 @@
 "use server";
-import { getDb } from "@/db";
+import { z } from "zod";
+import { adminAction } from "@/lib/actions/safe-action";
 import { notFound } from "@/lib/errors";
 import { requestRun } from "@/lib/jobs/runner";
-import { asAdmin } from "@/lib/webhooks/admin-action";
 
 /** Makes a job due now; the scheduler (in-process or `npm run jobs`) runs it on its next tick. */
-export async function runJobNowAction(name: string) {
-  return asAdmin(async () => {
-    if (!(await requestRun(await getDb(), String(name)))) throw notFound("Job");
-    return name;
-  });
-}
+export const runJobNowAction = adminAction(z.object({ name: z.string() }).strict(), async ({ name }, { db }) => {
+  if (!(await requestRun(db, name))) throw notFound("Job");
+  return name;
+});

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { RunNowButton } from "@/components/jobs/RunNowButton";
-import { Badge, cell, DataTable, Json, Panel, When } from "@/components/webhooks/ui";
+import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { JsonValue } from "@/components/ui/json-value";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { listJobRuns, listJobs } from "@/lib/jobs/queries";
@@ -35,39 +39,37 @@ export default async function JobsPage({
             : "The in-process scheduler is off (JOBS=off) here: run `npm run jobs` as a worker."}
         </p>
       </div>
-      <Panel title="Jobs">
-        <DataTable caption="Scheduled jobs" head={["Job", "Every", "Last run", "Result", "Next run", ""]}>
+      <Card title="Jobs">
+        <Table caption="Scheduled jobs" head={["Job", "Every", "Last run", "Result", "Next run", "Action"]}>
           {jobs.map((j) => {
             const running = j.lockedUntil !== null && j.lockedUntil > now;
             const state = running ? "RUNNING" : j.lastOk === null ? "NEVER RUN" : j.lastOk ? "OK" : "FAILED";
             return (
               <tr key={j.name} data-testid={`job-${j.name}`}>
-                <td className={cell}>
+                <Td>
                   <span className="font-medium text-slate-900">{j.name}</span>
                   <span className="block text-xs text-slate-500">{j.description}</span>
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>{every(j.intervalSeconds)}</td>
-                <td className={cell}>
-                  <When at={j.lastFinishedAt ?? j.lastStartedAt} />
-                </td>
-                <td className={`${cell} max-w-80`}>
-                  <Badge>{state}</Badge>{" "}
+                </Td>
+                <Td className="whitespace-nowrap">{every(j.intervalSeconds)}</Td>
+                <Td>
+                  <DateTime value={j.lastFinishedAt ?? j.lastStartedAt} />
+                </Td>
+                <Td className="max-w-80">
+                  <StatusBadge status={state} />{" "}
                   {j.lastError ? (
                     <span className="text-xs text-red-700">{j.lastError}</span>
                   ) : (
-                    <Json value={j.lastResult} />
+                    <JsonValue value={j.lastResult} />
                   )}
-                </td>
-                <td className={cell}>
-                  {j.lastOk === null && !j.lastStartedAt ? "at next tick" : <When at={j.nextRunAt} />}
-                </td>
-                <td className={cell}>{j.registered ? <RunNowButton name={j.name} /> : null}</td>
+                </Td>
+                <Td>{j.lastOk === null && !j.lastStartedAt ? "at next tick" : <DateTime value={j.nextRunAt} />}</Td>
+                <Td>{j.registered ? <RunNowButton name={j.name} /> : null}</Td>
               </tr>
             );
           })}
-        </DataTable>
-      </Panel>
-      <Panel title="Recent runs">
+        </Table>
+      </Card>
+      <Card title="Recent runs">
         <nav aria-label="Filter runs by job" className="mb-3 flex flex-wrap gap-2 text-sm">
           {[undefined, ...jobs.map((j) => j.name)].map((name) => (
             <Link
@@ -83,26 +85,26 @@ export default async function JobsPage({
         {runs.length === 0 ? (
           <p className="text-sm text-slate-600">No runs yet.</p>
         ) : (
-          <DataTable caption="Recent job runs" head={["Started", "Job", "Took", "Outcome", "Worker"]}>
+          <Table caption="Recent job runs" head={["Started", "Job", "Took", "Outcome", "Worker"]}>
             {runs.map((r) => (
               <tr key={r.id}>
-                <td className={cell}>
-                  <When at={r.startedAt} />
-                </td>
-                <td className={cell}>{r.job}</td>
-                <td className={`${cell} tabular-nums`}>
+                <Td>
+                  <DateTime value={r.startedAt} />
+                </Td>
+                <Td>{r.job}</Td>
+                <Td className="tabular-nums">
                   {r.finishedAt ? `${r.finishedAt.getTime() - r.startedAt.getTime()} ms` : "running"}
-                </td>
-                <td className={`${cell} max-w-96`}>
-                  <Badge>{r.ok === null ? "RUNNING" : r.ok ? "OK" : "FAILED"}</Badge>{" "}
-                  {r.error ? <span className="text-xs text-red-700">{r.error}</span> : <Json value={r.result} />}
-                </td>
-                <td className={`${cell} font-mono text-xs`}>{r.worker}</td>
+                </Td>
+                <Td className="max-w-96">
+                  <StatusBadge status={r.ok === null ? "RUNNING" : r.ok ? "OK" : "FAILED"} />{" "}
+                  {r.error ? <span className="text-xs text-red-700">{r.error}</span> : <JsonValue value={r.result} />}
+                </Td>
+                <Td className="font-mono text-xs">{r.worker}</Td>
               </tr>
             ))}
-          </DataTable>
+          </Table>
         )}
-      </Panel>
+      </Card>
     </div>
   );
 }

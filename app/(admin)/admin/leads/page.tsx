@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { FilterBar, FilterProblem } from "@/components/admin/FilterBar";
-import { formatDate, formatMoney, humanize } from "@/components/admin/format";
-import { EmptyState, PageHeader } from "@/components/admin/PageHeader";
-import { Pagination } from "@/components/admin/Pagination";
-import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
+import { FilterBar, FilterProblem } from "@/components/ui/filter-bar";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { filterProblem, pick, type SearchParams } from "@/components/ui/url";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { DateTime, formatMoney, humanize } from "@/components/ui";
 import { getDb } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES } from "@/db/schema";
-import { leadListSchema, listLeads } from "@/lib/admin/leads";
 import { requireAdmin } from "@/lib/auth/session";
+import { leadListSchema, leadReferrerName, listLeads } from "@/lib/leads/queries";
+import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
+import { COUNT_CAP } from "@/lib/query/run";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -22,8 +25,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   await connection();
   const sp = await searchParams;
   const raw = pick(sp, KEYS);
-  const parsed = leadListSchema.safeParse(raw);
-  const res = await listLeads(await getDb(), parsed.success ? raw : {});
+  const db = await getDb();
+  const parsed = parseListSafe(leadListSchema, raw);
+  const { result: res, errors } = await listFirstPageOnBadCursor(parsed.params, (p) =>
+    listLeads(db, {}, p, { countCap: COUNT_CAP }),
+  );
   return (
     <>
       <PageHeader
@@ -35,14 +41,14 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         action="/admin/leads"
         values={raw}
         fields={[
-          { name: "q", label: "Search", type: "text", placeholder: "Name, e-mail, phone or external id" },
+          { name: "q", label: "Search", type: "text", placeholder: "Name, e-mail, phone, ZIP or external id" },
           { name: "status", label: "Status", type: "select", options: LEAD_STATUSES },
           { name: "insuranceType", label: "Insurance", type: "select", options: INSURANCE_TYPES },
           { name: "from", label: "Created from", type: "date" },
           { name: "to", label: "Created to", type: "date" },
         ]}
       />
-      <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
+      <FilterProblem message={filterProblem([...parsed.errors, ...errors])} />
       {res.data.length === 0 ? (
         <EmptyState title="No leads match">
           Leads arrive through the quote form, partner submissions and the API.
@@ -52,7 +58,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           <Table caption="Leads" head={["Created", "Name", "Contact", "Insurance", "Status", "Referred by", "Value"]}>
             {res.data.map((l) => (
               <tr key={l.id}>
-                <Td className="whitespace-nowrap">{formatDate(l.createdAt)}</Td>
+                <Td className="whitespace-nowrap">
+                  <DateTime value={l.createdAt} mode="date" />
+                </Td>
                 <Td>
                   <Link href={`/admin/leads/${l.id}`} className="font-medium text-brand-700 hover:underline">
                     {l.firstName} {l.lastName}
@@ -67,12 +75,18 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 <Td>
                   <StatusBadge status={l.status} />
                 </Td>
-                <Td>{l.referredBy ?? <span className="text-slate-400">direct</span>}</Td>
-                <Td numeric>{formatMoney(l.conversionValueCents)}</Td>
+                <Td>{leadReferrerName(l) ?? <span className="text-slate-500">direct</span>}</Td>
+                <Td align="right">{"conversionValueCents" in l ? formatMoney(l.conversionValueCents) : null}</Td>
               </tr>
             ))}
           </Table>
-          <Pagination path="/admin/leads" params={sp} {...res.pagination} totalCapped={res.totalCapped} />
+          <Pagination
+            pagination={res.pagination}
+            basePath="/admin/leads"
+            searchParams={sp}
+            shown={res.data.length}
+            totalCapped={res.pagination.totalCapped}
+          />
         </>
       )}
     </>

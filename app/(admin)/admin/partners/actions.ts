@@ -1,13 +1,15 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { PARTNER_STATUSES } from "@/db/schema";
 import { adminAction } from "@/lib/actions/safe-action";
+import { setPartnerLicences } from "@/lib/compliance/licences";
+import { licencesInputSchema } from "@/lib/compliance/licences/schemas";
 import { partnerFormSchema, partnerInputFromForm } from "@/lib/partners/form";
-import { createPartnerUser } from "@/lib/auth/tokens";
-import { createPartnerSchema, updatePartnerSchema } from "@/lib/partners/schemas";
+import { createPartnerSchema, payoutCurrencyFormSchema, updatePartnerSchema } from "@/lib/partners/schemas";
 import {
   changePartnerStatus,
-  createPartner,
+  onboardPartner,
   regenerateCode as regenerate,
   updatePartner,
 } from "@/lib/partners/service";
@@ -15,21 +17,11 @@ import {
 const idSchema = z.object({ id: z.uuid() }).strict();
 const reasonSchema = z.string().trim().min(1, "A reason is required").max(500);
 
-/**
- * Creates the partner (ACTIVE, as admin-created partners are) and its login with an invitation link,
- * in one transaction: no partner without its invitation.
- */
+/** The partner form's "Create": `onboardPartner` (partner, login and invitation link, both or neither). */
 export const createPartnerAction = adminAction(partnerFormSchema, async (form, { db, actor }) => {
   const input = createPartnerSchema.parse(partnerInputFromForm(form));
-  return db.transaction(async (tx) => {
-    const partner = await createPartner(tx, input, actor, { via: "ADMIN" });
-    const { invitation } = await createPartnerUser(
-      tx,
-      { partnerId: partner.id, email: partner.email, name: `${partner.firstName} ${partner.lastName}` },
-      actor,
-    );
-    return { partnerId: partner.id, code: partner.referralCode, invitationUrl: invitation.url };
-  });
+  const { partner, invitation } = await onboardPartner(db, input, actor, { via: "ADMIN" });
+  return { partnerId: partner.id, code: partner.referralCode, invitationUrl: invitation.url };
 });
 
 export const updatePartnerAction = adminAction(
@@ -39,6 +31,15 @@ export const updatePartnerAction = adminAction(
     const patch = updatePartnerSchema.parse({ ...rest, phone: phone ?? null, companyName: companyName ?? null });
     const p = await updatePartner(db, id, patch, actor);
     return { id: p.id };
+  },
+);
+
+/** The currency the partner is paid in (blank: the currency it earns in). */
+export const setPayoutCurrencyAction = adminAction(
+  payoutCurrencyFormSchema.extend({ id: z.uuid() }),
+  async ({ id, payoutCurrency }, { db, actor }) => {
+    const p = await updatePartner(db, id, { payoutCurrency }, actor);
+    return { payoutCurrency: p.payoutCurrency ?? p.currency };
   },
 );
 
@@ -72,3 +73,13 @@ export const regenerateCode = adminAction(idSchema, async ({ id }, { db, actor }
   const r = await regenerate(db, id, actor);
   return { code: r.referralCode };
 });
+
+/** The partner page's licence editor: the whole list replaces the licences on file (docs/compliance.md#licences). */
+export const setLicencesAction = adminAction(
+  z.object({ partnerId: z.uuid(), licences: licencesInputSchema }).strict(),
+  async ({ partnerId, licences }, { db, actor }) => {
+    const rows = await setPartnerLicences(db, partnerId, licences, actor);
+    revalidatePath(`/admin/partners/${partnerId}`);
+    return { count: rows.length };
+  },
+);

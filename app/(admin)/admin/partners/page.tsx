@@ -2,18 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ApplicationActions } from "@/components/admin/partners/ApplicationActions";
-import { buttonClass } from "@/components/admin/fields";
-import { FilterBar, FilterProblem } from "@/components/admin/FilterBar";
-import { formatBps, formatDate, formatNumber } from "@/components/admin/format";
-import { EmptyState, PageHeader } from "@/components/admin/PageHeader";
-import { Pagination } from "@/components/admin/Pagination";
-import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
+import { ApplicationDecisions } from "@/components/admin/partners/ApplicationDecisions";
+import { buttonClass } from "@/components/ui/button";
+import { FilterBar, FilterProblem } from "@/components/ui/filter-bar";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { filterProblem, pick, type SearchParams } from "@/components/ui/url";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { DateTime, formatBps, formatCount } from "@/components/ui";
 import { getDb } from "@/db";
 import { PARTNER_STATUSES } from "@/db/schema";
-import { countApplications, listPartners, partnerListSchema } from "@/lib/admin/partners";
 import { requireAdmin } from "@/lib/auth/session";
+import { countApplications, listPartners, partnerListSchema } from "@/lib/partners/queries";
+import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
+import { COUNT_CAP } from "@/lib/query/run";
 
 export const metadata: Metadata = { title: "Partners" };
 
@@ -21,8 +25,8 @@ const KEYS = ["view", "q", "status", "sort", "page", "pageSize"] as const;
 const SORT_OPTIONS = [
   { value: "-createdAt", label: "Newest first" },
   { value: "createdAt", label: "Oldest first" },
-  { value: "name", label: "Name A–Z" },
-  { value: "-name", label: "Name Z–A" },
+  { value: "lastName", label: "Name A–Z" },
+  { value: "-lastName", label: "Name Z–A" },
   { value: "status", label: "Status" },
   { value: "-commissionRateBps", label: "Highest rate" },
 ];
@@ -32,11 +36,14 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   await connection();
   const sp = await searchParams;
   const raw = pick(sp, KEYS);
-  const parsed = partnerListSchema.safeParse(raw);
   const db = await getDb();
-  const input = parsed.success ? raw : { view: raw.view === "applications" ? "applications" : "all" };
-  const [res, applications] = await Promise.all([listPartners(db, input as never), countApplications(db)]);
-  const view = parsed.success ? parsed.data.view : "all";
+  // A refused filter shows the defaults, but in the tab the URL asked for.
+  const parsed = parseListSafe(partnerListSchema, raw);
+  const view = raw.view === "applications" ? "applications" : "all";
+  const [{ result: res, errors }, applications] = await Promise.all([
+    listFirstPageOnBadCursor({ ...parsed.params, view }, (p) => listPartners(db, {}, p, { countCap: COUNT_CAP })),
+    countApplications(db),
+  ]);
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
   return (
@@ -45,7 +52,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         title="Partners"
         description="Agents, brokers and affiliates in the program."
         actions={
-          <Link href="/admin/partners/new" className={buttonClass.primary}>
+          <Link href="/admin/partners/new" className={buttonClass("primary")}>
             New partner
           </Link>
         }
@@ -61,7 +68,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         >
           Applications{" "}
           <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900">
-            {formatNumber(applications)}
+            {formatCount(applications)}
           </span>
         </Link>
       </nav>
@@ -78,59 +85,68 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           { name: "sort", label: "Sort", type: "select", options: SORT_OPTIONS, anyLabel: "Default (newest)" },
         ]}
       />
-      <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
-      {res.data.length === 0 ? (
-        <EmptyState title={view === "applications" ? "No applications waiting" : "No partners match"}>
-          {view === "applications"
-            ? "New sign-ups appear here until you approve or decline them."
-            : "Clear the search or create a partner."}
-        </EmptyState>
-      ) : (
-        <>
-          <Table
-            caption={view === "applications" ? "Partner applications" : "Partners"}
-            head={[
-              "Partner",
-              "Code",
-              "Status",
-              "Rate",
-              "Referrals",
-              "Conversions",
-              "Joined",
-              ...(view === "applications" ? ["Decision"] : []),
-            ]}
-          >
-            {res.data.map((p) => (
-              <tr key={p.id}>
-                <Td>
-                  <Link href={`/admin/partners/${p.id}`} className="font-medium text-brand-700 hover:underline">
-                    {p.firstName} {p.lastName}
-                  </Link>
-                  <span className="block text-xs text-slate-500">
-                    {p.email}
-                    {p.companyName ? ` · ${p.companyName}` : ""}
-                  </span>
-                </Td>
-                <Td className="font-mono text-xs">{p.code ?? "—"}</Td>
-                <Td>
-                  <StatusBadge status={p.status} />
-                  {p.statusReason ? <span className="block text-xs text-slate-500">{p.statusReason}</span> : null}
-                </Td>
-                <Td numeric>{formatBps(p.commissionRateBps)}</Td>
-                <Td numeric>{formatNumber(p.referralCount)}</Td>
-                <Td numeric>{formatNumber(p.conversionCount)}</Td>
-                <Td className="whitespace-nowrap">{formatDate(p.createdAt)}</Td>
-                {view === "applications" ? (
+      <FilterProblem message={filterProblem([...parsed.errors, ...errors])} />
+      <ApplicationDecisions>
+        {res.data.length === 0 ? (
+          <EmptyState title={view === "applications" ? "No applications waiting" : "No partners match"}>
+            {view === "applications"
+              ? "New sign-ups appear here until you approve or decline them."
+              : "Clear the search or create a partner."}
+          </EmptyState>
+        ) : (
+          <>
+            <Table
+              caption={view === "applications" ? "Partner applications" : "Partners"}
+              head={[
+                "Partner",
+                "Code",
+                "Status",
+                "Rate",
+                "Referrals",
+                "Conversions",
+                "Joined",
+                ...(view === "applications" ? ["Decision"] : []),
+              ]}
+            >
+              {res.data.map((p) => (
+                <tr key={p.id}>
                   <Td>
-                    <ApplicationActions partnerId={p.id} name={`${p.firstName} ${p.lastName}`} />
+                    <Link href={`/admin/partners/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                      {p.firstName} {p.lastName}
+                    </Link>
+                    <span className="block text-xs text-slate-500">
+                      {p.email}
+                      {p.companyName ? ` · ${p.companyName}` : ""}
+                    </span>
                   </Td>
-                ) : null}
-              </tr>
-            ))}
-          </Table>
-          <Pagination path="/admin/partners" params={sp} {...res.pagination} />
-        </>
-      )}
+                  <Td className="font-mono text-xs">{p.referralCode ?? "—"}</Td>
+                  <Td>
+                    <StatusBadge status={p.status} />
+                    {p.statusReason ? <span className="block text-xs text-slate-500">{p.statusReason}</span> : null}
+                  </Td>
+                  <Td align="right">{formatBps(p.commissionRateBps)}</Td>
+                  <Td align="right">{formatCount(p.referralCount)}</Td>
+                  <Td align="right">{formatCount(p.conversionCount)}</Td>
+                  <Td className="whitespace-nowrap">
+                    <DateTime value={p.createdAt} mode="date" />
+                  </Td>
+                  {view === "applications" ? (
+                    <Td>
+                      <ApplicationActions partnerId={p.id} name={`${p.firstName} ${p.lastName}`} />
+                    </Td>
+                  ) : null}
+                </tr>
+              ))}
+            </Table>
+            <Pagination
+              pagination={res.pagination}
+              basePath="/admin/partners"
+              searchParams={sp}
+              shown={res.data.length}
+            />
+          </>
+        )}
+      </ApplicationDecisions>
     </>
   );
 }

@@ -7,21 +7,43 @@ import { centsFromText } from "@/lib/form-values";
 import { createPayoutBatchSchema } from "@/lib/payouts/schemas";
 import { markBatchPaid } from "@/lib/payouts/batch-payment";
 import { applyPaymentConfirmation, previewPaymentConfirmation } from "@/lib/payouts/confirmation";
+import { approveBatch } from "@/lib/payouts/schedule";
 import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from "@/lib/payouts/service";
 
 export const createBatchAction = adminAction(
   z
-    .object({ partnerIds: z.array(z.uuid()).min(1, "Choose at least one partner").max(10_000), minimum: z.string() })
+    .object({
+      partnerIds: z.array(z.uuid()).min(1, "Choose at least one partner").max(10_000),
+      minimum: z.string().optional(),
+    })
     .strict(),
   async ({ partnerIds, minimum }, { db, actor }) => {
-    const input = createPayoutBatchSchema.parse({ partnerIds, minimumCents: centsFromText(minimum) });
+    // A blank minimum leaves each partner's own, else the program's (`payoutMinimumCents`).
+    const minimumCents = minimum?.trim() ? centsFromText(minimum) : undefined;
+    const input = createPayoutBatchSchema.parse({ partnerIds, minimumCents });
     const res = await createPayoutBatch(db, input, actor);
     if (res.payouts.length === 0)
-      throw new AppError("conflict", "No approved rewards reached the minimum for the chosen partners.");
+      throw new AppError(
+        "conflict",
+        res.held.length
+          ? res.held[0].reason
+          : res.blocked.length
+            ? res.blocked[0].reason
+            : "No approved rewards reached the minimum for the chosen partners.",
+      );
+    const totals = new Map<string, { currency: string; count: number; amountCents: number }>();
+    for (const p of res.payouts) {
+      const t = totals.get(p.currency) ?? { currency: p.currency, count: 0, amountCents: 0 };
+      t.count += 1;
+      t.amountCents += p.amountCents;
+      totals.set(p.currency, t);
+    }
     return {
       batchId: res.batchId,
       count: res.payouts.length,
-      amountCents: res.payouts.reduce((s, p) => s + p.amountCents, 0),
+      totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+      held: res.held.length,
+      blocked: res.blocked.length,
     };
   },
 );
@@ -70,4 +92,12 @@ export const previewConfirmationAction = adminAction(confirmationFile, async ({ 
 
 export const applyConfirmationAction = adminAction(confirmationFile, async ({ csv }, { db, actor }) =>
   applyPaymentConfirmation(db, csv, actor),
+);
+
+export const approveBatchAction = adminAction(
+  z.object({ batchId: z.uuid() }).strict(),
+  async ({ batchId }, { db, actor }) => {
+    const b = await approveBatch(db, batchId, actor);
+    return { payoutCount: b.payoutCount };
+  },
 );

@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { FilterBar, FilterProblem } from "@/components/admin/FilterBar";
-import { formatDate, formatMoney, humanize } from "@/components/admin/format";
-import { EmptyState, PageHeader } from "@/components/admin/PageHeader";
-import { Pagination } from "@/components/admin/Pagination";
-import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
+import { FilterBar, FilterProblem } from "@/components/ui/filter-bar";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { filterProblem, pick, type SearchParams } from "@/components/ui/url";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { DateTime, formatMoney, humanize } from "@/components/ui";
 import { getDb } from "@/db";
 import { REFERRAL_SOURCES, REFERRAL_STATUSES } from "@/db/schema";
-import { partnerOptions } from "@/lib/admin/partners";
-import { listReferrals, referralListSchema } from "@/lib/admin/referrals";
 import { requireAdmin } from "@/lib/auth/session";
+import { partnerOptions } from "@/lib/partners/queries";
+import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
+import { COUNT_CAP } from "@/lib/query/run";
+import { listReferrals, referralListSchema } from "@/lib/referrals/queries";
 
 export const metadata: Metadata = { title: "Referrals" };
 
@@ -23,9 +26,12 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
   await connection();
   const sp = await searchParams;
   const raw = pick(sp, KEYS);
-  const parsed = referralListSchema.safeParse(raw);
+  const parsed = parseListSafe(referralListSchema, raw);
   const db = await getDb();
-  const [res, partners] = await Promise.all([listReferrals(db, parsed.success ? raw : {}), partnerOptions(db)]);
+  const [{ result: res, errors }, partners] = await Promise.all([
+    listFirstPageOnBadCursor(parsed.params, (p) => listReferrals(db, {}, p, { countCap: COUNT_CAP })),
+    partnerOptions(db),
+  ]);
   return (
     <>
       <PageHeader title="Referrals" description="Every referral from every partner, newest first." />
@@ -59,7 +65,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
           },
         ]}
       />
-      <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
+      <FilterProblem message={filterProblem([...parsed.errors, ...errors])} />
       {res.data.length === 0 ? (
         <EmptyState title="No referrals match">Clear a filter or widen the dates.</EmptyState>
       ) : (
@@ -69,7 +75,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               <tr key={r.id}>
                 <Td className="whitespace-nowrap">
                   <Link href={`/admin/referrals/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                    {formatDate(r.createdAt)}
+                    <DateTime value={r.createdAt} mode="date" />
                   </Link>
                   <span className="block font-mono text-xs text-slate-500">{r.referralCode}</span>
                 </Td>
@@ -79,12 +85,12 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
                   </Link>
                 </Td>
                 <Td>
-                  {r.leadId ? (
-                    <Link href={`/admin/leads/${r.leadId}`} className="hover:underline">
-                      {r.leadName}
+                  {r.lead ? (
+                    <Link href={`/admin/leads/${r.lead.id}`} className="hover:underline">
+                      {r.lead.firstName} {r.lead.lastName}
                     </Link>
                   ) : (
-                    <span className="text-slate-400">not linked</span>
+                    <span className="text-slate-500">not linked</span>
                   )}
                 </Td>
                 <Td>{humanize(r.source)}</Td>
@@ -94,12 +100,20 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
                     <span className="block text-xs text-slate-500">{humanize(r.rejectionReason)}</span>
                   ) : null}
                 </Td>
-                <Td numeric>{formatMoney(r.conversionValueCents, r.currency)}</Td>
-                <Td className="whitespace-nowrap">{formatDate(r.expiresAt)}</Td>
+                <Td align="right">{formatMoney(r.conversionValueCents, r.currency)}</Td>
+                <Td className="whitespace-nowrap">
+                  <DateTime value={r.expiresAt} mode="date" />
+                </Td>
               </tr>
             ))}
           </Table>
-          <Pagination path="/admin/referrals" params={sp} {...res.pagination} totalCapped={res.totalCapped} />
+          <Pagination
+            pagination={res.pagination}
+            basePath="/admin/referrals"
+            searchParams={sp}
+            shown={res.data.length}
+            totalCapped={res.pagination.totalCapped}
+          />
         </>
       )}
     </>

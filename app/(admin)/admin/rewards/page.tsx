@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { FilterBar, FilterProblem } from "@/components/admin/FilterBar";
-import { formatNumber } from "@/components/admin/format";
-import { EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
-import { Pagination } from "@/components/admin/Pagination";
+import { FilterBar, FilterProblem } from "@/components/ui/filter-bar";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { filterProblem, pick, type SearchParams } from "@/components/ui/url";
+import { formatCount } from "@/components/ui";
 import { ManualRewardForm } from "@/components/admin/rewards/ManualRewardForm";
 import { RewardQueue } from "@/components/admin/rewards/RewardQueue";
-import { filterProblem, pick, type SearchParams } from "@/components/admin/search-params";
 import { getDb } from "@/db";
 import { REWARD_TYPES } from "@/db/schema";
 import { approvalQueueFilterSchema, listApprovalQueue, type QueueView } from "@/lib/rewards/approval-queue";
-import { partnerOptions } from "@/lib/admin/partners";
+import { partnerOptions } from "@/lib/partners/queries";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
 
@@ -45,7 +47,7 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Rewards"
-        description={`Calculated rewards, oldest first. ${settings.holdDays ? `New rewards are held ${settings.holdDays} days before they can be approved.` : "No hold period is configured."}`}
+        description={`Calculated rewards, oldest first. New rewards are held for the longer of the program hold (${settings.holdDays} days) and the free-look window of the lead's line and state (Settings).`}
       />
       <nav aria-label="Approval queue views" className="flex flex-wrap gap-2">
         {VIEWS.map((v) => (
@@ -83,43 +85,49 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
         ]}
       />
       <FilterProblem message={parsed.success ? null : filterProblem(parsed.error.issues)} />
-      {queue.data.length === 0 ? (
-        <EmptyState title={view === "held" ? "No rewards on hold" : "Nothing to approve"}>
-          {view === "due"
-            ? "Rewards appear here once a referral converts and its hold period has passed."
-            : "Try another view or clear the filters."}
-        </EmptyState>
-      ) : (
-        <>
-          <RewardQueue
-            view={view}
-            filter={filter}
-            summary={{ ...queue.summary, currency: queue.data[0]?.currency ?? settings.defaultCurrency }}
-            rows={queue.data.map((r) => ({
-              id: r.id,
-              createdAt: r.createdAt.toISOString(),
-              partnerId: r.partnerId,
-              partnerName: r.partnerName,
-              partnerCompany: r.partnerCompany,
-              referralId: r.referralId,
-              referralCode: r.referralCode,
-              type: r.type,
-              amountCents: r.amountCents,
-              currency: r.currency,
-              holdUntil: r.holdUntil?.toISOString() ?? null,
-              held: r.held,
-            }))}
-          />
-          <Pagination path="/admin/rewards" params={sp} {...queue.pagination} />
-        </>
-      )}
-      <Section title="Manual reward">
+      <RewardQueue
+        empty={
+          <EmptyState title={view === "held" ? "No rewards on hold" : "Nothing to approve"}>
+            {view === "due"
+              ? "Rewards appear here once a referral converts and its hold period has passed."
+              : "Try another view or clear the filters."}
+          </EmptyState>
+        }
+        view={view}
+        filter={filter}
+        summary={{ ...queue.summary, currency: queue.data[0]?.currency ?? settings.defaultCurrency }}
+        rows={queue.data.map((r) => ({
+          id: r.id,
+          createdAt: r.createdAt.toISOString(),
+          partnerId: r.partnerId,
+          partnerName: r.partnerName,
+          partnerCompany: r.partnerCompany,
+          referralId: r.referralId,
+          referralCode: r.referralCode,
+          type: r.type,
+          amountCents: r.amountCents,
+          currency: r.currency,
+          holdUntil: r.holdUntil?.toISOString() ?? null,
+          holdReason: r.holdReason,
+          held: r.held,
+          explanation: r.explanation,
+        }))}
+      />
+      {queue.data.length ? (
+        <Pagination
+          pagination={queue.pagination}
+          basePath="/admin/rewards"
+          searchParams={sp}
+          shown={queue.data.length}
+        />
+      ) : null}
+      <Card title="Manual reward">
         <p className="mb-3 text-sm text-slate-600">
           Bonuses, adjustments and clawbacks are recorded with a reason and go through approval like any reward.{" "}
-          {formatNumber(partners.length)} partners.
+          {formatCount(partners.length)} partners.
         </p>
         <ManualRewardForm partners={partners.filter((p) => p.status !== "TERMINATED")} />
-      </Section>
+      </Card>
     </>
   );
 }

@@ -1,34 +1,33 @@
 "use server";
-import { getDb } from "@/db";
-import { asAdmin } from "@/lib/webhooks/admin-action";
+import { z } from "zod";
+import { adminAction } from "@/lib/actions/safe-action";
 import { replayDelivery } from "@/lib/webhooks/deliveries";
 import { createEndpoint, deleteEndpoint, updateEndpoint } from "@/lib/webhooks/endpoints";
 import { rotateInboundSecret } from "@/lib/webhooks/inbound-secret";
+import { createEndpointSchema } from "@/lib/webhooks/schemas";
 
-// Inputs are parsed by the lib functions (strict zod schemas); ids that match nothing answer "not found".
+// Ids are checked by the lib functions; ids that match nothing answer "not found".
+const byId = z.object({ id: z.string() }).strict();
 
-export async function createEndpointAction(input: { url: string; description?: string; events: string[] }) {
-  return asAdmin(async (actor) => {
-    const e = await createEndpoint(await getDb(), input, actor);
-    return { id: e.id, url: e.url, secret: e.secret };
-  });
-}
+export const createEndpointAction = adminAction(createEndpointSchema, async (input, { db, actor }) => {
+  const e = await createEndpoint(db, input, actor);
+  return { id: e.id, url: e.url, secret: e.secret };
+});
 
-export async function setEndpointEnabledAction(id: string, enabled: boolean) {
-  return asAdmin(
-    async (actor) => (await updateEndpoint(await getDb(), String(id), { enabled: Boolean(enabled) }, actor)).id,
-  );
-}
+export const setEndpointEnabledAction = adminAction(
+  z.object({ id: z.string(), enabled: z.boolean() }).strict(),
+  async ({ id, enabled }, { db, actor }) => (await updateEndpoint(db, id, { enabled }, actor)).id,
+);
 
-export async function deleteEndpointAction(id: string) {
-  return asAdmin(async (actor) => deleteEndpoint(await getDb(), String(id), actor));
-}
+export const deleteEndpointAction = adminAction(byId, async ({ id }, { db, actor }) => deleteEndpoint(db, id, actor));
 
-export async function replayDeliveryAction(id: string) {
-  return asAdmin(async (actor) => (await replayDelivery(await getDb(), String(id), actor)).id);
-}
+export const replayDeliveryAction = adminAction(
+  byId,
+  async ({ id }, { db, actor }) => (await replayDelivery(db, id, actor)).id,
+);
 
 /** Generates a new inbound secret, or stores one pasted from the CRM; either way shown once. */
-export async function rotateInboundSecretAction(given?: string) {
-  return asAdmin(async (actor) => rotateInboundSecret(await getDb(), actor, given?.trim() || undefined));
-}
+export const rotateInboundSecretAction = adminAction(
+  z.object({ secret: z.string().optional() }).strict(),
+  async ({ secret }, { db, actor }) => rotateInboundSecret(db, actor, secret?.trim() || undefined),
+);

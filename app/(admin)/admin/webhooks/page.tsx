@@ -5,15 +5,18 @@ import { DeliveriesTable } from "@/components/webhooks/DeliveriesTable";
 import { EndpointForm } from "@/components/webhooks/EndpointForm";
 import { EndpointsTable } from "@/components/webhooks/EndpointsTable";
 import { InboundPanel } from "@/components/webhooks/InboundPanel";
-import { Panel } from "@/components/webhooks/ui";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
+import { enumLabel } from "@/lib/enum-label";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/outbox/enqueue";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { listEndpoints } from "@/lib/webhooks/endpoints";
 import { getInboundSecretStatus, listRecentInbound } from "@/lib/webhooks/inbound-secret";
 import { WEBHOOK_RETENTION_DAYS } from "@/lib/webhooks/retention";
-import { DELIVERY_STATUSES } from "@/lib/webhooks/schemas";
+import { DELIVERY_STATUSES, listDeliveriesSchema } from "@/lib/webhooks/schemas";
+import { parseListSafe } from "@/lib/query/list";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -24,21 +27,17 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
   await requireAdmin();
   await connection();
   const sp = await searchParams;
-  const status = one(sp.status);
-  const page = Math.max(1, Number(one(sp.page)) || 1);
+  // The shared list parser: a bad status or page shows the first page of every delivery.
+  const { params } = parseListSafe(listDeliveriesSchema, { status: one(sp.status), page: one(sp.page) });
+  const status = params.status?.[0];
   const db = await getDb();
   const [endpoints, deliveries, inbound, recent] = await Promise.all([
     listEndpoints(db),
-    listDeliveries(db, {
-      ...(status && (DELIVERY_STATUSES as readonly string[]).includes(status) ? { status } : {}),
-      page: String(page),
-    }),
+    listDeliveries(db, params),
     getInboundSecretStatus(db),
     listRecentInbound(db, 10),
   ]);
-  const pages = Math.max(1, Math.ceil(deliveries.pagination.total / deliveries.pagination.pageSize));
-  const href = (s: string | undefined, p = 1) =>
-    `/admin/webhooks?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const href = (s: string | undefined) => `/admin/webhooks${s ? `?${new URLSearchParams({ status: s })}` : ""}`;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -47,7 +46,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           Signed outbound events (Standard Webhooks) to your systems, and signed inbound lead events from your CRM.
         </p>
       </div>
-      <Panel
+      <Card
         title="Endpoints"
         description="Each delivery is signed with the endpoint's secret; 410 Gone disables an endpoint."
       >
@@ -55,8 +54,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           <EndpointsTable rows={endpoints} />
           <EndpointForm eventTypes={WEBHOOK_EVENT_TYPES} />
         </div>
-      </Panel>
-      <Panel
+      </Card>
+      <Card
         title="Deliveries"
         description={`Retried after 5 s, 30 s, 2 min, 15 min, 1 h, then every 6 h; abandoned after 24 hours. Finished deliveries and their attempts are deleted after ${WEBHOOK_RETENTION_DAYS} days.`}
       >
@@ -68,21 +67,20 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
               aria-current={s === status ? "page" : undefined}
               className={`rounded-full px-3 py-1 ring-1 ring-slate-300 ${s === status ? "bg-brand-700 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
             >
-              {s ?? "All"}
+              {s ? enumLabel(s) : "All"}
             </Link>
           ))}
         </nav>
         <DeliveriesTable rows={deliveries.data} />
-        {pages > 1 ? (
-          <nav aria-label="Delivery pages" className="mt-3 flex items-center gap-3 text-sm">
-            {page > 1 ? <Link href={href(status, page - 1)}>← Previous</Link> : null}
-            <span>
-              Page {page} of {pages}
-            </span>
-            {page < pages ? <Link href={href(status, page + 1)}>Next →</Link> : null}
-          </nav>
+        {deliveries.data.length > 0 ? (
+          <Pagination
+            pagination={deliveries.pagination}
+            basePath="/admin/webhooks"
+            searchParams={sp}
+            shown={deliveries.data.length}
+          />
         ) : null}
-      </Panel>
+      </Card>
       <InboundPanel status={inbound} recent={recent} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { BarChart } from "@/components/charts/bar-chart";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { BadgeList, GoalList } from "@/components/portal/achievements";
 import { BalanceCards } from "@/components/portal/balance-cards";
 import { RangePicker } from "@/components/portal/range-picker";
 import { StatusNote } from "@/components/portal/status-note";
@@ -11,6 +12,7 @@ import { formatBps, formatCount } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { statusLabel } from "@/components/ui/status-badge";
 import type { SearchParams } from "@/components/ui/url";
+import { partnerPlan } from "@/lib/commissions/partner-plan";
 import { portalContext } from "@/lib/portal/context";
 import { dashboardOptions, getPartnerDashboard } from "@/lib/portal/dashboard";
 import { notFound } from "next/navigation";
@@ -28,7 +30,10 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const { db, partner } = await portalContext();
   const { range, interval } = dashboardOptions(sp);
-  const d = await getPartnerDashboard(db, partner.id, { range, interval });
+  const [d, plan] = await Promise.all([
+    getPartnerDashboard(db, partner.id, { range, interval }),
+    partnerPlan(db, partner.id),
+  ]);
   if (!d) notFound();
   const periodLabel = range === 365 ? "12 months" : `${range} days`;
   const hasActivity =
@@ -40,11 +45,7 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
       <PageHeader
         title={`Welcome, ${partner.firstName}`}
         description={
-          <StatusNote
-            status={d.partner.status}
-            statusReason={d.partner.statusReason}
-            commissionRateBps={d.partner.commissionRateBps}
-          />
+          <StatusNote status={d.partner.status} statusReason={d.partner.statusReason} earning={d.partner.earning} />
         }
         actions={
           <>
@@ -70,8 +71,29 @@ export default async function PortalDashboard({ searchParams }: { searchParams: 
         >
           Share your referral link (code <strong>{d.partner.referralCode}</strong>) with clients who need insurance, or
           submit a prospect you met in person. Every quote request through your link shows up here, and you earn{" "}
-          {formatBps(d.partner.commissionRateBps)} of each policy sold.
+          {d.partner.earning.bps !== null ? `${formatBps(d.partner.earning.bps)} of each policy sold` : "by your plan"}.
         </EmptyState>
+      )}
+
+      {plan && (
+        <div className={plan.goals.length ? "grid gap-4 lg:grid-cols-2" : undefined}>
+          {plan.goals.length > 0 && (
+            <Card
+              title="Your goals"
+              description={
+                plan.tier?.current
+                  ? `${plan.tier.current.name} tier. Bonuses for reaching them:`
+                  : "Bonuses for reaching them:"
+              }
+              actions={<LinkButton href="/portal/plan">See your plan</LinkButton>}
+            >
+              <GoalList goals={plan.goals} currency={plan.plan?.currency ?? partner.currency} />
+            </Card>
+          )}
+          <Card title="Your badges" description="Milestones you have reached">
+            <BadgeList badges={plan.badges} />
+          </Card>
+        </div>
       )}
 
       <RangePicker range={range} interval={interval} searchParams={sp} />

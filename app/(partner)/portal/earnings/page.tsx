@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { BalanceCards } from "@/components/portal/balance-cards";
-import { FilterBar, PERIODS, periodFrom } from "@/components/portal/filter-bar";
+import { PERIODS, periodFrom } from "@/components/portal/periods";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -18,6 +19,8 @@ import { portalContext } from "@/lib/portal/context";
 import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
 import { partnerBalances, REWARD_STATUS_WORDS, rewardStatusWord } from "@/lib/payouts/balances";
 import { listRewards, rewardListSchema } from "@/lib/rewards/queries";
+import { isHeld } from "@/lib/rewards/core";
+import { UNDER_REVIEW_REWARD } from "@/lib/risk/partner-view";
 
 export const metadata = { title: "Earnings" };
 const BASE = "/portal/earnings";
@@ -31,8 +34,11 @@ const STATUS_CHOICES = [
 ];
 
 /** Rewards whose hold has not passed yet (highlighted: they cannot be approved before that date). */
-function stillHeld(rows: { id: string; status: string; holdUntil: Date | null }[], now = new Date()): Set<string> {
-  return new Set(rows.filter((w) => w.status === "CALCULATED" && w.holdUntil && w.holdUntil > now).map((w) => w.id));
+function stillHeld(
+  rows: { id: string; status: string; holdUntil: Date | null; reviewHold: boolean }[],
+  now = new Date(),
+): Set<string> {
+  return new Set(rows.filter((w) => w.status === "CALCULATED" && isHeld(w, now)).map((w) => w.id));
 }
 
 export default async function EarningsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -53,15 +59,21 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Earnings"
-        description={`Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. Every reward and where it stands:`}
+        description={
+          <>
+            {partner.commissionRateBps !== null
+              ? `Your commission is ${formatBps(partner.commissionRateBps)} of each policy's value. `
+              : "Your commission follows your plan (see How you earn). "}
+            Every reward, how it was calculated and where it stands:
+          </>
+        }
       />
       <BalanceCards b={balances} linkTo={BASE} />
-      {/* Keyed by the filters in the URL: a link or the back button remounts the controls with the URL's values. */}
       <FilterBar
-        key={`${params.status?.join(",") ?? ""}|${period ?? ""}|${params.sort ?? ""}`}
         action={BASE}
-        sort={params.sort}
-        resetHref={BASE}
+        label="Filter"
+        values={{ status: params.status?.join(","), period }}
+        hidden={{ sort: params.sort }}
       >
         <Select
           label="Status"
@@ -107,6 +119,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                 defaultDesc={false}
               />
               <SortableTh label="Hold until" field="holdUntil" sort={params.sort} basePath={BASE} searchParams={sp} />
+              <Th>How it was calculated</Th>
               <Th>Notes</Th>
             </THead>
             <TBody>
@@ -129,20 +142,30 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
                     <Money cents={w.amountCents} currency={w.currency} />
                   </Td>
                   <Td>
-                    <StatusBadge status={w.status} label={rewardStatusWord(w.status, w.payoutId)} />
+                    {w.reviewHold && w.status !== "PAID" && w.status !== "CANCELLED" ? (
+                      <StatusBadge status="ON_HOLD" label="Under review" />
+                    ) : (
+                      <StatusBadge status={w.status} label={rewardStatusWord(w.status, w.payoutId)} />
+                    )}
                   </Td>
                   <Td>
                     {w.holdUntil ? (
                       <span className={held.has(w.id) ? "font-medium text-amber-800" : undefined}>
                         <DateTime value={w.holdUntil} mode="date" />
+                        {held.has(w.id) && w.holdReason ? (
+                          <span className="block text-xs font-normal text-slate-600">{w.holdReason}</span>
+                        ) : null}
                       </span>
                     ) : (
                       "—"
                     )}
                   </Td>
+                  <Td className="max-w-xs">{w.calculation?.explanation ?? "—"}</Td>
                   <Td className="max-w-xs">
                     {w.status === "CANCELLED" ? (
                       <span className="text-red-700">{w.cancelReason ?? "Cancelled"}</span>
+                    ) : w.reviewHold && w.status !== "PAID" ? (
+                      UNDER_REVIEW_REWARD
                     ) : (
                       (w.reason ??
                       (w.paidAt ? (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { FilterBar } from "@/components/portal/filter-bar";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
@@ -89,7 +89,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           </p>
         )}
       </Card>
-      <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
+      <FilterBar action={BASE} label="Filter" values={form} hidden={{ sort: params.sort }}>
         <Select
           label="Status"
           name="status"

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { partnerEarning } from "@/lib/commissions/summary";
 import { portalContext } from "@/lib/portal/context";
 import { publicOrigin } from "@/lib/portal/origin";
 
@@ -24,8 +25,9 @@ function LinkRow({ label, value }: { label: string; value: string }) {
 
 export default async function SharePage() {
   await connection();
-  const { partner } = await portalContext();
+  const { db, partner } = await portalContext();
   const origin = await publicOrigin();
+  const earning = await partnerEarning(db, partner.id);
   const code = partner.referralCode;
   if (!code) {
     return (
@@ -39,13 +41,7 @@ export default async function SharePage() {
     <div className="flex flex-col gap-4">
       <PageHeader
         title="Share your link"
-        description={
-          <StatusNote
-            status={partner.status}
-            statusReason={partner.statusReason}
-            commissionRateBps={partner.commissionRateBps}
-          />
-        }
+        description={<StatusNote status={partner.status} statusReason={partner.statusReason} earning={earning} />}
       />
       <Card
         title="Your referral link"

@@ -14,8 +14,9 @@ export default function ThanksPage() {
         Nothing to pay and no obligation. If you did not mean to send this request, just tell the agent when they call.
       </p>
       <p>
-        <Link href="/" className="font-medium text-brand-700 hover:underline">
-          Back to the home page
+        {/* The site's home page is the partner program's; a prospect's way on is another quote. */}
+        <Link href="/quote" className="font-medium text-brand-700 underline hover:no-underline">
+          Request a quote for another insurance
         </Link>
       </p>
     </main>

@@ -1,16 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { recordClick, utmFrom, cleanParam } from "@/lib/attribution/clicks";
-import { setRefCookie } from "@/lib/attribution/cookie";
+import { ensureDeviceCookie, setRefCookie } from "@/lib/attribution/cookie";
 import { lookupCode } from "@/lib/attribution/lookup";
 import { looksLikeCode, safeRedirectPath } from "@/lib/attribution/ref-cookie-value";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { getSettings } from "@/lib/settings";
 
 /**
- * A partner's referral link: records the click (valid or not), sets the attribution cookie for an
- * active partner's code, and redirects to the quote form (or a same-site `to` path) keeping the UTM
- * parameters. A visitor is always redirected: a bad code never shows an error.
+ * A partner's referral link: records the click (valid or not), sets the device cookie
+ * (lib/attribution/device.ts) and, for an active partner's code, the attribution cookie, and redirects to the
+ * quote form (or a same-site `to` path) keeping the UTM parameters. A visitor is always redirected: a bad
+ * code never shows an error.
  */
 export async function GET(request: NextRequest, ctx: { params: Promise<{ code: string }> }) {
   const { code: rawCode } = await ctx.params;
@@ -45,6 +46,7 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ code: s
     subId: sub,
     utm,
   });
+  ensureDeviceCookie(request, response);
   if (code && found?.valid) {
     const settings = await getSettings(db);
     setRefCookie(

@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/handler";
-import { paginated, paginationQuery, parsePagination } from "@/lib/api/schemas";
 import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
 import { createApiKeySchema } from "@/lib/auth/schemas";
+import { pageParams } from "@/lib/query/list";
 
 /** GET /api/v1/api-keys: every key with its last-used time (never the secret). Admin only. */
 export const GET = apiRoute(
   {
     auth: "admin",
-    query: z.object(paginationQuery).strict(),
+    // The shared page bounds; keys are few, so there are pages but no cursor (one is accepted and ignored).
+    query: z.object({ page: pageParams.page, pageSize: pageParams.pageSize, cursor: pageParams.cursor }).strict(),
     doc: { summary: "List API keys with their last use", successStatus: 200 },
   },
   async ({ db, query }) => {
-    const page = parsePagination(query);
-    const { rows, total } = await listApiKeys(db, page);
-    return paginated(rows, page, total);
+    const { page, pageSize } = query;
+    const { rows, total } = await listApiKeys(db, { limit: pageSize, offset: (page - 1) * pageSize });
+    return { data: rows, pagination: { page, pageSize, total, nextCursor: null } };
   },
 );
 

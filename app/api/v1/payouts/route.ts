@@ -1,24 +1,15 @@
+import { listRoute } from "@/lib/api/doors";
+import { apiResources } from "@/lib/api/resources";
 import { apiRoute, created } from "@/lib/api/handler";
-import { scopeOf } from "@/lib/api/scope";
-import { serializePage, serializePayout } from "@/lib/api/serializers";
-import { listPayouts, payoutListSchema } from "@/lib/payouts/queries";
+import { serializePayout } from "@/lib/api/serializers";
 import { createPayoutBatchSchema } from "@/lib/payouts/schemas";
 import { createPayoutBatch } from "@/lib/payouts/service";
-import { batchJson, pageOf, payoutJson } from "@/lib/api/response-schemas";
-
-/** Payouts (a partner sees its own) with status, paymentMethod, partnerId, batchId, q, dateField (createdAt | paidAt: what from/to apply to), from, to, sort, pages. */
-export const GET = apiRoute(
-  {
-    auth: "any",
-    doc: { summary: "List payouts (partners: their own)", response: pageOf(payoutJson), successStatus: 200 },
-    query: payoutListSchema,
-  },
-  async ({ db, principal, query }) => serializePage(await listPayouts(db, scopeOf(principal), query), serializePayout),
-);
+import { batchJson } from "@/lib/api/response-schemas";
 
 /**
  * A batch (admins): every partner's APPROVED rewards reaching the minimum → one PENDING payout each
- * (`{ partnerIds?, minimumCents? }`). 201 with the batch, or 200 with no payouts when nothing qualified.
+ * (`{ partnerIds?, minimumCents? }`). 201 with the batch, or 200 with no payouts when nothing qualified;
+ * `held` lists the partners held for tax with the reason (docs/payouts.md#holds).
  */
 export const POST = apiRoute(
   {
@@ -34,7 +25,12 @@ export const POST = apiRoute(
     const out = {
       batchId: batch.payouts.length ? batch.batchId : null,
       payouts: batch.payouts.map((p) => serializePayout(p)),
+      held: batch.held,
+      blocked: batch.blocked,
     };
     return batch.payouts.length ? created(out) : out;
   },
 );
+
+/** Payouts (a partner sees its own) with status, paymentMethod, partnerId, batchId, q, dateField (createdAt | paidAt: what from/to apply to), from, to, sort, pages. */
+export const GET = listRoute(apiResources.payout, "List payouts (partners: their own)");

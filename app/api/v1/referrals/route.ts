@@ -1,36 +1,22 @@
+import { listRoute } from "@/lib/api/doors";
+import { apiResources } from "@/lib/api/resources";
 import { apiRoute, created } from "@/lib/api/handler";
 import { scopeOf } from "@/lib/api/scope";
-import { serializePage, serializeReferral } from "@/lib/api/serializers";
+import { serializeReferral } from "@/lib/api/serializers";
 import { AppError, notFound } from "@/lib/errors";
-import { listReferrals, referralListSchema } from "@/lib/referrals/queries";
 import { createReferralSchema } from "@/lib/referrals/schemas";
 import { createReferral } from "@/lib/referrals/service";
-import { pageOf, referralJson } from "@/lib/api/response-schemas";
-
-/** Referrals with status, source, partnerId, leadId, q, from, to, sort and pages (partners: their own, leads masked). */
-export const GET = apiRoute(
-  {
-    auth: "any",
-    doc: {
-      summary: "List referrals (partners: their own, leads masked)",
-      response: pageOf(referralJson),
-      successStatus: 200,
-    },
-    query: referralListSchema,
-  },
-  async ({ db, principal, query }) =>
-    serializePage(await listReferrals(db, scopeOf(principal), query), serializeReferral),
-);
+import { referralJson } from "@/lib/api/response-schemas";
 
 /**
- * The seed's `{ partnerId, referralCode, source }`, optionally with a new `lead` (created in the same
+ * The body `{ partnerId, referralCode, source }`, optionally with a new `lead` (created in the same
  * transaction) or, for admins, an existing `leadId`. A partner refers only as itself.
  */
 export const POST = apiRoute(
   {
     auth: "any",
     doc: {
-      summary: "Create a referral (the seed's body), optionally with a new lead",
+      summary: "Create a referral, optionally with a new lead",
       response: referralJson,
       successStatus: 201,
     },
@@ -47,3 +33,6 @@ export const POST = apiRoute(
     return created(serializeReferral(referral));
   },
 );
+
+/** Referrals with status, source, partnerId, leadId, q, from, to, sort and pages (partners: their own, leads masked). */
+export const GET = listRoute(apiResources.referral, "List referrals (partners: their own, leads masked)");

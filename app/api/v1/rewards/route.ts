@@ -1,20 +1,10 @@
+import { listRoute } from "@/lib/api/doors";
+import { apiResources } from "@/lib/api/resources";
 import { apiRoute, created } from "@/lib/api/handler";
-import { scopeOf } from "@/lib/api/scope";
-import { serializePage, serializeReward } from "@/lib/api/serializers";
-import { listRewards, rewardListSchema } from "@/lib/rewards/queries";
+import { serializeReward } from "@/lib/api/serializers";
 import { manualRewardSchema } from "@/lib/rewards/schemas";
 import { createManualReward } from "@/lib/rewards/service";
-import { pageOf, rewardJson } from "@/lib/api/response-schemas";
-
-/** Rewards with status, type, partnerId, referralId, payoutId, q, from, to, sort and pages (partners: their own). */
-export const GET = apiRoute(
-  {
-    auth: "any",
-    doc: { summary: "List rewards (partners: their own)", response: pageOf(rewardJson), successStatus: 200 },
-    query: rewardListSchema,
-  },
-  async ({ db, principal, query }) => serializePage(await listRewards(db, scopeOf(principal), query), serializeReward),
-);
+import { rewardJson } from "@/lib/api/response-schemas";
 
 /** A manual reward by an admin: BONUS, ADJUSTMENT or CLAWBACK (stored negative) with a reason. */
 export const POST = apiRoute(
@@ -29,3 +19,6 @@ export const POST = apiRoute(
   },
   async ({ db, actor, body }) => created(serializeReward(await createManualReward(db, body, actor))),
 );
+
+/** Rewards with status, type, partnerId, referralId, payoutId, q, from, to, sort and pages (partners: their own). */
+export const GET = listRoute(apiResources.reward, "List rewards (partners: their own)");

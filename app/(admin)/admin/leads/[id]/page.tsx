@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { formatDate, formatDateTime, formatMoney, humanize } from "@/components/admin/format";
+import { DateTime, formatMoney, humanize } from "@/components/ui";
 import { LeadStatusForm } from "@/components/admin/leads/LeadStatusForm";
-import { DetailList, EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
-import { Timeline } from "@/components/admin/Timeline";
+import { DetailList } from "@/components/ui/detail-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { getDb } from "@/db";
-import { getLeadForAdmin } from "@/lib/admin/leads";
+import { entityTimeline } from "@/lib/audit/queries";
+import { getLead } from "@/lib/leads/queries";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Lead" };
@@ -18,9 +23,10 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   await requireAdmin();
   await connection();
   const { id } = await params;
-  const data = await getLeadForAdmin(await getDb(), id);
-  if (!data) notFound();
-  const { lead: l, consents, referrals, timeline } = data;
+  const db = await getDb();
+  const [l, timeline] = await Promise.all([getLead(db, {}, id), entityTimeline(db, "lead", id)]);
+  if (!l) notFound();
+  const { consents, referrals } = l;
   return (
     <>
       <PageHeader
@@ -28,12 +34,12 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         description={
           <span className="inline-flex items-center gap-2">
             <StatusBadge status={l.status} /> {humanize(l.insuranceType)} insurance · received{" "}
-            {formatDateTime(l.createdAt)}
+            <DateTime value={l.createdAt} />
           </span>
         }
       />
       <div className="grid gap-6 xl:grid-cols-2">
-        <Section title="Details">
+        <Card title="Details">
           <DetailList
             items={[
               ["E-mail", l.email ?? "—"],
@@ -41,16 +47,37 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               ["State / ZIP", [l.state, l.zip].filter(Boolean).join(" ") || "—"],
               ["External id", l.externalId ?? "—"],
               ["Conversion value", formatMoney(l.conversionValueCents)],
-              ["Status changed", formatDateTime(l.statusChangedAt)],
+              ["Status changed", <DateTime key="status-changed" value={l.statusChangedAt} />],
               ["Message", l.message ?? "—"],
             ]}
           />
-        </Section>
-        <Section title="Status">
+        </Card>
+        <Card title="Status">
           <LeadStatusForm id={l.id} status={l.status} />
-        </Section>
+        </Card>
       </div>
-      <Section title="Consent evidence">
+      <Card
+        title="Consent evidence"
+        actions={
+          <>
+            <a
+              className={buttonClass("secondary", "sm")}
+              href={`/api/v1/leads/${l.id}/consent-evidence?format=html`}
+              target="_blank"
+              rel="noopener"
+            >
+              Printable evidence
+            </a>
+            <a
+              className={buttonClass("secondary", "sm")}
+              href={`/api/v1/leads/${l.id}/consent-evidence?format=json&download=1`}
+              download
+            >
+              Download evidence (JSON)
+            </a>
+          </>
+        }
+      >
         {consents.length === 0 ? (
           <EmptyState title="No consent recorded">
             Every submission path records consent; a lead without it predates that rule.
@@ -62,7 +89,9 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           >
             {consents.map((c) => (
               <tr key={c.id}>
-                <Td className="whitespace-nowrap">{formatDateTime(c.consentedAt)}</Td>
+                <Td className="whitespace-nowrap">
+                  <DateTime value={c.consentedAt} />
+                </Td>
                 <Td>{humanize(c.channel)}</Td>
                 <Td className="font-mono text-xs">{c.textVersion}</Td>
                 <Td className="font-mono text-xs" title={c.textHash}>
@@ -75,8 +104,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             ))}
           </Table>
         )}
-      </Section>
-      <Section title="Referrals">
+      </Card>
+      <Card title="Referrals">
         {referrals.length === 0 ? (
           <EmptyState title="Not referred">This lead came in without a partner.</EmptyState>
         ) : (
@@ -85,7 +114,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               <tr key={r.id}>
                 <Td>
                   <Link className="text-brand-700 hover:underline" href={`/admin/referrals/${r.id}`}>
-                    {formatDate(r.createdAt)}
+                    <DateTime value={r.createdAt} mode="date" />
                   </Link>
                 </Td>
                 <Td>
@@ -104,10 +133,10 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             ))}
           </Table>
         )}
-      </Section>
-      <Section title="Timeline">
-        <Timeline events={timeline} />
-      </Section>
+      </Card>
+      <Card title="Timeline">
+        <AuditTimeline events={timeline} />
+      </Card>
     </>
   );
 }

@@ -2,31 +2,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { AuditTable } from "@/components/admin/AuditTable";
-import { buttonClass } from "@/components/admin/fields";
-import {
-  formatBps,
-  formatDate,
-  formatDateTime,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  humanize,
-} from "@/components/admin/format";
-import { DetailList, EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
+import { AuditTable } from "@/components/audit/audit-table";
+import { buttonClass } from "@/components/ui/button";
+import { DetailList } from "@/components/ui/detail-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, StatCard, StatGrid } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { DateTime, formatBps, formatCount, formatMoney, formatPercent, humanize } from "@/components/ui";
+import { LicenceEditor } from "@/components/admin/partners/LicenceEditor";
 import { RegenerateCode } from "@/components/admin/partners/RegenerateCode";
 import { StatusControl } from "@/components/admin/partners/StatusControl";
-import { StatCard } from "@/components/admin/StatCard";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
+import { PlanAssign } from "@/components/admin/plans/PlanAssign";
+import { TaxFormStatus } from "@/components/admin/tax/TaxFormStatus";
+import { PayoutCurrencyForm } from "@/components/payouts/payout-currency-form";
+import { setPayoutCurrencyAction } from "../actions";
 import { getDb } from "@/db";
+import { serializeLicence } from "@/lib/compliance/licences";
+import { listPlansWithCurrent } from "@/lib/commissions/read";
 import { entityTimeline } from "@/lib/audit/queries";
-import { getPartnerForAdmin } from "@/lib/admin/partners";
-import { listPayouts } from "@/lib/admin/payouts";
-import { partnerPerformance } from "@/lib/admin/performance";
-import { listReferrals } from "@/lib/admin/referrals";
-import { listRewards } from "@/lib/admin/rewards";
 import { requireAdmin } from "@/lib/auth/session";
+import { partnerPerformance } from "@/lib/partners/performance";
+import { getPartner, partnerLogin } from "@/lib/partners/queries";
+import { listPayouts } from "@/lib/payouts/queries";
+import { listReferrals } from "@/lib/referrals/queries";
+import { listRewards } from "@/lib/rewards/queries";
+import { getSettings } from "@/lib/settings";
+import { getTaxForm } from "@/lib/tax/forms";
+import { yearlyTotals } from "@/lib/tax/totals";
 
 export const metadata: Metadata = { title: "Partner" };
 
@@ -35,14 +39,20 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   await connection();
   const { id } = await params;
   const db = await getDb();
-  const p = await getPartnerForAdmin(db, id);
+  const p = await getPartner(db, {}, id);
   if (!p) notFound();
-  const [perf, refs, rews, pays, events] = await Promise.all([
+  const year = new Date().getUTCFullYear();
+  const [login, perf, refs, rews, pays, events, plans, taxForm, [yearTotal], settings] = await Promise.all([
+    partnerLogin(db, id),
     partnerPerformance(db, id),
-    listReferrals(db, { partnerId: id, pageSize: 10 }),
-    listRewards(db, { partnerId: id, pageSize: 10 }),
-    listPayouts(db, { partnerId: id, pageSize: 10 }),
+    listReferrals(db, {}, { partnerId: id, pageSize: 10 }),
+    listRewards(db, {}, { partnerId: id, pageSize: 10 }),
+    listPayouts(db, {}, { partnerId: id, pageSize: 10 }),
     entityTimeline(db, "partner", id),
+    listPlansWithCurrent(db),
+    getTaxForm(db, id),
+    yearlyTotals(db, year, [id]),
+    getSettings(db),
   ]);
   const name = `${p.firstName} ${p.lastName}`;
   const money = (c: number) => formatMoney(c, p.currency);
@@ -55,12 +65,12 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
             <StatusBadge status={p.status} />
             {p.statusReason ? <span>{p.statusReason}</span> : null}
             <span>
-              · code <span className="font-mono">{p.code ?? "—"}</span>
+              · code <span className="font-mono">{p.referralCode ?? "—"}</span>
             </span>
           </span>
         }
         actions={
-          <Link href={`/admin/partners/${p.id}/edit`} className={buttonClass.secondary}>
+          <Link href={`/admin/partners/${p.id}/edit`} className={buttonClass("secondary")}>
             Edit details
           </Link>
         }
@@ -69,84 +79,169 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         <h2 id="perf-h" className="text-base font-semibold">
           Performance
         </h2>
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <StatCard label="Clicks" value={formatNumber(perf.clicks)} />
+        <StatGrid label="Performance">
+          <StatCard label="Clicks" value={formatCount(perf.clicks)} />
           <StatCard
             label="Referrals"
-            value={formatNumber(perf.referrals)}
-            hint={`${formatNumber(perf.accepted)} accepted · ${formatNumber(perf.rejected)} rejected`}
+            value={formatCount(perf.referrals)}
+            hint={`${formatCount(perf.accepted)} accepted · ${formatCount(perf.rejected)} rejected`}
           />
           <StatCard
             label="Conversions"
-            value={formatNumber(perf.converted)}
+            value={formatCount(perf.conversions)}
             hint={`Rate ${formatPercent(perf.conversionRate)}`}
           />
           <StatCard label="Conversion value" value={money(perf.conversionValueCents)} />
           <StatCard
             label="Pending / calculated"
             value={money(perf.rewards.PENDING.amountCents + perf.rewards.CALCULATED.amountCents)}
-            hint={`${formatNumber(perf.rewards.PENDING.count + perf.rewards.CALCULATED.count)} rewards`}
+            hint={`${formatCount(perf.rewards.PENDING.count + perf.rewards.CALCULATED.count)} rewards`}
           />
           <StatCard
             label="Approved"
             value={money(perf.rewards.APPROVED.amountCents)}
-            hint={`${formatNumber(perf.rewards.APPROVED.count)} rewards`}
+            hint={`${formatCount(perf.rewards.APPROVED.count)} rewards`}
           />
           <StatCard
             label="Paid"
             value={money(perf.rewards.PAID.amountCents)}
-            hint={`${formatNumber(perf.rewards.PAID.count)} rewards`}
+            hint={`${formatCount(perf.rewards.PAID.count)} rewards`}
           />
           <StatCard
             label="Cancelled"
             value={money(perf.rewards.CANCELLED.amountCents)}
-            hint={`${formatNumber(perf.rewards.CANCELLED.count)} rewards`}
+            hint={`${formatCount(perf.rewards.CANCELLED.count)} rewards`}
           />
-        </div>
+        </StatGrid>
       </section>
-      <div className="grid gap-6 xl:grid-cols-3">
-        <Section title="Details">
-          <DetailList
-            items={[
-              ["E-mail", p.email],
-              ["Phone", p.phone ?? "—"],
-              ["Company", p.companyName ?? "—"],
-              ["Commission rate", formatBps(p.commissionRateBps)],
-              ["Currency", p.currency],
-              ["NPN", p.npn ?? "—"],
-              ["Licensed states", p.licensedStates.length ? p.licensedStates.join(", ") : "—"],
-              ["Payout method", humanize(p.payoutMethod)],
-              ["Joined", `${formatDate(p.createdAt)} (${humanize(p.createdVia)})`],
-              [
-                "Login",
-                p.user
-                  ? p.user.hasPassword
-                    ? `Active${p.user.lastLoginAt ? `, last ${formatDateTime(p.user.lastLoginAt)}` : ""}`
-                    : "Invited, password not set"
-                  : "No login",
-              ],
-              ["Codes", p.codes.map((c) => `${c.code}${c.isCurrent ? " (current)" : " (alias)"}`).join(", ") || "—"],
-            ]}
-          />
-        </Section>
-        <Section title="Status">
+      {/* Details get the full width, so e-mail and codes fit their columns; the two controls share a row. */}
+      <Card title="Details">
+        <DetailList
+          items={[
+            ["E-mail", p.email],
+            ["Phone", p.phone ?? "—"],
+            ["Company", p.companyName ?? "—"],
+            [
+              "Commission rate",
+              p.commissionRateBps === null ? "The plan's rates" : `${formatBps(p.commissionRateBps)} (override)`,
+            ],
+            ["Currency", p.currency],
+            ["Payout currency", p.payoutCurrency ? `${p.payoutCurrency} (converted)` : `${p.currency} (as earned)`],
+            ["NPN", p.npn ?? "—"],
+            ["Licensed states", p.licensedStates.length ? p.licensedStates.join(", ") : "—"],
+            ["Payout method", humanize(p.payoutMethod)],
+            [
+              "Joined",
+              <>
+                <DateTime value={p.createdAt} mode="date" /> ({humanize(p.createdVia)})
+              </>,
+            ],
+            [
+              "Login",
+              login ? (
+                login.hasPassword ? (
+                  login.lastLoginAt ? (
+                    <>
+                      Active, last <DateTime value={login.lastLoginAt} />
+                    </>
+                  ) : (
+                    "Active"
+                  )
+                ) : (
+                  "Invited, password not set"
+                )
+              ) : (
+                "No login"
+              ),
+            ],
+            ["Codes", p.codes.map((c) => `${c.code}${c.isCurrent ? " (current)" : " (alias)"}`).join(", ") || "—"],
+          ]}
+        />
+      </Card>
+      <Card title="Licences">
+        {p.licences.length === 0 ? null : (
+          <Table caption="Licences on file" head={["State", "Number", "Lines", "Expires", "Status", "Verified by"]}>
+            {p.licences.map((raw) => {
+              const l = serializeLicence(raw);
+              return (
+                <tr key={l.id}>
+                  <Td>{l.state}</Td>
+                  <Td>{l.number ?? "—"}</Td>
+                  <Td>{l.lines.map(humanize).join(", ")}</Td>
+                  <Td>{l.expiresOn ?? "—"}</Td>
+                  <Td>
+                    <StatusBadge status={l.status} />
+                  </Td>
+                  <Td>
+                    {l.verification ? (
+                      <>
+                        {l.verification.by ?? "—"}, <DateTime value={l.verification.at} mode="date" />
+                        {l.verification.evidenceNote ? ` (${l.verification.evidenceNote})` : ""}
+                      </>
+                    ) : (
+                      "Not verified"
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </Table>
+        )}
+        <p className="my-3 text-sm text-slate-600">
+          Expired or unverified licences count as unlicensed: where a state rule is switched on, the partner then earns
+          only the flat referral fee when a lead qualifies.
+        </p>
+        <LicenceEditor
+          partnerId={p.id}
+          initial={p.licences.map((l) => ({
+            state: l.state,
+            number: l.number ?? "",
+            lines: l.lines,
+            expiresOn: l.expiresOn ?? "",
+            verified: l.verifiedAt !== null,
+            evidenceNote: l.evidenceNote ?? "",
+          }))}
+        />
+      </Card>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Status">
           <StatusControl partnerId={p.id} name={name} status={p.status} />
-        </Section>
-        <Section title="Referral code">
+        </Card>
+        <Card title="Commission plan">
+          <PlanAssign partnerId={p.id} planId={p.commissionPlanId} plans={plans.map(({ plan }) => plan)} />
+        </Card>
+        <Card title="Referral code">
           <p className="mb-3 text-sm text-slate-600">
-            Current code <span className="font-mono font-semibold">{p.code ?? "—"}</span>
+            Current code <span className="font-mono font-semibold">{p.referralCode ?? "—"}</span>
           </p>
-          <RegenerateCode partnerId={p.id} code={p.code} />
-        </Section>
+          <RegenerateCode partnerId={p.id} code={p.referralCode} />
+        </Card>
+        <Card title="Tax form">
+          <TaxFormStatus
+            form={taxForm}
+            year={year}
+            paidCents={yearTotal?.paidCents ?? 0}
+            thresholdCents={settings.form1099ThresholdCents}
+          />
+        </Card>
+        <Card title="Payout currency">
+          <PayoutCurrencyForm
+            action={setPayoutCurrencyAction}
+            extra={{ id: p.id }}
+            earningCurrency={p.currency}
+            current={p.payoutCurrency}
+            who="admin"
+          />
+        </Card>
       </div>
-      <Section
+      <Card
         title="Referrals"
         actions={
           <Link
             className="text-sm font-medium text-brand-700 hover:underline"
             href={`/admin/referrals?partnerId=${p.id}`}
           >
-            All {formatNumber(refs.pagination.total)} referrals
+            All {formatCount(refs.pagination.total)} referrals
           </Link>
         }
       >
@@ -158,21 +253,21 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               <tr key={r.id}>
                 <Td>
                   <Link href={`/admin/referrals/${r.id}`} className="text-brand-700 hover:underline">
-                    {formatDate(r.createdAt)}
+                    <DateTime value={r.createdAt} mode="date" />
                   </Link>
                 </Td>
-                <Td>{r.leadName ?? "—"}</Td>
+                <Td>{r.lead ? `${r.lead.firstName} ${r.lead.lastName}` : "—"}</Td>
                 <Td>{humanize(r.source)}</Td>
                 <Td>
                   <StatusBadge status={r.status} />
                 </Td>
-                <Td numeric>{formatMoney(r.conversionValueCents, r.currency)}</Td>
+                <Td align="right">{formatMoney(r.conversionValueCents, r.currency)}</Td>
               </tr>
             ))}
           </Table>
         )}
-      </Section>
-      <Section
+      </Card>
+      <Card
         title="Rewards"
         actions={
           <Link
@@ -186,16 +281,24 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         {rews.data.length === 0 ? (
           <EmptyState title="No rewards yet" />
         ) : (
-          <Table caption="Latest rewards" head={["Created", "Type", "Status", "Amount", "Hold until", "Note"]}>
+          <Table
+            caption="Latest rewards"
+            head={["Created", "Type", "Status", "Amount", "Calculation", "Hold until", "Note"]}
+          >
             {rews.data.map((w) => (
               <tr key={w.id}>
-                <Td>{formatDate(w.createdAt)}</Td>
+                <Td>
+                  <DateTime value={w.createdAt} mode="date" />
+                </Td>
                 <Td>{humanize(w.type)}</Td>
                 <Td>
                   <StatusBadge status={w.status} />
                 </Td>
-                <Td numeric>{formatMoney(w.amountCents, w.currency)}</Td>
-                <Td>{formatDate(w.holdUntil)}</Td>
+                <Td align="right">{formatMoney(w.amountCents, w.currency)}</Td>
+                <Td className="text-xs">{w.calculation?.explanation ?? "—"}</Td>
+                <Td>
+                  <DateTime value={w.holdUntil} mode="date" />
+                </Td>
                 <Td className="text-xs text-slate-600">
                   {w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}
                 </Td>
@@ -203,8 +306,8 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
             ))}
           </Table>
         )}
-      </Section>
-      <Section
+      </Card>
+      <Card
         title="Payouts"
         actions={
           <Link
@@ -223,27 +326,27 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               <tr key={x.id}>
                 <Td>
                   <Link href={`/admin/payouts/${x.id}`} className="text-brand-700 hover:underline">
-                    {formatDate(x.createdAt)}
+                    <DateTime value={x.createdAt} mode="date" />
                   </Link>
                 </Td>
                 <Td>
                   <StatusBadge status={x.status} />
                 </Td>
-                <Td numeric>{formatMoney(x.amountCents, x.currency)}</Td>
+                <Td align="right">{formatMoney(x.amountCents, x.currency)}</Td>
                 <Td>{humanize(x.paymentMethod)}</Td>
                 <Td className="font-mono text-xs">{x.transactionId ?? "—"}</Td>
               </tr>
             ))}
           </Table>
         )}
-      </Section>
-      <Section title="Audit events">
+      </Card>
+      <Card title="Audit events">
         {events.length === 0 ? (
           <EmptyState title="No events recorded" />
         ) : (
           <AuditTable events={events} caption="Events for this partner, oldest first" showEntity={false} />
         )}
-      </Section>
+      </Card>
     </>
   );
 }

@@ -2,17 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { AuditTable } from "@/components/admin/AuditTable";
-import { buttonClass } from "@/components/admin/fields";
-import { formatDate, formatDateTime, formatMoney, humanize } from "@/components/admin/format";
-import { DetailList, EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
+import { AuditTable } from "@/components/audit/audit-table";
+import { buttonClass } from "@/components/ui/button";
+import { DetailList } from "@/components/ui/detail-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { DateTime, formatMoney, humanize } from "@/components/ui";
 import { RecordPayment } from "@/components/admin/payouts/RecordPayment";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
 import { getDb } from "@/db";
 import { entityTimeline } from "@/lib/audit/queries";
-import { getPayoutForAdmin } from "@/lib/admin/payouts";
 import { requireAdmin } from "@/lib/auth/session";
+import { getPayout } from "@/lib/payouts/queries";
 
 export const metadata: Metadata = { title: "Payout" };
 
@@ -21,7 +24,7 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
   await connection();
   const { id } = await params;
   const db = await getDb();
-  const p = await getPayoutForAdmin(db, id);
+  const p = await getPayout(db, {}, id);
   if (!p) notFound();
   const events = await entityTimeline(db, "payout", id);
   return (
@@ -35,13 +38,13 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
         }
         actions={
           p.batchId ? (
-            <a className={buttonClass.secondary} href={`/admin/payouts/export?batchId=${p.batchId}`} download>
+            <a className={buttonClass("secondary")} href={`/admin/payouts/export?batchId=${p.batchId}`} download>
               Batch CSV
             </a>
           ) : null
         }
       />
-      <Section title="Details">
+      <Card title="Details">
         <DetailList
           items={[
             [
@@ -54,9 +57,18 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
             ["Amount", formatMoney(p.amountCents, p.currency)],
             ["Method", humanize(p.paymentMethod ?? p.partnerPayoutMethod)],
             ["Transaction id", p.transactionId ?? "—"],
-            ["Created", formatDateTime(p.createdAt)],
-            ["Paid", formatDateTime(p.paidAt)],
-            ["Failed", p.failedAt ? `${formatDateTime(p.failedAt)}: ${p.failureReason ?? ""}` : "—"],
+            ["Created", <DateTime key="created" value={p.createdAt} />],
+            ["Paid", <DateTime key="paid" value={p.paidAt} />],
+            [
+              "Failed",
+              p.failedAt ? (
+                <>
+                  <DateTime value={p.failedAt} />: {p.failureReason ?? ""}
+                </>
+              ) : (
+                "—"
+              ),
+            ],
             [
               "Batch",
               p.batchId ? (
@@ -79,16 +91,44 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
             <RecordPayment payoutId={p.id} defaultMethod={p.partnerPayoutMethod} label={p.partnerName} />
           </div>
         ) : null}
-      </Section>
-      <Section title="Rewards covered">
+      </Card>
+      {p.conversions.length ? (
+        <Card
+          title="Currency conversion"
+          description="Rewards in another currency are totalled per currency, then converted once at the rate of the payout's day and rounded half to even."
+        >
+          <Table
+            caption="Conversions of this payout"
+            head={["From", "Rewards total", "Rate", "Rate day", "Source", "Converted"]}
+          >
+            {p.conversions.map((c) => (
+              <tr key={c.fromCurrency}>
+                <Td className="font-mono">
+                  {c.fromCurrency}→{c.toCurrency}
+                </Td>
+                <Td align="right">{formatMoney(c.originalCents, c.fromCurrency)}</Td>
+                <Td align="right" className="font-mono">
+                  {c.rate}
+                </Td>
+                <Td>{c.rateDate}</Td>
+                <Td>{c.rateSource}</Td>
+                <Td align="right">{formatMoney(c.convertedCents, c.toCurrency)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+      ) : null}
+      <Card title="Rewards covered">
         {p.items.length === 0 ? (
           <EmptyState title="No rewards recorded for this payout" />
         ) : (
           <Table caption="Rewards in this payout" head={["Created", "Type", "Referral", "Status now", "Amount"]}>
             {p.items.map((i) => (
               <tr key={i.rewardId}>
-                <Td>{formatDate(i.createdAt)}</Td>
-                <Td>{humanize(i.type)}</Td>
+                <Td>
+                  <DateTime value={i.rewardCreatedAt} mode="date" />
+                </Td>
+                <Td>{humanize(i.rewardType)}</Td>
                 <Td>
                   {i.referralId ? (
                     <Link
@@ -102,21 +142,21 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
                   )}
                 </Td>
                 <Td>
-                  <StatusBadge status={i.status} />
+                  <StatusBadge status={i.rewardStatus} />
                 </Td>
-                <Td numeric>{formatMoney(i.amountCents, p.currency)}</Td>
+                <Td align="right">{formatMoney(i.amountCents, i.currency)}</Td>
               </tr>
             ))}
           </Table>
         )}
-      </Section>
-      <Section title="Audit events">
+      </Card>
+      <Card title="Audit events">
         {events.length === 0 ? (
           <EmptyState title="No events recorded" />
         ) : (
           <AuditTable events={events} caption="Events for this payout" showEntity={false} />
         )}
-      </Section>
+      </Card>
     </>
   );
 }

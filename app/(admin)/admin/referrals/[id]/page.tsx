@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { formatBps, formatDate, formatDateTime, formatMoney, humanize } from "@/components/admin/format";
-import { DetailList, EmptyState, PageHeader, Section } from "@/components/admin/PageHeader";
+import { DateTime, formatBps, formatMoney, humanize } from "@/components/ui";
+import { DetailList } from "@/components/ui/detail-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
+import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { ReferralActions } from "@/components/admin/referrals/ReferralActions";
-import { StatusBadge } from "@/components/admin/StatusBadge";
-import { Table, Td } from "@/components/admin/Table";
-import { Timeline } from "@/components/admin/Timeline";
 import { getDb } from "@/db";
-import { getReferralForAdmin } from "@/lib/admin/referrals";
+import { entityTimeline } from "@/lib/audit/queries";
 import { requireAdmin } from "@/lib/auth/session";
+import { getPartner } from "@/lib/partners/queries";
+import { getReferral } from "@/lib/referrals/queries";
 
 export const metadata: Metadata = { title: "Referral" };
 
@@ -18,9 +23,12 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   await requireAdmin();
   await connection();
   const { id } = await params;
-  const data = await getReferralForAdmin(await getDb(), id);
-  if (!data) notFound();
-  const { referral: r, partner, lead, rewards, timeline } = data;
+  const db = await getDb();
+  const [r, timeline] = await Promise.all([getReferral(db, {}, id), entityTimeline(db, "referral", id)]);
+  if (!r) notFound();
+  const partner = await getPartner(db, {}, r.partnerId);
+  if (!partner) notFound();
+  const { lead, rewards } = r;
   const utm = [r.utmSource, r.utmMedium, r.utmCampaign, r.utmTerm, r.utmContent].filter(Boolean).join(" / ");
   return (
     <>
@@ -28,12 +36,12 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         title={`Referral ${r.referralCode}`}
         description={
           <span className="inline-flex items-center gap-2">
-            <StatusBadge status={r.status} /> created {formatDateTime(r.createdAt)}
+            <StatusBadge status={r.status} /> created <DateTime value={r.createdAt} />
           </span>
         }
       />
       <div className="grid gap-6 xl:grid-cols-2">
-        <Section title="Details">
+        <Card title="Details">
           <DetailList
             items={[
               [
@@ -57,17 +65,17 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               ["Sub-id", r.subId ?? "—"],
               ["UTM", utm || "—"],
               ["Conversion value", formatMoney(r.conversionValueCents, r.currency)],
-              ["Expires", formatDate(r.expiresAt)],
+              ["Expires", <DateTime key="expires" value={r.expiresAt} mode="date" />],
               ["Rejection reason", r.rejectionReason ? humanize(r.rejectionReason) : "—"],
               ["Notes", r.notes ?? "—"],
             ]}
           />
-        </Section>
-        <Section title="Actions">
+        </Card>
+        <Card title="Actions">
           <ReferralActions id={r.id} status={r.status} hasLead={!!r.leadId} currency={r.currency} />
-        </Section>
+        </Card>
       </div>
-      <Section title="Rewards">
+      <Card title="Rewards">
         {rewards.length === 0 ? (
           <EmptyState title="No reward yet">A reward is created when the referral converts.</EmptyState>
         ) : (
@@ -77,14 +85,18 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           >
             {rewards.map((w) => (
               <tr key={w.id}>
-                <Td>{formatDate(w.createdAt)}</Td>
+                <Td>
+                  <DateTime value={w.createdAt} mode="date" />
+                </Td>
                 <Td>{humanize(w.type)}</Td>
                 <Td>
                   <StatusBadge status={w.status} />
                 </Td>
-                <Td numeric>{formatMoney(w.amountCents, w.currency)}</Td>
-                <Td numeric>{formatBps(w.rateBps)}</Td>
-                <Td>{formatDate(w.holdUntil)}</Td>
+                <Td align="right">{formatMoney(w.amountCents, w.currency)}</Td>
+                <Td align="right">{formatBps(w.rateBps)}</Td>
+                <Td>
+                  <DateTime value={w.holdUntil} mode="date" />
+                </Td>
                 <Td className="text-xs text-slate-600">
                   {w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}
                 </Td>
@@ -92,10 +104,10 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
             ))}
           </Table>
         )}
-      </Section>
-      <Section title="Timeline">
-        <Timeline events={timeline} />
-      </Section>
+      </Card>
+      <Card title="Timeline">
+        <AuditTimeline events={timeline} />
+      </Card>
     </>
   );
 }

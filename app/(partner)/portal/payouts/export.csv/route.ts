@@ -1,13 +1,14 @@
 import { getDb } from "@/db";
 import { getSessionUser } from "@/lib/auth/session";
+import { csvResponse } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { payoutExportParams } from "@/lib/portal/payout-history";
 import { payoutHistoryCsv } from "@/lib/payouts/csv";
 
 /**
  * GET /portal/payouts/export.csv: the signed-in partner's payout history, every row matching the
- * history page's filters (`status`, `dateField`, `from`, `to`, … and `sort`; paging ignored). A bad
- * filter answers 400 problem+json naming it.
+ * history page's filters (`status`, `dateField`, `from`, `to`, … and `sort`; paging ignored), in the one
+ * payout-CSV spec (docs/payouts.md#payout-csv-columns). A bad filter answers 400 problem+json naming it.
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await getSessionUser();
@@ -20,14 +21,7 @@ export async function GET(request: Request): Promise<Response> {
       { partnerId: user.partnerId },
       payoutExportParams(url.searchParams),
     );
-    const day = new Date().toISOString().slice(0, 10);
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="payouts-${day}.csv"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return csvResponse(csv, `payouts-${new Date().toISOString().slice(0, 10)}.csv`, { private: true });
   } catch (e) {
     if (e instanceof AppError)
       return Response.json(e.toProblem(url.pathname), {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { FilterBar, PERIODS, periodFrom } from "@/components/portal/filter-bar";
+import { PERIODS, periodFrom } from "@/components/portal/periods";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -46,7 +47,12 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
           </LinkButton>
         }
       />
-      <FilterBar action={BASE} sort={params.sort} resetHref={BASE}>
+      <FilterBar
+        action={BASE}
+        label="Filter"
+        values={{ q: params.q, status, source: firstParam(sp.source), period }}
+        hidden={{ sort: params.sort }}
+      >
         <Input
           label="Search"
           name="q"

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
 import { portalContext } from "@/lib/portal/context";
 import { getReferral } from "@/lib/referrals/queries";
+import { referralUnderReview, UNDER_REVIEW_MESSAGE } from "@/lib/risk/partner-view";
 
 export const metadata = { title: "Referral" };
 
@@ -37,6 +38,7 @@ export default async function ReferralDetailPage({
   // Another partner's referral is indistinguishable from a missing one: 404.
   const r = await getReferral(db, scope, id);
   if (!r) notFound();
+  const underReview = await referralUnderReview(db, r);
   const utm = [r.utmSource, r.utmMedium, r.utmCampaign, r.utmTerm, r.utmContent].filter(Boolean).join(" / ");
 
   return (
@@ -62,6 +64,11 @@ export default async function ReferralDetailPage({
         ) : (
           <FormSuccess message="Thank you! The referral is recorded and our team will contact the prospect." />
         ))}
+      {underReview && (
+        <p role="status" data-testid="under-review" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {UNDER_REVIEW_MESSAGE}
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Details">
           <dl className="divide-y divide-slate-100">
@@ -114,7 +121,12 @@ export default async function ReferralDetailPage({
                   {w.rateBps !== null && <span className="text-slate-600">at {formatBps(w.rateBps)}</span>}
                 </span>
                 <span className="flex items-center gap-2">
-                  <Money cents={w.amountCents} currency={w.currency} /> <StatusBadge status={w.status} />
+                  <Money cents={w.amountCents} currency={w.currency} />{" "}
+                  {w.reviewHold && w.status !== "PAID" && w.status !== "CANCELLED" ? (
+                    <StatusBadge status="ON_HOLD" label="Under review" />
+                  ) : (
+                    <StatusBadge status={w.status} />
+                  )}
                 </span>
                 {w.holdUntil && w.status === "CALCULATED" && (
                   <span className="w-full text-xs text-slate-600">

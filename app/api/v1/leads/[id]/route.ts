@@ -7,11 +7,14 @@ import { changeLeadStatus } from "@/lib/leads/service";
 import { scopeOf } from "@/lib/api/scope";
 
 /** GET /api/v1/leads/{id}: the lead with its referrals and (admins) consent records; a partner's other leads → 404. */
-export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, params, principal }) => {
-  const lead = await getLead(db, scopeOf(principal), params.id);
-  if (!lead) throw notFound("Lead");
-  return lead;
-});
+export const GET = apiRoute(
+  { auth: "any", doc: { summary: "Get a lead with its referrals and consent records" }, params: idParams },
+  async ({ db, params, principal }) => {
+    const lead = await getLead(db, scopeOf(principal), params.id);
+    if (!lead) throw notFound("Lead");
+    return lead;
+  },
+);
 
 /**
  * PATCH /api/v1/leads/{id}: `{ status, conversionValue? | conversionValueCents? }` by an admin or an admin
@@ -19,7 +22,12 @@ export const GET = apiRoute({ auth: "any", params: idParams }, async ({ db, para
  * transaction; `referralChange` says what it did, or why it stayed.
  */
 export const PATCH = apiRoute(
-  { auth: "admin", params: idParams, body: leadStatusSchema },
+  {
+    auth: "admin",
+    doc: { summary: "Change a lead's status (a conversion with its value)" },
+    params: idParams,
+    body: leadStatusSchema,
+  },
   async ({ db, params, body, actor }) => {
     const { lead, referral, referralChange } = await changeLeadStatus(db, params.id, body, actor);
     return { ...lead, referral, referralChange };

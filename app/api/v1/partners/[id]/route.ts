@@ -1,26 +1,15 @@
+import { getByIdRoute, readResource, refuseTeamOnlyFields } from "@/lib/api/doors";
+import { apiResources } from "@/lib/api/resources";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { found, scopeOf } from "@/lib/api/scope";
-import { serializePartner } from "@/lib/api/serializers";
-import { AppError } from "@/lib/errors";
 import { getPartner } from "@/lib/partners/queries";
 import { updatePartnerSchema } from "@/lib/partners/schemas";
 import { terminatePartner, updatePartner } from "@/lib/partners/service";
 import { partnerJson } from "@/lib/api/response-schemas";
 
 /** Fields only the program team sets; a partner sending them gets 400, never a silent partial update. */
-const ADMIN_ONLY_FIELDS = ["email", "commissionRateBps", "currency", "minimumPayoutCents"] as const;
-
-/** One partner with its codes (current and aliases); a partner may read only itself. */
-export const GET = apiRoute(
-  {
-    auth: "any",
-    doc: { summary: "Get a partner with its current code and aliases", response: partnerJson, successStatus: 200 },
-    params: idParams,
-  },
-  async ({ db, principal, params }) =>
-    serializePartner(found(await getPartner(db, scopeOf(principal), params.id), "Partner")),
-);
+const ADMIN_ONLY_FIELDS = ["email", "commissionRateBps", "commissionPlanId", "currency", "minimumPayoutCents"] as const;
 
 /**
  * Profile changes. Never a status or a code (those move through /status and /regenerate-code: unknown
@@ -30,7 +19,7 @@ export const PATCH = apiRoute(
   {
     auth: "any",
     doc: {
-      summary: "Edit a partner's profile (never its status or code; partners not their rate)",
+      summary: "Edit a partner's profile (never its status or code; partners not their rate or plan)",
       response: partnerJson,
       successStatus: 200,
     },
@@ -40,15 +29,12 @@ export const PATCH = apiRoute(
   async ({ db, actor, principal, params, body }) => {
     const scope = scopeOf(principal);
     found(await getPartner(db, scope, params.id), "Partner");
-    if (scope.partnerId) {
-      const refused = ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined);
-      if (refused.length)
-        throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
-          errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
-        });
-    }
+    refuseTeamOnlyFields(
+      scope,
+      ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined),
+    );
     await updatePartner(db, params.id, body, actor);
-    return serializePartner(found(await getPartner(db, scope, params.id), "Partner"));
+    return readResource(apiResources.partner, db, scope, params.id);
   },
 );
 
@@ -68,6 +54,9 @@ export const DELETE = apiRoute(
   },
   async ({ db, actor, params }) => {
     await terminatePartner(db, params.id, "Terminated through the API", actor);
-    return serializePartner(found(await getPartner(db, {}, params.id), "Partner"));
+    return readResource(apiResources.partner, db, {}, params.id);
   },
 );
+
+/** One partner with its codes (current and aliases); a partner may read only itself. */
+export const GET = getByIdRoute(apiResources.partner, "Get a partner with its current code and aliases");

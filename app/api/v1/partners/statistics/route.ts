@@ -2,7 +2,7 @@ import { partnerStatistics } from "@/lib/analytics";
 import { apiRoute } from "@/lib/api/handler";
 import { scopeOf, statisticsQuery } from "@/lib/api/scope";
 
-/** Program-wide partner figures; a partner gets its own (CONTRACT: `/statistics` is scoped). */
+/** Program-wide partner figures; a partner gets its own (every `/statistics` is scoped: docs/api.md#statistics). */
 export const GET = apiRoute(
   {
     auth: "any",

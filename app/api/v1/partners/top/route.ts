@@ -17,7 +17,7 @@ const topQuery = z.strictObject({
   minReferrals: z.coerce.number().int("Must be a whole number").min(1, "At least 1").max(1_000_000).optional(),
 });
 
-/** Partners ranked by a metric over a period (admins only: partners get 403, CONTRACT). */
+/** Partners ranked by a metric over a period (admins only: partners get 403, docs/api.md#credentials-and-roles). */
 export const GET = apiRoute(
   {
     auth: "admin",

@@ -20,9 +20,13 @@ async function validate(db: DbOrTx, code: string) {
 }
 
 /** GET /api/v1/partners/validate-referral-code?code=…: public, rate-limited per IP. */
-export const GET = apiRoute({ auth: "public", query: codeInput, rateLimit }, ({ db, query }) =>
-  validate(db, query.code),
+export const GET = apiRoute(
+  { auth: "public", doc: { summary: "Check a referral code (query string)" }, query: codeInput, rateLimit },
+  ({ db, query }) => validate(db, query.code),
 );
 
 /** POST /api/v1/partners/validate-referral-code with `{ "code" }`: the same answer. */
-export const POST = apiRoute({ auth: "public", body: codeInput, rateLimit }, ({ db, body }) => validate(db, body.code));
+export const POST = apiRoute(
+  { auth: "public", doc: { summary: "Check a referral code (JSON body)" }, body: codeInput, rateLimit },
+  ({ db, body }) => validate(db, body.code),
+);

@@ -1,23 +1,12 @@
+import { getByIdRoute, readResource, refuseTeamOnlyFields } from "@/lib/api/doors";
+import { apiResources } from "@/lib/api/resources";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { found, scopeOf } from "@/lib/api/scope";
-import { serializeReferral } from "@/lib/api/serializers";
-import { AppError } from "@/lib/errors";
 import { updateReferralDetails, updateReferralSchema } from "@/lib/referrals/details";
 import { getReferral } from "@/lib/referrals/queries";
 import { withdrawReferral } from "@/lib/referrals/service";
 import { referralJson } from "@/lib/api/response-schemas";
-
-/** One referral with its lead (masked for partners), rewards and timeline (another partner's → 404). */
-export const GET = apiRoute(
-  {
-    auth: "any",
-    doc: { summary: "Get a referral with its lead, rewards and timeline", response: referralJson, successStatus: 200 },
-    params: idParams,
-  },
-  async ({ db, principal, params }) =>
-    serializeReferral(found(await getReferral(db, scopeOf(principal), params.id), "Referral")),
-);
 
 /** Notes, source, sub id and UTM values; never a status. A partner may change only its own notes. */
 export const PATCH = apiRoute(
@@ -34,15 +23,12 @@ export const PATCH = apiRoute(
   async ({ db, actor, principal, params, body }) => {
     const scope = scopeOf(principal);
     found(await getReferral(db, scope, params.id), "Referral");
-    if (scope.partnerId) {
-      const refused = Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined);
-      if (refused.length)
-        throw new AppError("validation", `Partners cannot change ${refused.join(", ")}`, {
-          errors: refused.map((path) => ({ path, message: "Only the program team can change this" })),
-        });
-    }
+    refuseTeamOnlyFields(
+      scope,
+      Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined),
+    );
     await updateReferralDetails(db, params.id, body, actor);
-    return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
+    return readResource(apiResources.referral, db, scope, params.id);
   },
 );
 
@@ -61,6 +47,9 @@ export const DELETE = apiRoute(
     const scope = scopeOf(principal);
     found(await getReferral(db, scope, params.id), "Referral");
     await withdrawReferral(db, params.id, actor);
-    return serializeReferral(found(await getReferral(db, scope, params.id), "Referral"));
+    return readResource(apiResources.referral, db, scope, params.id);
   },
 );
+
+/** One referral with its lead (masked for partners), rewards and timeline (another partner's → 404). */
+export const GET = getByIdRoute(apiResources.referral, "Get a referral with its lead, rewards and timeline");

@@ -4,11 +4,11 @@ import { processConversion } from "@/lib/referrals/service";
 import { conversionAnswer } from "@/lib/api/serializers";
 import { conversionJson } from "@/lib/api/response-schemas";
 
-/** The seed's id-less form: `{ referralId, conversionValue }`; same answers as /referrals/{id}/process-conversion. */
+/** The id-less form: `{ referralId, conversionValue }`; same answers as /referrals/{id}/process-conversion. */
 export const POST = apiRoute(
   {
     auth: "admin",
-    doc: { summary: "The seed's id-less conversion: referralId in the body", response: conversionJson },
+    doc: { summary: "Process a conversion, referralId in the body", response: conversionJson },
     body: processConversionByBodySchema,
   },
   async ({ db, actor, body: { referralId, ...value } }) =>

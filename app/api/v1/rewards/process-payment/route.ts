@@ -4,11 +4,11 @@ import { processPayment } from "@/lib/rewards/payment";
 import { paymentAnswer } from "@/lib/api/serializers";
 import { paymentJson } from "@/lib/api/response-schemas";
 
-/** The seed's id-less form: `{ rewardId, paymentMethod, transactionId }`; same answers as /rewards/{id}/process-payment. */
+/** The id-less form: `{ rewardId, paymentMethod, transactionId }`; same answers as /rewards/{id}/process-payment. */
 export const POST = apiRoute(
   {
     auth: "admin",
-    doc: { summary: "The seed's id-less payment: rewardId in the body", response: paymentJson },
+    doc: { summary: "Process a payment, rewardId in the body", response: paymentJson },
     body: processPaymentByBodySchema,
   },
   async ({ db, actor, body: { rewardId, ...input } }) =>

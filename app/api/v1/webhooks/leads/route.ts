@@ -6,7 +6,10 @@ import { readRawBody, receiveInboundWebhook } from "@/lib/webhooks/inbound";
  * settings) authenticates the sender, checked before anything is written. Repeats answer 200 with
  * the first result.
  */
-export const POST = apiRoute({ auth: "public" }, async ({ db, req }) => {
-  const out = await receiveInboundWebhook(db, await readRawBody(req), req.headers);
-  return { received: true, webhookId: out.webhookId, duplicate: out.duplicate, result: out.result };
-});
+export const POST = apiRoute(
+  { auth: "public", doc: { summary: "Receive signed lead events from your CRM" } },
+  async ({ db, req }) => {
+    const out = await receiveInboundWebhook(db, await readRawBody(req), req.headers);
+    return { received: true, webhookId: out.webhookId, duplicate: out.duplicate, result: out.result };
+  },
+);

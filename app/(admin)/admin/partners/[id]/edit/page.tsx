@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/admin/PageHeader";
+import { PageHeader } from "@/components/ui/page-header";
 import { PartnerForm } from "@/components/admin/partners/PartnerForm";
 import { getDb } from "@/db";
 import { partnerFormDefaults } from "@/lib/partners/form";
-import { getPartnerForAdmin } from "@/lib/admin/partners";
+import { getPartner } from "@/lib/partners/queries";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Edit partner" };
@@ -14,7 +14,7 @@ export default async function EditPartnerPage({ params }: { params: Promise<{ id
   await requireAdmin();
   await connection();
   const { id } = await params;
-  const p = await getPartnerForAdmin(await getDb(), id);
+  const p = await getPartner(await getDb(), {}, id);
   if (!p) notFound();
   return (
     <>

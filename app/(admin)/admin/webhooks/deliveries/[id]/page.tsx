@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReplayButton } from "@/components/webhooks/ReplayButton";
-import { Badge, cell, DataTable, Json, Panel, When } from "@/components/webhooks/ui";
+import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { JsonValue } from "@/components/ui/json-value";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -29,17 +33,17 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
           Delivery of <code>{d.eventType}</code>
         </h1>
       </div>
-      <Panel title="Delivery" actions={d.status === "PENDING" ? null : <ReplayButton id={d.id} />}>
+      <Card title="Delivery" actions={d.status === "PENDING" ? null : <ReplayButton id={d.id} />}>
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
           {(
             [
-              ["Status", <Badge key="s">{d.status}</Badge>],
+              ["Status", <StatusBadge key="s" status={d.status} />],
               ["Endpoint", d.endpointUrl],
               ["webhook-id", <code key="m">{d.messageId}</code>],
               ["Attempts", d.attempts],
-              ["Created", <When key="c" at={d.createdAt} />],
-              ["Delivered", <When key="d" at={d.deliveredAt} />],
-              ["Next attempt", d.status === "PENDING" ? <When key="n" at={d.nextAttemptAt} /> : "–"],
+              ["Created", <DateTime key="c" value={d.createdAt} />],
+              ["Delivered", <DateTime key="d" value={d.deliveredAt} />],
+              ["Next attempt", d.status === "PENDING" ? <DateTime key="n" value={d.nextAttemptAt} /> : "–"],
               ["Last error", d.lastError ?? "–"],
             ] as [string, React.ReactNode][]
           ).map(([k, v]) => (
@@ -49,29 +53,29 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
             </div>
           ))}
         </dl>
-      </Panel>
-      <Panel title="Attempts">
+      </Card>
+      <Card title="Attempts">
         {d.attemptLog.length === 0 ? (
           <p className="text-sm text-slate-600">Not attempted yet.</p>
         ) : (
-          <DataTable caption="Delivery attempts" head={["At", "HTTP status", "Duration", "Error", "Response"]}>
+          <Table caption="Delivery attempts" head={["At", "HTTP status", "Duration", "Error", "Response"]}>
             {d.attemptLog.map((a) => (
               <tr key={a.id}>
-                <td className={cell}>
-                  <When at={a.attemptedAt} />
-                </td>
-                <td className={cell}>{a.statusCode ?? "–"}</td>
-                <td className={`${cell} tabular-nums`}>{a.durationMs ?? "–"} ms</td>
-                <td className={cell}>{a.error ?? "–"}</td>
-                <td className={`${cell} max-w-72 font-mono text-xs break-all`}>{a.responseSnippet ?? "–"}</td>
+                <Td>
+                  <DateTime value={a.attemptedAt} />
+                </Td>
+                <Td>{a.statusCode ?? "–"}</Td>
+                <Td className="tabular-nums">{a.durationMs ?? "–"} ms</Td>
+                <Td>{a.error ?? "–"}</Td>
+                <Td className="max-w-72 font-mono text-xs break-all">{a.responseSnippet ?? "–"}</Td>
               </tr>
             ))}
-          </DataTable>
+          </Table>
         )}
-      </Panel>
-      <Panel title="Payload">
-        <Json value={d.payload} />
-      </Panel>
+      </Card>
+      <Card title="Payload">
+        <JsonValue value={d.payload} />
+      </Card>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { linkToLeadSchema } from "@/lib/referrals/schemas";
 import { linkToLead } from "@/lib/referrals/service";
 import { referralJson } from "@/lib/api/response-schemas";
 
-/** The seed's `{ leadId }` (admins): a PENDING referral takes an existing lead and becomes ACCEPTED. */
+/** `{ leadId }` (admins): a PENDING referral takes an existing lead and becomes ACCEPTED. */
 export const POST = apiRoute(
   {
     auth: "admin",

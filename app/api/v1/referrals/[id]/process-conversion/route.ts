@@ -5,7 +5,7 @@ import { idParams } from "@/lib/api/schemas";
 import { processConversionSchema } from "@/lib/referrals/schemas";
 import { conversionJson } from "@/lib/api/response-schemas";
 
-/** The seed's `{ "conversionValue": 1000.0 }` (or exact `conversionValueCents`), admins only. */
+/** `{ "conversionValue": 1000.0 }` (or exact `conversionValueCents`), admins only. */
 export const POST = apiRoute(
   {
     auth: "admin",

@@ -5,7 +5,7 @@ import { idParams } from "@/lib/api/schemas";
 import { processPaymentSchema } from "@/lib/rewards/schemas";
 import { paymentJson } from "@/lib/api/response-schemas";
 
-/** The seed's `{ "paymentMethod": "BANK_TRANSFER", "transactionId": "TXN-12345" }` (admins). */
+/** `{ "paymentMethod": "BANK_TRANSFER", "transactionId": "TXN-12345" }` (admins). */
 export const POST = apiRoute(
   {
     auth: "admin",

@@ -1,0 +1,23 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/**
+ * Put inside a form whose defaults come from the URL (a filter bar). When the page comes back from
+ * the browser's history (back/forward cache, or the browser restoring typed values), the controls
+ * would show what was last chosen rather than what the URL says; this resets them to the URL's values.
+ */
+export function ResetOnHistory() {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const form = ref.current?.closest("form");
+    if (!form) return;
+    form.reset();
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) form.reset();
+    };
+    window.addEventListener("pageshow", onShow);
+    return () => window.removeEventListener("pageshow", onShow);
+  }, []);
+  return <span ref={ref} hidden />;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_partner_role" CHECK (("api_keys"."role" = 'PARTNER') = ("api_keys"."partner_id" is not null));
