@@ -252,7 +252,7 @@ describe("privacy requests", () => {
     const inv = await checkInvariants(t.db);
     expect(inv.filter((r) => r.violations > 0)).toEqual([]);
     expect(totalViolations(inv)).toBe(0);
-  });
+  }, 120_000); // searches every text column of every table, several times
 
   it("a person with no records still gets an audited request; bad input names the field", async () => {
     expect(totalViolations(await checkInvariants(t.db))).toBe(0);

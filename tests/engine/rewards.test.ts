@@ -158,7 +158,7 @@ describe("bulkApproveRewards", () => {
       sql`select count(*)::int as n from events where action = 'reward.approved' and data->>'bulk' = 'true'`,
     )) as unknown as { n: number }[];
     expect(n).toBeGreaterThanOrEqual(10005);
-  });
+  }, 120_000); // 10,008 rewards and as many audit events
   it("validates the body shape", () => {
     expect(bulkApproveSchema.safeParse({}).success).toBe(false);
     expect(bulkApproveSchema.safeParse({ rewardIds: ["a"], filter: {} }).success).toBe(false);
