@@ -1,11 +1,8 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
-import { rewards } from "@/db/schema";
 import { systemActor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
 import { programHold } from "@/lib/rewards/hold";
-import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
-import { rewardPayload } from "@/lib/rewards/core";
+import { insertReward } from "@/lib/rewards/core";
 import { getSettings } from "@/lib/settings";
 import { planAt } from "./resolve";
 import { money } from "./words";
@@ -171,9 +168,11 @@ async function awardOne(
 ): Promise<boolean> {
   const calc = bonusCalculation(plan, b, award, label);
   return db.transaction(async (tx) => {
-    const [reward] = await tx
-      .insert(rewards)
-      .values({
+    const reward = await insertReward(
+      tx,
+      actor,
+      now,
+      {
         partnerId,
         type: "BONUS",
         amountCents: b.flatCents,
@@ -186,27 +185,10 @@ async function awardOne(
         planVersionId: plan.versionId,
         calculation: calc,
         uniqueKey: bonusKey(partnerId, plan.planId, b, award.period),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: rewards.uniqueKey })
-      .returning();
-    if (!reward) return false;
-    await recordEvent(tx, actor, {
-      entityType: "reward",
-      entityId: reward.id,
-      action: "reward.created",
-      toStatus: "CALCULATED",
-      data: {
-        type: "BONUS",
-        bonusId: b.id,
-        period: award.period,
-        amountCents: b.flatCents,
-        explanation: calc.explanation,
       },
-      at: now,
-    });
-    await enqueueWebhookEvent(tx, "reward.calculated", { ...rewardPayload(reward), bonus: award });
-    return true;
+      { type: "BONUS", bonusId: b.id, period: award.period, amountCents: b.flatCents, explanation: calc.explanation },
+      { webhook: { extra: { bonus: award } }, skipDuplicateKey: true },
+    );
+    return reward !== null;
   });
 }

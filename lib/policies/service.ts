@@ -10,7 +10,7 @@ import { loadCalculationInput } from "@/lib/commissions/resolve";
 import { policyWindowFor, policyWindows } from "@/lib/compliance/policy-windows";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
-import { moveReward, rewardPayload, type Reward } from "@/lib/rewards/core";
+import { insertReward, moveReward, type Reward } from "@/lib/rewards/core";
 import { holdFor } from "@/lib/rewards/hold";
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
@@ -121,9 +121,11 @@ async function issued(c: Ctx): Promise<PolicyOutcome> {
 async function insertClawback(c: Ctx, target: Reward, cents: number, tb: ReturnType<typeof takeBack>, unpaid: boolean) {
   // Beside an unpaid reward the adjustment travels with it (same status and hold); otherwise it is owed now.
   const status = unpaid ? target.status : "APPROVED";
-  const [claw] = await c.tx
-    .insert(rewards)
-    .values({
+  return insertReward(
+    c.tx,
+    c.actor,
+    c.now,
+    {
       partnerId: target.partnerId,
       referralId: target.referralId,
       type: "CLAWBACK",
@@ -141,26 +143,16 @@ async function insertClawback(c: Ctx, target: Reward, cents: number, tb: ReturnT
       approvedAt: status === "APPROVED" ? c.now : null,
       approvedBy: status === "APPROVED" ? by(c.actor) : null,
       createdBy: by(c.actor),
-      createdAt: c.now,
-      updatedAt: c.now,
-    })
-    .returning();
-  await recordEvent(c.tx, c.actor, {
-    entityType: "reward",
-    entityId: claw.id,
-    action: "reward.created",
-    toStatus: status,
-    data: {
+    },
+    (claw) => ({
       type: "CLAWBACK",
       amountCents: claw.amountCents,
       clawsBack: target.id,
       policyEventId: c.eventId,
       takeBack: tb,
-    },
-    at: c.now,
-  });
-  await enqueueWebhookEvent(c.tx, "reward.clawed_back", { ...rewardPayload(claw), clawsBack: target.id, takeBack: tb });
-  return claw;
+    }),
+    { webhook: { type: "reward.clawed_back", extra: { clawsBack: target.id, takeBack: tb } } },
+  );
 }
 
 /** Cancelled: the reward of the policy year it falls in is taken back in full or pro rata (docs/compliance.md#clawbacks). */
@@ -271,9 +263,11 @@ async function renewed(c: Ctx): Promise<PolicyOutcome> {
   if (!calc.matched) return outcome({ action: "NONE", policyYear: year, explanation: calc.explanation });
   const { holdDays } = await getSettings(c.tx);
   const hold = holdFor({ at: c.now, holdDays, windows: [], insuranceType: c.lead.insuranceType, state: c.lead.state });
-  const [reward] = await c.tx
-    .insert(rewards)
-    .values({
+  const reward = await insertReward(
+    c.tx,
+    c.actor,
+    c.now,
+    {
       partnerId: c.referral.partnerId,
       referralId: c.referral.id,
       type: "RENEWAL",
@@ -289,26 +283,16 @@ async function renewed(c: Ctx): Promise<PolicyOutcome> {
       uniqueKey: key,
       calculatedAt: c.now,
       createdBy: by(c.actor),
-      createdAt: c.now,
-      updatedAt: c.now,
-    })
-    .returning();
-  await recordEvent(c.tx, c.actor, {
-    entityType: "reward",
-    entityId: reward.id,
-    action: "reward.created",
-    toStatus: "CALCULATED",
-    data: {
+    },
+    (r) => ({
       type: "RENEWAL",
       policyYear: year,
-      amountCents: reward.amountCents,
+      amountCents: r.amountCents,
       baseCents: value,
       explanation: calc.explanation,
       policyEventId: c.eventId,
-    },
-    at: c.now,
-  });
-  await enqueueWebhookEvent(c.tx, "reward.calculated", rewardPayload(reward));
+    }),
+  );
   return outcome({
     action: "RENEWAL_REWARD",
     policyYear: year,

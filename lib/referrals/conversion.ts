@@ -2,15 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { referrals, rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
 import { AppError, conflict, invalidState } from "@/lib/errors";
 import { calculate } from "@/lib/commissions/calculate";
 import { loadCalculationInput } from "@/lib/commissions/resolve";
 import { centsToMajor } from "@/lib/decimal";
 import { majorToCents } from "@/lib/money";
-import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
 import { holdFor } from "@/lib/rewards/hold";
-import { moveReward, rewardPayload, type Reward } from "@/lib/rewards/core";
+import { insertReward, moveReward, type Reward } from "@/lib/rewards/core";
 import { getSettings } from "@/lib/settings";
 import { signalsAtConversion } from "@/lib/risk/conversion";
 import { moveReferral, type Referral } from "./core";
@@ -111,9 +109,11 @@ export async function convertLocked(
   const calc = cents === null ? null : await calculation(tx, referral, cents, now, now);
   const status = !calc ? "PENDING" : calc.calculation.matched ? "CALCULATED" : "CANCELLED";
   const { held } = await signalsAtConversion(tx, referral, now);
-  const [reward] = await tx
-    .insert(rewards)
-    .values({
+  const reward = await insertReward(
+    tx,
+    actor,
+    now,
+    {
       partnerId: referral.partnerId,
       referralId: referral.id,
       type: "CONVERSION",
@@ -123,24 +123,14 @@ export async function convertLocked(
       reviewHold: held,
       calculatedAt: status === "CALCULATED" ? now : null,
       createdBy: actor.id ?? actor.label ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await recordEvent(tx, actor, {
-    entityType: "reward",
-    entityId: reward.id,
-    action: "reward.created",
-    toStatus: reward.status,
-    data: {
-      referralId: referral.id,
-      amountCents: reward.amountCents,
-      baseCents: cents,
-      rateBps: reward.rateBps,
-      ...(calc ? { explanation: calc.calculation.explanation } : {}),
     },
-    at: now,
-  });
-  if (status === "CALCULATED") await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
+    (r) => ({
+      referralId: referral.id,
+      amountCents: r.amountCents,
+      baseCents: cents,
+      rateBps: r.rateBps,
+      ...(calc ? { explanation: calc.calculation.explanation } : {}),
+    }),
+  );
   return { referral: converted, reward, created: true };
 }

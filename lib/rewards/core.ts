@@ -94,6 +94,46 @@ export async function moveReward(
   return updated;
 }
 
+export type NewReward = Omit<typeof rewards.$inferInsert, "createdAt" | "updatedAt">;
+
+export type InsertRewardOptions = {
+  webhook?: { type?: WebhookEventType; extra?: Record<string, unknown> };
+  skipDuplicateKey?: boolean;
+};
+
+/**
+ * Inserts one reward stamped `now` and writes its `reward.created` event (`data`, or `data` of the inserted row)
+ * in the caller's transaction.
+ * A reward created CALCULATED is announced as `reward.calculated`; `webhook` names another event (always sent)
+ * or adds fields to the payload. With `skipDuplicateKey`, a reward whose `uniqueKey` exists already is left
+ * alone: nothing is written and null returned.
+ */
+export async function insertReward<O extends InsertRewardOptions = InsertRewardOptions>(
+  tx: DbOrTx,
+  actor: Actor,
+  now: Date,
+  values: NewReward,
+  data: Record<string, unknown> | ((reward: Reward) => Record<string, unknown>),
+  opts?: O,
+): Promise<O extends { skipDuplicateKey: true } ? Reward | null : Reward> {
+  const insert = tx.insert(rewards).values({ ...values, createdAt: now, updatedAt: now });
+  const [reward] = await (
+    opts?.skipDuplicateKey ? insert.onConflictDoNothing({ target: rewards.uniqueKey }) : insert
+  ).returning();
+  if (!reward) return null as never;
+  await recordEvent(tx, actor, {
+    entityType: "reward",
+    entityId: reward.id,
+    action: "reward.created",
+    toStatus: reward.status,
+    data: typeof data === "function" ? data(reward) : data,
+    at: now,
+  });
+  const hook = opts?.webhook?.type ?? (reward.status === "CALCULATED" ? "reward.calculated" : null);
+  if (hook) await enqueueWebhookEvent(tx, hook, { ...rewardPayload(reward), ...opts?.webhook?.extra });
+  return reward;
+}
+
 export const reviewHeldError = (r: Reward) =>
   new AppError("invalid_state", "Reward is held for a fraud review; only a review decision releases it", {
     extra: { currentStatus: r.status, underReview: true },

@@ -2,15 +2,13 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent } from "@/lib/audit/events";
 import { programHold } from "@/lib/rewards/hold";
 import { calculate } from "@/lib/commissions/calculate";
 import { loadCalculationInput } from "@/lib/commissions/resolve";
 import { qualificationKey } from "@/lib/compliance/unlicensed";
-import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
 import type { Referral } from "@/lib/referrals/core";
 import { getSettings } from "@/lib/settings";
-import { rewardPayload, type Reward } from "./core";
+import { insertReward, type Reward } from "./core";
 
 /** Referral statuses whose lead can still earn its qualification reward. */
 const LIVE = new Set(["PENDING", "ACCEPTED", "CONVERTED", "PAID"]);
@@ -44,9 +42,12 @@ export async function qualificationReward(
   if (!input.unlicensed && !calc.matched) return null;
   const due = calc.matched && calc.amountCents > 0;
   const { holdDays } = await getSettings(tx);
-  const [reward] = await tx
-    .insert(rewards)
-    .values({
+  // Created CANCELLED when not due, so `insertReward` sends no `reward.calculated` for it.
+  const reward = await insertReward(
+    tx,
+    actor,
+    now,
+    {
       partnerId: referral.partnerId,
       referralId: referral.id,
       type: input.unlicensed ? "REFERRAL_FEE" : "LEAD",
@@ -61,23 +62,8 @@ export async function qualificationReward(
       ...(due ? {} : { cancelledAt: now, cancelReason: calc.reason ?? calc.explanation }),
       reason: calc.licence?.nonCashRequired ? "Non-cash payment required by the state rule" : null,
       createdBy: actor.id ?? actor.label ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await recordEvent(tx, actor, {
-    entityType: "reward",
-    entityId: reward.id,
-    action: "reward.created",
-    toStatus: reward.status,
-    data: {
-      referralId: referral.id,
-      type: reward.type,
-      amountCents: reward.amountCents,
-      explanation: calc.explanation,
     },
-    at: now,
-  });
-  if (due) await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
+    (r) => ({ referralId: referral.id, type: r.type, amountCents: r.amountCents, explanation: calc.explanation }),
+  );
   return { reward, created: true };
 }

@@ -2,10 +2,10 @@ import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { partners, payouts, rewards } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { recordEvent, recordEvents } from "@/lib/audit/events";
+import { recordEvents } from "@/lib/audit/events";
 import { nowOf, type Clock } from "@/lib/clock";
 import { AppError, invalidState, notFound } from "@/lib/errors";
-import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/outbox/enqueue";
+import { enqueueWebhookEvents } from "@/lib/outbox/enqueue";
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
 import {
@@ -19,6 +19,7 @@ import {
   reviewFreeSql,
   reviewHeldError,
   rewardPayload,
+  insertReward,
   type Reward,
 } from "./core";
 import { rewardFilterNeedsJoin, rewardWhere, withRewardFilterJoins, type RewardFilter } from "./queries";
@@ -249,9 +250,11 @@ export async function createManualReward(
         errors: [{ path: "partnerId", message: "This partner is terminated: no new rewards" }],
       });
     const amountCents = input.type === "CLAWBACK" ? -Math.abs(input.amountCents) : input.amountCents;
-    const [reward] = await tx
-      .insert(rewards)
-      .values({
+    return insertReward(
+      tx,
+      actor,
+      now,
+      {
         partnerId: p.id,
         referralId: input.referralId ?? null,
         type: input.type,
@@ -262,20 +265,9 @@ export async function createManualReward(
         reason: input.reason,
         calculatedAt: now,
         createdBy: actorName(actor),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await recordEvent(tx, actor, {
-      entityType: "reward",
-      entityId: reward.id,
-      action: "reward.created",
-      toStatus: "CALCULATED",
-      data: { type: input.type, amountCents, reason: input.reason },
-      at: now,
-    });
-    await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(reward));
-    return reward;
+      },
+      { type: input.type, amountCents, reason: input.reason },
+    );
   });
 }
 

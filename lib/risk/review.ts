@@ -8,7 +8,7 @@ import { AppError, invalidState, notFound } from "@/lib/errors";
 import { enqueueWebhookEvent, enqueueWebhookEvents } from "@/lib/outbox/enqueue";
 import { changePartnerStatus } from "@/lib/partners/service";
 import { referralPayload } from "@/lib/referrals/core";
-import { moveReward, rewardPayload, type Reward } from "@/lib/rewards/core";
+import { insertReward, moveReward, type Reward } from "@/lib/rewards/core";
 import { getSettings } from "@/lib/settings";
 import { isUuid } from "@/lib/validation";
 import { riskRules } from "./rules";
@@ -70,9 +70,11 @@ async function unwindRewards(tx: DbOrTx, referralId: string, reason: string, act
   for (const r of rows) {
     if (r.type === "CLAWBACK" || r.status === "CANCELLED") continue;
     if (r.status === "PAID") {
-      const [claw] = await tx
-        .insert(rewards)
-        .values({
+      await insertReward(
+        tx,
+        actor,
+        now,
+        {
           partnerId: r.partnerId,
           referralId: null,
           type: "CLAWBACK",
@@ -83,19 +85,9 @@ async function unwindRewards(tx: DbOrTx, referralId: string, reason: string, act
           reason: `FRAUD on referral ${referralId}`,
           calculatedAt: now,
           createdBy: actor.id ?? actor.label ?? actor.type,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await recordEvent(tx, actor, {
-        entityType: "reward",
-        entityId: claw.id,
-        action: "reward.created",
-        toStatus: "CALCULATED",
-        data: { type: "CLAWBACK", amountCents: claw.amountCents, clawsBack: r.id, reason: "FRAUD" },
-        at: now,
-      });
-      await enqueueWebhookEvent(tx, "reward.calculated", rewardPayload(claw));
+        },
+        (claw) => ({ type: "CLAWBACK", amountCents: claw.amountCents, clawsBack: r.id, reason: "FRAUD" }),
+      );
       clawbacks++;
       continue;
     }
