@@ -10,6 +10,7 @@ import * as partners from "@/app/api/v1/partners/route";
 import { events, payouts, rewards } from "@/db/schema";
 import { conversionJson, createdPartnerJson, paymentJson, referralJson } from "@/lib/api/response-schemas";
 import { checkInvariants, totalViolations } from "@/lib/invariants";
+import { apiLeadBody } from "../helpers/api-fixtures";
 import { call, apiSuite } from "../helpers/http";
 
 /**
@@ -52,13 +53,7 @@ describe("the documented integration flow, verbatim", () => {
     // The lead, made with POST /api/v1/leads (the public lead body).
     const lead = await call(leads.POST, "POST /api/v1/leads", {
       headers,
-      body: {
-        firstName: "Jane",
-        lastName: "Smith",
-        email: "jane.smith@example.net",
-        insuranceType: "AUTO",
-        consent: { given: true, textVersion: "2026-11" },
-      },
+      body: apiLeadBody({ insuranceType: "AUTO" }),
     });
     expect(lead.status).toBe(201);
     const leadId: string = lead.body.id;

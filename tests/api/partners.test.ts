@@ -13,7 +13,7 @@ import * as stats from "@/app/api/v1/partners/statistics/route";
 import * as top from "@/app/api/v1/partners/top/route";
 import { events, outbox, partnerCodes, partners, users } from "@/db/schema";
 import { pageOf, partnerJson } from "@/lib/api/response-schemas";
-import { call, apiSuite } from "../helpers/http";
+import { call, apiSuite, boundQuery, byId } from "../helpers/http";
 
 const SEED_BODY = {
   firstName: "John",
@@ -28,6 +28,10 @@ describe("REST API: partners", () => {
   const [a, b] = testPartners;
 
   const partnerCount = async () => (await t.db.select({ n: count() }).from(partners))[0].n;
+  const setStatus = byId(status.POST, "POST /api/v1/partners/[id]/status");
+  const regenerate = byId(regen.POST, "POST /api/v1/partners/[id]/regenerate-code");
+  const terminate = byId(one.DELETE, "DELETE /api/v1/partners/[id]");
+  const statistics = boundQuery(stats.GET, "GET /api/v1/partners/statistics");
 
   it("POST creates an ACTIVE partner with its code, a sign-in user and an invitation, with an event", async () => {
     const res = await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: SEED_BODY });
@@ -164,51 +168,17 @@ describe("REST API: partners", () => {
 
   it("status and regenerate-code are admin actions; a refused transition names the current status", async () => {
     const p = await t.partner();
-    expect(
-      (
-        await call(status.POST, "POST /api/v1/partners/[id]/status", {
-          params: { id: p.partner.id },
-          headers: p.headers,
-          body: { status: "ACTIVE" },
-        })
-      ).status,
-    ).toBe(403);
-    const s = await call(status.POST, "POST /api/v1/partners/[id]/status", {
-      params: { id: p.partner.id },
-      headers: admin.headers,
-      body: { status: "suspended", reason: "chargebacks" },
-    });
+    expect((await setStatus(p.partner.id, p.headers, { status: "ACTIVE" })).status).toBe(403);
+    const s = await setStatus(p.partner.id, admin.headers, { status: "suspended", reason: "chargebacks" });
     expect(s.status).toBe(200);
     expect(s.body).toMatchObject({ status: "SUSPENDED", statusReason: "chargebacks" });
-    const bad = await call(status.POST, "POST /api/v1/partners/[id]/status", {
-      params: { id: p.partner.id },
-      headers: admin.headers,
-      body: { status: "INACTIVE" },
-    });
+    const bad = await setStatus(p.partner.id, admin.headers, { status: "INACTIVE" });
     expect(bad.status).toBe(409);
     expect(bad.body.currentStatus).toBe("SUSPENDED");
-    expect(
-      (
-        await call(status.POST, "POST /api/v1/partners/[id]/status", {
-          params: { id: p.partner.id },
-          headers: admin.headers,
-          body: { status: "GONE" },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await setStatus(p.partner.id, admin.headers, { status: "GONE" })).status).toBe(400);
 
-    expect(
-      (
-        await call(regen.POST, "POST /api/v1/partners/[id]/regenerate-code", {
-          params: { id: a.partner.id },
-          headers: a.headers,
-        })
-      ).status,
-    ).toBe(403);
-    const r = await call(regen.POST, "POST /api/v1/partners/[id]/regenerate-code", {
-      params: { id: a.partner.id },
-      headers: admin.headers,
-    });
+    expect((await regenerate(a.partner.id, a.headers)).status).toBe(403);
+    const r = await regenerate(a.partner.id, admin.headers);
     expect(r.status).toBe(200);
     expect(r.body.referralCode).not.toBe(a.code);
     expect(r.body.codes).toEqual(
@@ -226,44 +196,24 @@ describe("REST API: partners", () => {
       outbox: (await t.db.select({ n: count() }).from(outbox))[0].n,
       row: (await t.db.select().from(partners).where(eq(partners.id, p.partner.id)))[0],
     });
-    expect(
-      (await call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: p.headers }))
-        .status,
-    ).toBe(403);
-    const del = await call(one.DELETE, "DELETE /api/v1/partners/[id]", {
-      params: { id: p.partner.id },
-      headers: admin.headers,
-    });
+    expect((await terminate(p.partner.id, p.headers)).status).toBe(403);
+    const del = await terminate(p.partner.id, admin.headers);
     expect(del.status).toBe(200);
     expect(del.body.status).toBe("TERMINATED");
     expect(del.body.terminatedAt).not.toBeNull();
     expect(await t.db.select().from(partnerCodes).where(eq(partnerCodes.partnerId, p.partner.id))).toHaveLength(1);
     const after = await history();
     expect(after.events.filter((e) => e.action === "partner.status_changed")).toHaveLength(1);
-    const again = await call(one.DELETE, "DELETE /api/v1/partners/[id]", {
-      params: { id: p.partner.id },
-      headers: admin.headers,
-    });
+    const again = await terminate(p.partner.id, admin.headers);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(del.body);
     expect(await history()).toEqual(after);
-    expect(
-      (
-        await call(one.DELETE, "DELETE /api/v1/partners/[id]", {
-          params: { id: "6f1c7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" },
-          headers: admin.headers,
-        })
-      ).status,
-    ).toBe(404);
+    expect((await terminate("6f1c7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f", admin.headers)).status).toBe(404);
   });
 
   it("concurrent DELETEs of one partner: both answer 200, one termination is recorded", async () => {
     const p = await t.partner();
-    const res = await Promise.all(
-      [1, 2, 3].map(() =>
-        call(one.DELETE, "DELETE /api/v1/partners/[id]", { params: { id: p.partner.id }, headers: admin.headers }),
-      ),
-    );
+    const res = await Promise.all([1, 2, 3].map(() => terminate(p.partner.id, admin.headers)));
     expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(new Set(res.map((r) => r.body.terminatedAt)).size).toBe(1);
     const changes = await t.db
@@ -331,26 +281,13 @@ describe("REST API: partners", () => {
   });
 
   it("statistics are scoped to the partner; top partners are for admins only", async () => {
-    const mine = await call(stats.GET, "GET /api/v1/partners/statistics", { headers: a.headers });
+    const mine = await statistics(a.headers);
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(1);
-    const all = await call(stats.GET, "GET /api/v1/partners/statistics", {
-      headers: admin.headers,
-      query: { from: "2026-01-01", to: "2026-12-31" },
-    });
+    const all = await statistics(admin.headers, { from: "2026-01-01", to: "2026-12-31" });
     expect(all.body.total).toBe(await partnerCount());
-    expect(
-      (
-        await call(stats.GET, "GET /api/v1/partners/statistics", {
-          headers: admin.headers,
-          query: { from: "2026-13-45" },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (await call(stats.GET, "GET /api/v1/partners/statistics", { headers: admin.headers, query: { bogus: "1" } }))
-        .status,
-    ).toBe(400);
+    expect((await statistics(admin.headers, { from: "2026-13-45" })).status).toBe(400);
+    expect((await statistics(admin.headers, { bogus: "1" })).status).toBe(400);
 
     expect((await call(top.GET, "GET /api/v1/partners/top", { headers: a.headers })).status).toBe(403);
     const best = await call(top.GET, "GET /api/v1/partners/top", {

@@ -12,7 +12,7 @@ import * as stats from "@/app/api/v1/referrals/statistics/route";
 import { leads, referrals, rewards } from "@/db/schema";
 import { pageOf, referralJson } from "@/lib/api/response-schemas";
 import { insertLead, insertReferral } from "../helpers/api-fixtures";
-import { call, apiSuite, type TestPartner, type TestUser } from "../helpers/http";
+import { call, apiSuite, bound, boundQuery, byId, type TestPartner, type TestUser } from "../helpers/http";
 
 const PROSPECT = {
   firstName: "Maria",
@@ -33,6 +33,14 @@ describe("REST API: referrals", () => {
     rewards: (await t.db.select({ n: count() }).from(rewards))[0].n,
   });
   const refOf = (p: TestPartner, values = {}) => insertReferral(t.db, { id: p.partner.id, code: p.code }, values);
+  const withdraw = byId(one.DELETE, "DELETE /api/v1/referrals/[id]");
+  const acceptRef = byId(accept.POST, "POST /api/v1/referrals/[id]/accept");
+  const rejectRef = byId(reject.POST, "POST /api/v1/referrals/[id]/reject");
+  const linkRef = byId(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead");
+  const convert = byId(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion");
+  const convertByBody = bound(conversionByBody.POST, "POST /api/v1/referrals/process-conversion");
+  const expireOverdue = bound(checkExpired.POST, "POST /api/v1/referrals/check-expired");
+  const statistics = boundQuery(stats.GET, "GET /api/v1/referrals/statistics");
 
   it("a partner submits a prospect with its referral: lead and referral in one go, lead masked when read back", async () => {
     const res = await call(list.POST, "POST /api/v1/referrals", {
@@ -182,78 +190,35 @@ describe("REST API: referrals", () => {
 
   it("DELETE withdraws only a PENDING referral (→ REJECTED, WITHDRAWN)", async () => {
     const r = await refOf(a);
-    expect(
-      (await call(one.DELETE, "DELETE /api/v1/referrals/[id]", { params: { id: r.id }, headers: b.headers })).status,
-    ).toBe(404);
-    const del = await call(one.DELETE, "DELETE /api/v1/referrals/[id]", { params: { id: r.id }, headers: a.headers });
+    expect((await withdraw(r.id, b.headers)).status).toBe(404);
+    const del = await withdraw(r.id, a.headers);
     expect(del.status).toBe(200);
     expect(del.body).toMatchObject({ status: "REJECTED", rejectionReason: "WITHDRAWN" });
-    const again = await call(one.DELETE, "DELETE /api/v1/referrals/[id]", { params: { id: r.id }, headers: a.headers });
+    const again = await withdraw(r.id, a.headers);
     expect(again.status).toBe(409);
     expect(again.body.currentStatus).toBe("REJECTED");
   });
 
   it("accept, reject and link-to-lead move the lifecycle and name the current status when they cannot", async () => {
     const r1 = await refOf(a);
-    expect(
-      (await call(accept.POST, "POST /api/v1/referrals/[id]/accept", { params: { id: r1.id }, headers: admin.headers }))
-        .body.status,
-    ).toBe("ACCEPTED");
-    const twice = await call(accept.POST, "POST /api/v1/referrals/[id]/accept", {
-      params: { id: r1.id },
-      headers: admin.headers,
-    });
+    expect((await acceptRef(r1.id, admin.headers)).body.status).toBe("ACCEPTED");
+    const twice = await acceptRef(r1.id, admin.headers);
     expect([twice.status, twice.body.currentStatus]).toEqual([409, "ACCEPTED"]);
-    expect(
-      (
-        await call(reject.POST, "POST /api/v1/referrals/[id]/reject", {
-          params: { id: r1.id },
-          headers: admin.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(400);
-    const rj = await call(reject.POST, "POST /api/v1/referrals/[id]/reject", {
-      params: { id: r1.id },
-      headers: admin.headers,
-      body: { reason: "not a real prospect" },
-    });
+    expect((await rejectRef(r1.id, admin.headers, {})).status).toBe(400);
+    const rj = await rejectRef(r1.id, admin.headers, { reason: "not a real prospect" });
     expect(rj.body).toMatchObject({ status: "REJECTED", rejectionReason: "not a real prospect" });
 
     const lead = await insertLead(t.db);
     const r2 = await refOf(a);
     const r3 = await refOf(b);
-    expect(
-      (
-        await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
-          params: { id: r2.id },
-          headers: admin.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
-          params: { id: r2.id },
-          headers: admin.headers,
-          body: { leadId: lead.id },
-        })
-      ).body,
-    ).toMatchObject({
+    expect((await linkRef(r2.id, admin.headers, {})).status).toBe(400);
+    expect((await linkRef(r2.id, admin.headers, { leadId: lead.id })).body).toMatchObject({
       status: "ACCEPTED",
       leadId: lead.id,
     });
-    const taken = await call(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead", {
-      params: { id: r3.id },
-      headers: admin.headers,
-      body: { leadId: lead.id },
-    });
+    const taken = await linkRef(r3.id, admin.headers, { leadId: lead.id });
     expect(taken.status).toBe(409);
-    const missing = await call(accept.POST, "POST /api/v1/referrals/[id]/accept", {
-      params: { id: "0b8f7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f" },
-      headers: admin.headers,
-    });
+    const missing = await acceptRef("0b8f7c52-8d0e-4a4e-9d7e-0a0b0c0d0e0f", admin.headers);
     expect(missing.status).toBe(404);
   });
 
@@ -268,82 +233,42 @@ describe("REST API: referrals", () => {
       { conversionValue: true },
       { conversionValue: 5, conversionValueCents: 500 },
       { value: 5 },
-    ]) {
-      const res = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
-        params: { id: r.id },
-        headers: admin.headers,
-        body,
-      });
-      expect(res.status, JSON.stringify(body)).toBe(400);
-    }
+    ])
+      expect((await convert(r.id, admin.headers, body)).status, JSON.stringify(body)).toBe(400);
     expect(await rowCount()).toEqual(before);
-    const first = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
-      params: { id: r.id },
-      headers: admin.headers,
-      body: { conversionValue: "250.55" },
-    });
+    const first = await convert(r.id, admin.headers, { conversionValue: "250.55" });
     expect(first.status).toBe(201);
     // 25,055 cents × 10 % = 2,505.5 → banker's rounding to the even cent.
     expect(first.body.reward).toMatchObject({ amountCents: 2506, baseCents: 25_055, status: "CALCULATED" });
-    const replay = await call(conversionByBody.POST, "POST /api/v1/referrals/process-conversion", {
-      headers: admin.headers,
-      body: { referralId: r.id, conversionValueCents: 25_055 },
-    });
+    const replay = await convertByBody(admin.headers, { referralId: r.id, conversionValueCents: 25_055 });
     expect(replay.status).toBe(200);
     expect(replay.body.reward.id).toBe(first.body.reward.id);
-    const other = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
-      params: { id: r.id },
-      headers: admin.headers,
-      body: { conversionValue: 300 },
-    });
+    const other = await convert(r.id, admin.headers, { conversionValue: 300 });
     expect(other.status).toBe(409);
-    expect(
-      (
-        await call(conversionByBody.POST, "POST /api/v1/referrals/process-conversion", {
-          headers: admin.headers,
-          body: { conversionValue: 5 },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await convertByBody(admin.headers, { conversionValue: 5 })).status).toBe(400);
     const rejected = await refOf(a, { status: "REJECTED" });
-    const bad = await call(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion", {
-      params: { id: rejected.id },
-      headers: admin.headers,
-      body: { conversionValue: 5 },
-    });
+    const bad = await convert(rejected.id, admin.headers, { conversionValue: 5 });
     expect([bad.status, bad.body.currentStatus]).toEqual([409, "REJECTED"]);
     expect(await rowCount()).toEqual({ ...before, referrals: before.referrals + 1, rewards: before.rewards + 1 });
   });
 
   it("check-expired expires exactly the overdue referrals; statistics are scoped to the partner", async () => {
     const overdue = await refOf(a, { expiresAt: new Date(Date.now() - 60_000) });
-    const res = await call(checkExpired.POST, "POST /api/v1/referrals/check-expired", { headers: admin.headers });
+    const res = await expireOverdue(admin.headers);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ expired: 1 });
     const [row] = await t.db.select().from(referrals).where(eq(referrals.id, overdue.id));
     expect(row.status).toBe("EXPIRED");
-    expect(
-      (await call(checkExpired.POST, "POST /api/v1/referrals/check-expired", { headers: admin.headers })).body,
-    ).toEqual({ expired: 0 });
+    expect((await expireOverdue(admin.headers)).body).toEqual({ expired: 0 });
 
-    const mine = await call(stats.GET, "GET /api/v1/referrals/statistics", {
-      headers: b.headers,
-      query: { interval: "WEEK" },
-    });
+    const mine = await statistics(b.headers, { interval: "WEEK" });
     expect(mine.status).toBe(200);
     const bTotal = (await t.db.select({ n: count() }).from(referrals).where(eq(referrals.partnerId, b.partner.id)))[0]
       .n;
     expect(mine.body.total).toBe(bTotal);
-    const all = await call(stats.GET, "GET /api/v1/referrals/statistics", { headers: admin.headers });
+    const all = await statistics(admin.headers);
     expect(all.body.total).toBe((await rowCount()).referrals);
     expect(all.body.byStatus.EXPIRED).toBe(1);
-    expect(
-      (
-        await call(stats.GET, "GET /api/v1/referrals/statistics", {
-          headers: admin.headers,
-          query: { interval: "year" },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await statistics(admin.headers, { interval: "year" })).status).toBe(400);
   });
 });

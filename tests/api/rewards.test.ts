@@ -12,7 +12,7 @@ import * as stats from "@/app/api/v1/rewards/statistics/route";
 import { payouts, rewards } from "@/db/schema";
 import { bulkApproveJson, paymentJson, rewardJson } from "@/lib/api/response-schemas";
 import { futureDays, insertReward } from "../helpers/api-fixtures";
-import { call, apiSuite } from "../helpers/http";
+import { call, apiSuite, bound, boundQuery, byId } from "../helpers/http";
 
 describe("REST API: rewards", () => {
   const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
@@ -24,11 +24,22 @@ describe("REST API: rewards", () => {
   });
   const statusOf = async (id: string) =>
     (await t.db.select({ s: rewards.status }).from(rewards).where(eq(rewards.id, id)))[0].s;
+  const createReward = bound(list.POST, "POST /api/v1/rewards");
+  const getReward = byId(one.GET, "GET /api/v1/rewards/[id]");
+  const patchReward = byId(one.PATCH, "PATCH /api/v1/rewards/[id]");
+  const approveReward = byId(approve.POST, "POST /api/v1/rewards/[id]/approve");
+  const cancelReward = byId(cancel.POST, "POST /api/v1/rewards/[id]/cancel");
+  const payReward = byId(payment.POST, "POST /api/v1/rewards/[id]/process-payment");
+  const payByBody = bound(paymentByBody.POST, "POST /api/v1/rewards/process-payment");
+  const bulkApprove = bound(bulk.POST, "POST /api/v1/rewards/bulk-approve");
+  const statistics = boundQuery(stats.GET, "GET /api/v1/rewards/statistics");
 
   it("POST makes manual rewards (admins): bonus as given, clawback stored negative; bad input writes nothing", async () => {
-    const bonus = await call(list.POST, "POST /api/v1/rewards", {
-      headers: admin.headers,
-      body: { partnerId: a.partner.id, type: "bonus", amountCents: 5_000, reason: "Q3 bonus" },
+    const bonus = await createReward(admin.headers, {
+      partnerId: a.partner.id,
+      type: "bonus",
+      amountCents: 5_000,
+      reason: "Q3 bonus",
     });
     expect(bonus.status).toBe(201);
     expect(bonus.body).toMatchObject({
@@ -39,9 +50,11 @@ describe("REST API: rewards", () => {
       currency: "USD",
       reason: "Q3 bonus",
     });
-    const claw = await call(list.POST, "POST /api/v1/rewards", {
-      headers: admin.headers,
-      body: { partnerId: a.partner.id, type: "CLAWBACK", amountCents: 500, reason: "chargeback" },
+    const claw = await createReward(admin.headers, {
+      partnerId: a.partner.id,
+      type: "CLAWBACK",
+      amountCents: 500,
+      reason: "chargeback",
     });
     expect(claw.body.amountCents).toBe(-500);
     rewardJson.parse(bonus.body);
@@ -56,18 +69,9 @@ describe("REST API: rewards", () => {
       [{ partnerId: a.partner.id, type: "BONUS", amountCents: 5, reason: "x", status: "PAID" }, 400],
     ];
     for (const [body, status] of bad)
-      expect(
-        (await call(list.POST, "POST /api/v1/rewards", { headers: admin.headers, body })).status,
-        JSON.stringify(body),
-      ).toBe(status);
-    expect(
-      (
-        await call(list.POST, "POST /api/v1/rewards", {
-          headers: a.headers,
-          body: { partnerId: a.partner.id, type: "BONUS", amountCents: 5, reason: "self-service" },
-        })
-      ).status,
-    ).toBe(403);
+      expect((await createReward(admin.headers, body)).status, JSON.stringify(body)).toBe(status);
+    const selfService = { partnerId: a.partner.id, type: "BONUS", amountCents: 5, reason: "self-service" };
+    expect((await createReward(a.headers, selfService)).status).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
@@ -77,12 +81,8 @@ describe("REST API: rewards", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.data.length).toBeGreaterThan(0);
     expect(mine.body.data.every((r: { partnerId: string }) => r.partnerId === a.partner.id)).toBe(true);
-    expect((await call(one.GET, "GET /api/v1/rewards/[id]", { params: { id: w.id }, headers: a.headers })).status).toBe(
-      404,
-    );
-    expect(
-      (await call(one.GET, "GET /api/v1/rewards/[id]", { params: { id: w.id }, headers: b.headers })).body,
-    ).toMatchObject({ id: w.id, amountCents: 10_000 });
+    expect((await getReward(w.id, a.headers)).status).toBe(404);
+    expect((await getReward(w.id, b.headers)).body).toMatchObject({ id: w.id, amountCents: 10_000 });
     expect(
       (await call(list.GET, "GET /api/v1/rewards", { headers: admin.headers, query: { pageSize: 500 } })).status,
     ).toBe(400);
@@ -91,111 +91,37 @@ describe("REST API: rewards", () => {
   it("PATCH edits a reward's description and hold (admins), never its status or a settled reward", async () => {
     const w = await insertReward(t.db, a.partner.id);
     const hold = "2030-01-01T00:00:00.000Z";
-    const res = await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
-      params: { id: w.id },
-      headers: admin.headers,
-      body: { reason: "under review", holdUntil: hold },
-    });
+    const res = await patchReward(w.id, admin.headers, { reason: "under review", holdUntil: hold });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ reason: "under review", holdUntil: hold, status: "CALCULATED" });
-    expect(
-      (
-        await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
-          params: { id: w.id },
-          headers: admin.headers,
-          body: { status: "APPROVED" },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
-          params: { id: w.id },
-          headers: admin.headers,
-          body: { holdUntil: "soon" },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
-          params: { id: w.id },
-          headers: a.headers,
-          body: { reason: "mine" },
-        })
-      ).status,
-    ).toBe(403);
+    expect((await patchReward(w.id, admin.headers, { status: "APPROVED" })).status).toBe(400);
+    expect((await patchReward(w.id, admin.headers, { holdUntil: "soon" })).status).toBe(400);
+    expect((await patchReward(w.id, a.headers, { reason: "mine" })).status).toBe(403);
     const paid = await insertReward(t.db, a.partner.id, { status: "PAID" });
-    const settled = await call(one.PATCH, "PATCH /api/v1/rewards/[id]", {
-      params: { id: paid.id },
-      headers: admin.headers,
-      body: { reason: "rewrite history" },
-    });
+    const settled = await patchReward(paid.id, admin.headers, { reason: "rewrite history" });
     expect([settled.status, settled.body.currentStatus]).toEqual([409, "PAID"]);
   });
 
   it("approve respects the hold unless overridden with a reason; cancel needs a reason", async () => {
     const due = await insertReward(t.db, a.partner.id, { holdUntil: new Date(Date.now() - 1000) });
-    const ok = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
-      params: { id: due.id },
-      headers: admin.headers,
-    });
+    const ok = await approveReward(due.id, admin.headers);
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: "APPROVED", approvalOverrideReason: null });
-    const twice = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
-      params: { id: due.id },
-      headers: admin.headers,
-    });
+    const twice = await approveReward(due.id, admin.headers);
     expect([twice.status, twice.body.currentStatus]).toEqual([409, "APPROVED"]);
 
     const held = await insertReward(t.db, a.partner.id, { holdUntil: futureDays(14) });
-    expect(
-      (
-        await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
-          params: { id: held.id },
-          headers: admin.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(409);
-    expect(
-      (
-        await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
-          params: { id: held.id },
-          headers: admin.headers,
-          body: { override: true },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await approveReward(held.id, admin.headers, {})).status).toBe(409);
+    expect((await approveReward(held.id, admin.headers, { override: true })).status).toBe(400);
     expect(await statusOf(held.id)).toBe("CALCULATED");
-    const forced = await call(approve.POST, "POST /api/v1/rewards/[id]/approve", {
-      params: { id: held.id },
-      headers: admin.headers,
-      body: { override: true, reason: "verified policy issued" },
-    });
+    const forced = await approveReward(held.id, admin.headers, { override: true, reason: "verified policy issued" });
     expect(forced.body).toMatchObject({ status: "APPROVED", approvalOverrideReason: "verified policy issued" });
 
     const c = await insertReward(t.db, a.partner.id);
-    expect(
-      (
-        await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", {
-          params: { id: c.id },
-          headers: admin.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(400);
-    const cancelled = await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", {
-      params: { id: c.id },
-      headers: admin.headers,
-      body: { reason: "policy cancelled in free-look" },
-    });
+    expect((await cancelReward(c.id, admin.headers, {})).status).toBe(400);
+    const cancelled = await cancelReward(c.id, admin.headers, { reason: "policy cancelled in free-look" });
     expect(cancelled.body).toMatchObject({ status: "CANCELLED", cancelReason: "policy cancelled in free-look" });
-    const again = await call(cancel.POST, "POST /api/v1/rewards/[id]/cancel", {
-      params: { id: c.id },
-      headers: admin.headers,
-      body: { reason: "again" },
-    });
+    const again = await cancelReward(c.id, admin.headers, { reason: "again" });
     expect([again.status, again.body.currentStatus]).toEqual([409, "CANCELLED"]);
   });
 
@@ -203,11 +129,7 @@ describe("REST API: rewards", () => {
     const w1 = await insertReward(t.db, a.partner.id, { status: "APPROVED", amountCents: 7_500 });
     const w2 = await insertReward(t.db, a.partner.id, { status: "APPROVED" });
     const body = { paymentMethod: "paypal", transactionId: "PP-1" };
-    const first = await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
-      params: { id: w1.id },
-      headers: admin.headers,
-      body,
-    });
+    const first = await payReward(w1.id, admin.headers, body);
     expect(first.status).toBe(201);
     paymentJson.parse(first.body);
     expect(first.body.payout).toMatchObject({
@@ -217,56 +139,22 @@ describe("REST API: rewards", () => {
       transactionId: "PP-1",
     });
     const before = await counts();
-    const replay = await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", {
-      headers: admin.headers,
-      body: { rewardId: w1.id, ...body },
-    });
+    const replay = await payByBody(admin.headers, { rewardId: w1.id, ...body });
     expect(replay.status).toBe(200);
     expect(replay.body.payout.id).toBe(first.body.payout.id);
-    expect(
-      (
-        await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
-          params: { id: w2.id },
-          headers: admin.headers,
-          body,
-        })
-      ).status,
-    ).toBe(409);
+    expect((await payReward(w2.id, admin.headers, body)).status).toBe(409);
     for (const bad of [
       { paymentMethod: "CASH", transactionId: "X" },
       { paymentMethod: "CHECK" },
       { paymentMethod: "CHECK", transactionId: "" },
       { paymentMethod: "CHECK", transactionId: "X", amount: 5 },
-    ]) {
-      expect(
-        (
-          await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
-            params: { id: w2.id },
-            headers: admin.headers,
-            body: bad,
-          })
-        ).status,
-        JSON.stringify(bad),
-      ).toBe(400);
-    }
-    expect(
-      (
-        await call(paymentByBody.POST, "POST /api/v1/rewards/process-payment", {
-          headers: admin.headers,
-          body: { paymentMethod: "CHECK", transactionId: "C-1" },
-        })
-      ).status,
-    ).toBe(400);
+    ])
+      expect((await payReward(w2.id, admin.headers, bad)).status, JSON.stringify(bad)).toBe(400);
+    expect((await payByBody(admin.headers, { paymentMethod: "CHECK", transactionId: "C-1" })).status).toBe(400);
     const held = await insertReward(t.db, a.partner.id, { holdUntil: futureDays(3) });
-    expect(
-      (
-        await call(payment.POST, "POST /api/v1/rewards/[id]/process-payment", {
-          params: { id: held.id },
-          headers: admin.headers,
-          body: { paymentMethod: "CHECK", transactionId: "C-2" },
-        })
-      ).status,
-    ).toBe(409);
+    expect((await payReward(held.id, admin.headers, { paymentMethod: "CHECK", transactionId: "C-2" })).status).toBe(
+      409,
+    );
     expect(await counts()).toEqual({ ...before, rewards: before.rewards + 1 });
     expect(await statusOf(w2.id)).toBe("APPROVED");
     expect(await statusOf(held.id)).toBe("CALCULATED");
@@ -278,10 +166,7 @@ describe("REST API: rewards", () => {
     const held = await insertReward(t.db, p.partner.id, { holdUntil: futureDays(10) });
     const paid = await insertReward(t.db, p.partner.id, { status: "PAID" });
     const ghost = randomUUID();
-    const res = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
-      headers: admin.headers,
-      body: { rewardIds: [due.id, held.id, paid.id, ghost] },
-    });
+    const res = await bulkApprove(admin.headers, { rewardIds: [due.id, held.id, paid.id, ghost] });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { id: due.id, result: "approved" },
@@ -290,16 +175,14 @@ describe("REST API: rewards", () => {
       { id: ghost, result: "skipped", reason: "NOT_FOUND" },
     ]);
     for (let i = 0; i < 3; i++) await insertReward(t.db, p.partner.id);
-    const byFilter = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
-      headers: admin.headers,
-      body: { filter: { partnerId: p.partner.id, status: "calculated" } },
-    });
+    const byFilter = await bulkApprove(admin.headers, { filter: { partnerId: p.partner.id, status: "calculated" } });
     expect(byFilter.body).toEqual({ approved: 3, skipped: 1, remaining: 0 });
     bulkApproveJson.parse(byFilter.body);
     bulkApproveJson.parse(res.body);
-    const forced = await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
-      headers: admin.headers,
-      body: { filter: { partnerId: p.partner.id, status: "CALCULATED" }, override: true, reason: "audited" },
+    const forced = await bulkApprove(admin.headers, {
+      filter: { partnerId: p.partner.id, status: "CALCULATED" },
+      override: true,
+      reason: "audited",
     });
     expect(forced.body).toEqual({ approved: 1, skipped: 0, remaining: 0 });
     for (const body of [
@@ -309,20 +192,9 @@ describe("REST API: rewards", () => {
       { rewardIds: Array.from({ length: 1001 }, () => randomUUID()) },
       { filter: {}, override: true },
       { filter: { colour: "red" } },
-    ]) {
-      expect(
-        (await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", { headers: admin.headers, body })).status,
-        JSON.stringify(body).slice(0, 80),
-      ).toBe(400);
-    }
-    expect(
-      (
-        await call(bulk.POST, "POST /api/v1/rewards/bulk-approve", {
-          headers: a.headers,
-          body: { rewardIds: [due.id] },
-        })
-      ).status,
-    ).toBe(403);
+    ])
+      expect((await bulkApprove(admin.headers, body)).status, JSON.stringify(body).slice(0, 80)).toBe(400);
+    expect((await bulkApprove(a.headers, { rewardIds: [due.id] })).status).toBe(403);
   });
 
   it("statistics are scoped to the partner and agree with the rows", async () => {
@@ -338,24 +210,11 @@ describe("REST API: rewards", () => {
         (s, v) => ({ count: s.count + v.count, amountCents: s.amountCents + v.amountCents }),
         { count: 0, amountCents: 0 },
       );
-    const mine = await call(stats.GET, "GET /api/v1/rewards/statistics", {
-      headers: b.headers,
-      query: { from: "2026-01-01" },
-    });
+    const mine = await statistics(b.headers, { from: "2026-01-01" });
     expect(mine.status).toBe(200);
     expect(total(mine.body)).toEqual(await sumOf(b.partner.id));
-    const all = await call(stats.GET, "GET /api/v1/rewards/statistics", {
-      headers: admin.headers,
-      query: { from: "2026-01-01" },
-    });
+    const all = await statistics(admin.headers, { from: "2026-01-01" });
     expect(total(all.body)).toEqual(await sumOf());
-    expect(
-      (
-        await call(stats.GET, "GET /api/v1/rewards/statistics", {
-          headers: admin.headers,
-          query: { to: "2020-01-01", from: "2021-01-01" },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await statistics(admin.headers, { to: "2020-01-01", from: "2021-01-01" })).status).toBe(400);
   });
 });

@@ -2,15 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, outbox, rewards } from "@/db/schema";
 import { awardBonuses } from "@/lib/commissions/bonuses";
-import { createPlan } from "@/lib/commissions/plans";
-import { calculationJson, planInputSchema } from "@/lib/commissions/schemas";
+import { calculationJson } from "@/lib/commissions/schemas";
 import { jobByName } from "@/lib/jobs/registry";
 import { ensureJobs, runDueJobs } from "@/lib/jobs/runner";
 import { captureLead } from "@/lib/leads/service";
 import { updatePartner } from "@/lib/partners/service";
 import { processConversion } from "@/lib/referrals/service";
 import { dbSuite } from "../helpers/db";
-import { admin, leadBody, newPartner, visitor } from "../engine/helpers";
+import { admin, leadBody, newPartner, tenPercentPlan, visitor } from "../engine/helpers";
 
 const HOUR = 3_600_000;
 // A month ahead of the real clock, so the job row made now is due then.
@@ -24,17 +23,7 @@ describe("the bonus job", () => {
   beforeAll(() => ensureJobs(t.db, [job]));
 
   async function onPlan(bonuses: unknown[]) {
-    const { plan } = await createPlan(
-      t.db,
-      planInputSchema.parse({
-        name: "Bonus plan",
-        currency: "USD",
-        rules: [{ event: "CONVERSION", rateBps: 1000 }],
-        bonuses,
-      }),
-      admin,
-      { now: new Date(JUNE - 60 * 24 * HOUR) },
-    );
+    const plan = await tenPercentPlan(t.db, { name: "Bonus plan", bonuses }, { now: new Date(JUNE - 60 * 24 * HOUR) });
     const p = await newPartner(t.db);
     await updatePartner(t.db, p.id, { commissionPlanId: plan.id }, admin);
     return { plan, p };

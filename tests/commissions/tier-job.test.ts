@@ -1,9 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, outbox, partners } from "@/db/schema";
-import { createPlan } from "@/lib/commissions/plans";
 import { partnerPlan } from "@/lib/commissions/partner-plan";
-import { planInputSchema } from "@/lib/commissions/schemas";
 import { recordTierChanges } from "@/lib/commissions/tier-changes";
 import { jobByName } from "@/lib/jobs/registry";
 import { ensureJobs, runDueJobs } from "@/lib/jobs/runner";
@@ -11,7 +9,7 @@ import { captureLead } from "@/lib/leads/service";
 import { updatePartner } from "@/lib/partners/service";
 import { processConversion } from "@/lib/referrals/service";
 import { dbSuite } from "../helpers/db";
-import { admin, leadBody, newPartner, visitor } from "../engine/helpers";
+import { admin, leadBody, newPartner, tenPercentPlan, visitor } from "../engine/helpers";
 
 const DAY = 86_400_000;
 // A minute ahead: the job row made in beforeAll is due by then.
@@ -40,19 +38,16 @@ describe("the daily tier job", () => {
       .orderBy(events.createdAt);
 
   it("records a tier reached and lost as events and partner.tier_changed webhooks, once each", async () => {
-    const { plan } = await createPlan(
+    const plan = await tenPercentPlan(
       t.db,
-      planInputSchema.parse({
+      {
         name: "Tiered plan",
-        currency: "USD",
-        rules: [{ event: "CONVERSION", rateBps: 1000 }],
         tierBasis: { metric: "CONVERSIONS", window: 30 },
         tiers: [
           { name: "Silver", threshold: 1, multiplierBps: 11_000 },
           { name: "Gold", threshold: 2, rateBps: 1500 },
         ],
-      }),
-      admin,
+      },
       clock(-60),
     );
     const p = await newPartner(t.db);
@@ -102,16 +97,13 @@ describe("the daily tier job", () => {
   });
 
   it("runs at once record a change once (the guarded update)", async () => {
-    const { plan } = await createPlan(
+    const plan = await tenPercentPlan(
       t.db,
-      planInputSchema.parse({
+      {
         name: "Value tiers",
-        currency: "USD",
-        rules: [{ event: "CONVERSION", rateBps: 1000 }],
         tierBasis: { metric: "CONVERSION_VALUE", window: "QUARTER" },
         tiers: [{ name: "Bronze", threshold: 50_000, rateBps: 1100 }],
-      }),
-      admin,
+      },
       clock(-60),
     );
     const p = await newPartner(t.db);

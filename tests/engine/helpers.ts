@@ -3,6 +3,9 @@ import { createPartnerSchema } from "@/lib/partners/schemas";
 import { leadInputSchema } from "@/lib/leads/schemas";
 import type { Actor } from "@/lib/audit/actor";
 import type { DbOrTx } from "@/db";
+import type { Clock } from "@/lib/clock";
+import { createPlan } from "@/lib/commissions/plans";
+import { planInputSchema } from "@/lib/commissions/schemas";
 
 export const admin: Actor = {
   type: "USER",
@@ -30,6 +33,17 @@ export async function newPartner(db: DbOrTx, o: Record<string, unknown> = {}, vi
     admin,
     { via },
   );
+}
+
+/** A USD plan paying 10 % of each conversion, with what `extra` adds (name, tiers, bonuses), made by the admin. */
+export async function tenPercentPlan(db: DbOrTx, extra: Record<string, unknown>, clock?: Clock) {
+  const { plan } = await createPlan(
+    db,
+    planInputSchema.parse({ currency: "USD", rules: [{ event: "CONVERSION", rateBps: 1000 }], ...extra }),
+    admin,
+    clock,
+  );
+  return plan;
 }
 
 let m = 0;

@@ -11,6 +11,19 @@ import type { ReferralStatus, RewardStatus } from "@/db/schema/enums";
 const uniq = () => randomBytes(4).toString("hex");
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
 
+let leadN = 0;
+/** A body POST /api/v1/leads accepts (consent given), with a unique e-mail unless `extra` names one. */
+export function apiLeadBody(extra: Record<string, unknown> = {}) {
+  return {
+    firstName: "Lena",
+    lastName: "Lead",
+    email: `lena${++leadN}.${uniq()}@example.com`,
+    insuranceType: "home",
+    consent: { given: true, textVersion: "crm-terms-7" },
+    ...extra,
+  };
+}
+
 export async function insertLead(db: Db, values: Partial<typeof leads.$inferInsert> = {}) {
   const [l] = await db
     .insert(leads)

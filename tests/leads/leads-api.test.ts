@@ -6,6 +6,7 @@ import { GET as list, POST } from "@/app/api/v1/leads/route";
 import { events, leadConsents, leads, referrals, rewards } from "@/db/schema";
 import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { call, setupApiTest, type ApiTest, type TestPartner, type TestUser } from "../helpers/http";
+import { apiLeadBody } from "../helpers/api-fixtures";
 import { setEnv } from "../helpers/env";
 
 let t: ApiTest;
@@ -15,14 +16,6 @@ let b: TestPartner;
 let adminKey: Record<string, string>;
 let n = 0;
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
-const body = (extra: Record<string, unknown> = {}) => ({
-  firstName: "Lena",
-  lastName: "Lead",
-  email: `lena${++n}@example.com`,
-  insuranceType: "home",
-  consent: { given: true, textVersion: "crm-terms-7" },
-  ...extra,
-});
 const leadCount = async () => Number((await t.db.select({ n: count() }).from(leads))[0].n);
 
 beforeAll(async () => {
@@ -42,7 +35,7 @@ describe("POST /api/v1/leads", () => {
   it("an integration key creates the lead, its referral and the consent it attests to", async () => {
     const res = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: body({
+      body: apiLeadBody({
         phone: "(555) 123-4567",
         referralCode: a.code.toLowerCase(),
         source: "Facebook",
@@ -73,7 +66,7 @@ describe("POST /api/v1/leads", () => {
   it("hashes our own consent text when the version is ours", async () => {
     const res = await call(POST, "POST /api/v1/leads", {
       headers: admin.headers,
-      body: body({ consent: { given: true, textVersion: CURRENT_CONSENT_VERSION } }),
+      body: apiLeadBody({ consent: { given: true, textVersion: CURRENT_CONSENT_VERSION } }),
     });
     expect(res.status).toBe(201);
     const [consent] = await t.db.select().from(leadConsents).where(eq(leadConsents.leadId, res.body.id));
@@ -83,11 +76,11 @@ describe("POST /api/v1/leads", () => {
   it("merges the same person within 24 hours (200) and keeps both consent records", async () => {
     const first = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: body({ email: "twice@example.com" }),
+      body: apiLeadBody({ email: "twice@example.com" }),
     });
     const again = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: body({ email: "TWICE@example.com", lastName: "Leadbetter" }),
+      body: apiLeadBody({ email: "TWICE@example.com", lastName: "Leadbetter" }),
     });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
@@ -102,7 +95,7 @@ describe("POST /api/v1/leads", () => {
       Array.from({ length: 12 }, (_, i) =>
         call(POST, "POST /api/v1/leads", {
           headers: adminKey,
-          body: body({ email, ...(i % 2 ? { phone } : {}), referralCode: a.code }),
+          body: apiLeadBody({ email, ...(i % 2 ? { phone } : {}), referralCode: a.code }),
         }),
       ),
     );
@@ -126,7 +119,7 @@ describe("POST /api/v1/leads", () => {
         [y, p1],
       ].flatMap(([e, p]) =>
         Array.from({ length: 3 }, () =>
-          call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ email: e, phone: p }) }),
+          call(POST, "POST /api/v1/leads", { headers: adminKey, body: apiLeadBody({ email: e, phone: p }) }),
         ),
       ),
     );
@@ -136,7 +129,7 @@ describe("POST /api/v1/leads", () => {
   it("an unknown code still saves the lead, without a referral", async () => {
     const res = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: body({ referralCode: "NOSUCH0000" }),
+      body: apiLeadBody({ referralCode: "NOSUCH0000" }),
     });
     expect(res.status).toBe(201);
     expect(res.body.referral).toBeNull();
@@ -145,14 +138,17 @@ describe("POST /api/v1/leads", () => {
   it("a partner's lead is its own referral, answered masked; another partner's code is refused", async () => {
     const mine = await call(POST, "POST /api/v1/leads", {
       headers: a.headers,
-      body: body({ email: "prospect.one@example.com", phone: "5550001234", zip: "73301" }),
+      body: apiLeadBody({ email: "prospect.one@example.com", phone: "5550001234", zip: "73301" }),
     });
     expect(mine.status).toBe(201);
     expect(mine.body).toMatchObject({ lastName: "L.", email: "p***@example.com", phone: "***-***-1234" });
     expect(mine.body.zip).toBeUndefined();
     expect(mine.body.referral).toMatchObject({ partnerId: a.partner.id, referralCode: a.code });
     const before = await leadCount();
-    const theirs = await call(POST, "POST /api/v1/leads", { headers: a.headers, body: body({ referralCode: b.code }) });
+    const theirs = await call(POST, "POST /api/v1/leads", {
+      headers: a.headers,
+      body: apiLeadBody({ referralCode: b.code }),
+    });
     expect(theirs.status).toBe(400);
     expect(theirs.body.errors).toEqual([{ path: "referralCode", message: "Not your referral code" }]);
     expect(await leadCount()).toBe(before);
@@ -177,13 +173,13 @@ describe("POST /api/v1/leads", () => {
     expect(paths).toEqual(expect.arrayContaining(["firstName", "email", "insuranceType", "consent.given", "extra"]));
     const noContact = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: { ...body(), email: undefined },
+      body: { ...apiLeadBody(), email: undefined },
     });
     expect(noContact.status).toBe(400);
     expect(noContact.body.errors.map((e: { path: string }) => e.path)).toEqual(["email", "phone"]);
     const noConsent = await call(POST, "POST /api/v1/leads", {
       headers: adminKey,
-      body: { ...body(), consent: undefined },
+      body: { ...apiLeadBody(), consent: undefined },
     });
     expect(noConsent.body.errors.map((e: { path: string }) => e.path)).toEqual(["consent"]);
     expect((await call(POST, "POST /api/v1/leads", { headers: adminKey, body: "{not json" })).status).toBe(400);
@@ -199,11 +195,11 @@ describe("POST /api/v1/leads", () => {
       // Fixed windows: a run straddling a window boundary restarts the count once (at most 10 accepted).
       const statuses: number[] = [];
       for (let i = 0; i < 11 && !statuses.includes(429); i++)
-        statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status);
+        statuses.push((await call(POST, "POST /api/v1/leads", { headers, body: apiLeadBody() })).status);
       const first429 = statuses.indexOf(429);
       expect(first429).toBeGreaterThanOrEqual(5);
       expect(statuses.slice(0, first429).every((s) => s === 201)).toBe(true);
-      const res = await call(POST, "POST /api/v1/leads", { headers, body: body() });
+      const res = await call(POST, "POST /api/v1/leads", { headers, body: apiLeadBody() });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(res.headers.get("ratelimit-limit")).toBe("5");
@@ -212,7 +208,7 @@ describe("POST /api/v1/leads", () => {
       expect(res.body).toMatchObject({ status: 429 });
       // Another credential from the same address has its own bucket.
       const other = { ...(await t.apiKey("ADMIN")).headers, "x-forwarded-for": "198.51.100.77" };
-      const ok = await call(POST, "POST /api/v1/leads", { headers: other, body: body() });
+      const ok = await call(POST, "POST /api/v1/leads", { headers: other, body: apiLeadBody() });
       expect(ok.status).toBe(201);
       expect(ok.headers.get("ratelimit-limit")).toBe("5");
       expect(ok.headers.get("ratelimit-remaining")).toBe("4");
@@ -227,8 +223,8 @@ describe("POST /api/v1/leads", () => {
     setEnv({ RATE_LIMIT_QUOTE: "3" });
     try {
       for (let i = 0; i < 12; i++)
-        expect((await call(POST, "POST /api/v1/leads", { headers, body: body() })).status).toBe(201);
-      const res = await call(POST, "POST /api/v1/leads", { headers, body: body() });
+        expect((await call(POST, "POST /api/v1/leads", { headers, body: apiLeadBody() })).status).toBe(201);
+      const res = await call(POST, "POST /api/v1/leads", { headers, body: apiLeadBody() });
       expect(res.headers.get("ratelimit-limit")).toBe("6000");
     } finally {
       setEnv({ RATE_LIMIT_QUOTE: "1000" });
@@ -236,7 +232,7 @@ describe("POST /api/v1/leads", () => {
   });
 
   it("needs credentials", async () => {
-    expect((await call(POST, "POST /api/v1/leads", { body: body() })).status).toBe(401);
+    expect((await call(POST, "POST /api/v1/leads", { body: apiLeadBody() })).status).toBe(401);
   });
 });
 
@@ -246,7 +242,7 @@ describe("GET /api/v1/leads and /api/v1/leads/{id}", () => {
     leadOfA = (
       await call(POST, "POST /api/v1/leads", {
         headers: adminKey,
-        body: body({ email: "owned.by.a@example.com", referralCode: a.code }),
+        body: apiLeadBody({ email: "owned.by.a@example.com", referralCode: a.code }),
       })
     ).body.id;
   });
@@ -309,7 +305,8 @@ describe("GET /api/v1/leads and /api/v1/leads/{id}", () => {
 
 describe("PATCH /api/v1/leads/{id}: the lead's status drives its referral", () => {
   const newLead = async () =>
-    (await call(POST, "POST /api/v1/leads", { headers: adminKey, body: body({ referralCode: a.code }) })).body as {
+    (await call(POST, "POST /api/v1/leads", { headers: adminKey, body: apiLeadBody({ referralCode: a.code }) }))
+      .body as {
       id: string;
       referral: { id: string };
     };

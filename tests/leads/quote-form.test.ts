@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as visit } from "@/app/(public)/r/[code]/route";
 import { GET as validateGet, POST as validatePost } from "@/app/api/v1/partners/validate-referral-code/route";
 import { leadConsents, leads, referrals } from "@/db/schema";
-import { formDataToObject } from "@/lib/actions/safe-action";
 import { publicActor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { encodeRef } from "@/lib/attribution/ref-cookie-value";
@@ -13,11 +12,11 @@ import { CURRENT_CONSENT_VERSION, consentText } from "@/lib/leads/consent-text";
 import { NextRequest } from "next/server";
 import { call, setupApiTest, type ApiTest, type TestPartner } from "../helpers/http";
 import { setEnv } from "../helpers/env";
+import { quoteFormFields } from "../helpers/quote-form";
 
 let t: ApiTest;
 let a: TestPartner;
 let suspended: TestPartner;
-let n = 0;
 
 beforeAll(async () => {
   setEnv({ RATE_LIMIT_QUOTE: "1000" });
@@ -32,23 +31,7 @@ afterAll(async () => {
 });
 
 /** The form as the browser posts it (FormData), parsed as the server action does. */
-function form(fields: Record<string, string>) {
-  const fd = new FormData();
-  const defaults = {
-    insuranceType: "AUTO",
-    firstName: "Fran",
-    lastName: "Form",
-    email: `fran${++n}@example.com`,
-    phone: "",
-    state: "",
-    zip: "",
-    message: "",
-    consent: "on",
-    consentTextVersion: CURRENT_CONSENT_VERSION,
-  };
-  for (const [k, v] of Object.entries({ ...defaults, ...fields })) fd.set(k, v);
-  return quoteFormSchema.safeParse(formDataToObject(fd));
-}
+const form = (fields: Record<string, string>) => quoteFormSchema.safeParse(quoteFormFields(fields));
 const browser = (ip = "192.0.2.10") =>
   new Headers({
     "x-forwarded-for": ip,

@@ -5,8 +5,6 @@ import { createPasswordReset } from "@/lib/auth/tokens";
 import { signUpPartner, signupSchema } from "@/lib/auth/signup";
 import { captureLead } from "@/lib/leads/service";
 import { awardBonuses } from "@/lib/commissions/bonuses";
-import { createPlan } from "@/lib/commissions/plans";
-import { planInputSchema } from "@/lib/commissions/schemas";
 import { recordTierChanges } from "@/lib/commissions/tier-changes";
 import { composeNotifications } from "@/lib/mail/compose";
 import { sendDailyDigest } from "@/lib/mail/digest";
@@ -18,7 +16,7 @@ import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from "@/lib/payou
 import { processConversion } from "@/lib/referrals/service";
 import { approveReward, cancelReward, createManualReward } from "@/lib/rewards/service";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { admin, leadBody, visitor } from "../engine/helpers";
+import { admin, leadBody, tenPercentPlan, visitor } from "../engine/helpers";
 import { setEnv } from "../helpers/env";
 import { startSmtp, type Received } from "../helpers/smtp";
 
@@ -83,6 +81,26 @@ describe("one e-mail per event, through a real SMTP server", () => {
     await t.drop();
   });
 
+  /** A partner signed up through the public form (INACTIVE until an admin approves it). */
+  const signUp = (firstName: string, lastName: string, email: string) =>
+    signUpPartner(
+      t.db,
+      signupSchema.parse({
+        firstName,
+        lastName,
+        email,
+        password: "long-enough-password",
+        confirmPassword: "long-enough-password",
+      }),
+      visitor,
+    );
+  /** `signUp`, then the application approved. */
+  async function approvedPartner(firstName: string, lastName: string, email: string) {
+    const signedUp = await signUp(firstName, lastName, email);
+    await changePartnerStatus(t.db, signedUp.partner.id, { status: "ACTIVE", reason: "Application approved" }, admin);
+    return signedUp;
+  }
+
   /** Runs both jobs and returns what the server received, by recipient. */
   async function deliver(): Promise<Received[]> {
     smtp.clear();
@@ -92,19 +110,7 @@ describe("one e-mail per event, through a real SMTP server", () => {
   }
 
   it("partner lifecycle: application, referral, rewards, payouts, reset", async () => {
-    const signup = (email: string) =>
-      signUpPartner(
-        t.db,
-        signupSchema.parse({
-          firstName: "Sam",
-          lastName: "Seller",
-          email,
-          password: "long-enough-password",
-          confirmPassword: "long-enough-password",
-        }),
-        visitor,
-      );
-    const { partner, user } = await signup("sam@partners.test");
+    const { partner, user } = await signUp("Sam", "Seller", "sam@partners.test");
     const account = null;
     const got = await deliver();
     expect(got.map((m) => m.to[0])).toEqual(["boss@test.example", "sam@partners.test"]);
@@ -137,7 +143,7 @@ describe("one e-mail per event, through a real SMTP server", () => {
       unsubscribe: account,
     });
 
-    const other = await signup("dee@partners.test");
+    const other = await signUp("Sam", "Seller", "dee@partners.test");
     await deliver();
     await changePartnerStatus(
       t.db,
@@ -157,18 +163,7 @@ describe("one e-mail per event, through a real SMTP server", () => {
   });
 
   it("referrals, rewards and payouts: partner categories, masked leads, amounts, methods, reasons", async () => {
-    const { partner, user } = await signUpPartner(
-      t.db,
-      signupSchema.parse({
-        firstName: "Ria",
-        lastName: "Broker",
-        email: "ria@partners.test",
-        password: "long-enough-password",
-        confirmPassword: "long-enough-password",
-      }),
-      visitor,
-    );
-    await changePartnerStatus(t.db, partner.id, { status: "ACTIVE", reason: "Application approved" }, admin);
+    const { partner, user } = await approvedPartner("Ria", "Broker", "ria@partners.test");
     await deliver();
     const to = user.email;
     const unsubscribe = (category: string) => ({ userId: user.id, category });
@@ -286,29 +281,15 @@ describe("one e-mail per event, through a real SMTP server", () => {
   });
 
   it("a plan bonus earned and a tier reached: the partner's rewards category", async () => {
-    const { partner, user } = await signUpPartner(
+    const { partner, user } = await approvedPartner("Tia", "Closer", "tia@partners.test");
+    const plan = await tenPercentPlan(
       t.db,
-      signupSchema.parse({
-        firstName: "Tia",
-        lastName: "Closer",
-        email: "tia@partners.test",
-        password: "long-enough-password",
-        confirmPassword: "long-enough-password",
-      }),
-      visitor,
-    );
-    await changePartnerStatus(t.db, partner.id, { status: "ACTIVE", reason: "Application approved" }, admin);
-    const { plan } = await createPlan(
-      t.db,
-      planInputSchema.parse({
+      {
         name: "Tier plan",
-        currency: "USD",
-        rules: [{ event: "CONVERSION", rateBps: 1000 }],
         tierBasis: { metric: "CONVERSIONS", window: 90 },
         tiers: [{ name: "Gold", threshold: 1, rateBps: 1250 }],
         bonuses: [{ name: "First sale", kind: "FIRST_CONVERSION", flatCents: 5_000 }],
-      }),
-      admin,
+      },
       { now: new Date(Date.now() - 86_400_000) },
     );
     await updatePartner(t.db, partner.id, { commissionPlanId: plan.id }, admin);

@@ -8,15 +8,14 @@ import { POST as createReferral } from "@/app/api/v1/referrals/route";
 import { POST as linkLead } from "@/app/api/v1/referrals/[id]/link-to-lead/route";
 import { POST as convert } from "@/app/api/v1/referrals/[id]/process-conversion/route";
 import { referralClicks, referrals, riskIdentities, riskSignals } from "@/db/schema";
-import { formDataToObject } from "@/lib/actions/safe-action";
 import { decodeRef } from "@/lib/attribution/ref-cookie-value";
 import { publicActor } from "@/lib/audit/actor";
-import { CURRENT_CONSENT_VERSION } from "@/lib/leads/consent-text";
 import { captureQuote, quoteFormSchema } from "@/lib/leads/quote-submit";
 import { mailboxOf, normalizePhoneDigits } from "@/lib/risk/normalize";
 import { median, robustScale } from "@/lib/risk/outliers";
 import { call, setupApiTest, type ApiTest, type TestPartner } from "../helpers/http";
 import { setEnv } from "../helpers/env";
+import { quoteFormFields } from "../helpers/quote-form";
 
 /**
  * Every fraud signal, built through the public API or the quote form: the pattern that fires it, and
@@ -169,24 +168,7 @@ describe("the engine's rejections appear as signals", () => {
 });
 
 /** The quote form as the browser posts it. */
-function form(fields: Record<string, string>) {
-  const fd = new FormData();
-  const all = {
-    insuranceType: "AUTO",
-    firstName: "Fran",
-    lastName: "Form",
-    email: `fran-${uniq()}@example.com`,
-    phone: "",
-    state: "",
-    zip: "",
-    message: "",
-    consent: "on",
-    consentTextVersion: CURRENT_CONSENT_VERSION,
-    ...fields,
-  };
-  for (const [k, v] of Object.entries(all)) fd.set(k, v);
-  return quoteFormSchema.parse(formDataToObject(fd));
-}
+const form = (fields: Record<string, string>) => quoteFormSchema.parse(quoteFormFields(fields));
 /** A visit to the partner's link, then the quote form; `device` is the browser's device cookie from earlier. */
 async function quoteThroughLink(p: TestPartner, ip: string, clickAgeSeconds: number, device?: string) {
   const headers: Record<string, string> = { "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (signals)" };

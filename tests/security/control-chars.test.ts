@@ -8,7 +8,7 @@ import { PATCH as updateReferral } from "@/app/api/v1/referrals/[id]/route";
 import { POST as rejectReferral } from "@/app/api/v1/referrals/[id]/reject/route";
 import { POST as createReward } from "@/app/api/v1/rewards/route";
 import { leads, referralClicks } from "@/db/schema";
-import { insertReferral } from "../helpers/api-fixtures";
+import { apiLeadBody, insertReferral } from "../helpers/api-fixtures";
 import { call, apiSuite } from "../helpers/http";
 
 const { t, admin, testPartners } = apiSuite({ admin: true, partners: 1 });
@@ -19,14 +19,6 @@ const partner = (extra: Record<string, unknown>) => ({
   firstName: "Ann",
   lastName: "Lee",
   email: `ann${++n}@example.com`,
-  ...extra,
-});
-const lead = (extra: Record<string, unknown>) => ({
-  firstName: "Lena",
-  lastName: "Lead",
-  email: `lena${++n}@example.com`,
-  insuranceType: "home",
-  consent: { given: true, textVersion: "crm-terms-7" },
   ...extra,
 });
 const fieldsOf = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
@@ -68,7 +60,7 @@ describe("multi-line text keeps line breaks but refuses NUL", () => {
   it("a lead message may have several lines", async () => {
     const res = await call(createLead, "POST /api/v1/leads", {
       headers: admin.headers,
-      body: lead({ message: "first line\nsecond line\r\nthird" }),
+      body: apiLeadBody({ message: "first line\nsecond line\r\nthird" }),
     });
     expect(res.status).toBe(201);
     const [row] = await t.db.select().from(leads).where(eq(leads.id, res.body.id));
@@ -78,7 +70,7 @@ describe("multi-line text keeps line breaks but refuses NUL", () => {
   it("NUL in a message or in referral notes is a 400 naming the field", async () => {
     const res = await call(createLead, "POST /api/v1/leads", {
       headers: admin.headers,
-      body: lead({ message: "a\u0000b" }),
+      body: apiLeadBody({ message: "a\u0000b" }),
     });
     expect([res.status, fieldsOf(res.body)]).toEqual([400, ["message"]]);
     const ref = await insertReferral(t.db, { id: a.partner.id, code: a.code });
@@ -93,7 +85,7 @@ describe("multi-line text keeps line breaks but refuses NUL", () => {
   it("NUL anywhere in a body is refused naming the field, even where no text rule applies", async () => {
     const res = await call(createLead, "POST /api/v1/leads", {
       headers: admin.headers,
-      body: lead({ consent: { given: true, textVersion: "v1", userAgent: "Mozilla\u0000" } }),
+      body: apiLeadBody({ consent: { given: true, textVersion: "v1", userAgent: "Mozilla\u0000" } }),
     });
     expect([res.status, fieldsOf(res.body)]).toEqual([400, ["consent.userAgent"]]);
   });
