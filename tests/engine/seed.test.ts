@@ -37,9 +37,11 @@ describe.each(DRIVERS)("demo seed on %s", (driver, create) => {
   });
 
   // Wall time on a shared 2-core machine says more about the neighbours than the seed; the CPU the
-  // embedded database burns in-process is the first-start cost that does not depend on them.
-  it.runIf(driver === "pglite")("costs under 10 s of CPU on the embedded database", () => {
-    expect(cpuMs).toBeLessThan(10_000);
+  // embedded database burns in-process is the first-start cost that does not depend on them. The replay
+  // goes through the domain functions, which now also resolve plans, licences and holds, score fraud
+  // signals and write notifications: 10.2–11.1 s measured with the machine at load 14–22.
+  it.runIf(driver === "pglite")("costs under 15 s of CPU on the embedded database", () => {
+    expect(cpuMs).toBeLessThan(15_000);
   });
 
   it("runs once", async () => {
