@@ -15,7 +15,8 @@ export default defineConfig({
     // The session fixture: `runWithSessionUser` in tests stands in for next-auth's cookie.
     setupFiles: ["tests/helpers/session.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A fresh embedded database per suite migrates in-process; on a loaded 2-core machine that passed 60 s.
+    hookTimeout: 180_000,
     pool: "forks",
     maxWorkers: 2,
     // In-process route tests stand behind one simulated proxy: X-Forwarded-For (rightmost) is the client.
