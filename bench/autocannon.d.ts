@@ -19,6 +19,7 @@ declare module "autocannon" {
     requests?: { setupRequest?: (req: RequestParams) => RequestParams }[];
   }
   interface Result {
+    requests: { total: number };
     errors: number;
     timeouts: number;
     non2xx: number;

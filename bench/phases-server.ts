@@ -10,9 +10,10 @@ import { bulkApproval } from "./bulk-approve";
 import { cpuMeter, perLead, type CpuUse } from "./cpu";
 import { conversionThroughput } from "./conversions";
 import { leadCaptureDirect } from "./domain-fallback";
+import { pageWeightPhase } from "./page-weight";
 
 /** The consent text version the lead body attests to (the lead-capture module's current one, when present). */
-async function consentVersion(root: string): Promise<string> {
+export async function consentVersion(root: string): Promise<string> {
   const file = path.join(root, "lib", "leads", "consent-text.ts");
   if (!fs.existsSync(file)) return "v1";
   const mod = (await import(file)) as { CURRENT_CONSENT_VERSION?: string };
@@ -193,8 +194,10 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
       ["Admin analytics page", BENCH_ADMIN, "/admin", 300],
       [`Partner dashboard, largest partner (${gen.largestPartnerReferrals} referrals)`, BENCH_PARTNER, "/portal", 100],
     ];
+    const sessions: Record<"/portal" | "/admin", string | null> = { "/portal": null, "/admin": null };
     for (const [name, email, page, target] of pages) {
       const cookie = await signIn(base, email, BENCH_PASSWORD);
+      sessions[page as keyof typeof sessions] = cookie;
       const code = cookie ? await status(`${base}${page}`, { headers: { cookie } }) : 0;
       if (!cookie || code !== 200) {
         missing.push(`${page} for ${email}: ${cookie ? `answered ${code}` : "sign-in failed"}`);
@@ -211,6 +214,7 @@ export async function serverPhases(ctx: BenchContext): Promise<void> {
           ok: s.p95 < target,
         });
     }
+    await pageWeightPhase(ctx, base, sessions);
     await bulkApproval(ctx, base, api, missing);
     if (!smoke)
       report.lines.push({

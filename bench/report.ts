@@ -34,16 +34,24 @@ export interface BenchSummary {
   serverCpuMsPerConversion: number | null;
   /** PostgreSQL backend CPU per conversion over that phase, ms. */
   postgresCpuMsPerConversion: number | null;
-  /** Total RSS of a two-process server (WEB_CONCURRENCY=2), MB. */
+  /** Total VmRSS of the server's process tree with WEB_CONCURRENCY=2 on PostgreSQL, after a short load, MB. */
   rss2ProcessesMb: number | null;
+  /** The same with one process (WEB_CONCURRENCY=1), same load, MB. */
+  rss1ProcessMb: number | null;
   /** Admin analytics over 365 days, in-process p50, ms. */
   analytics365dP50Ms: number | null;
   /** GET /portal for the largest partner, signed in, p95, ms. */
   portalP95Ms: number | null;
-  /** JavaScript sent for /quote, kB gzip. */
+  /** JavaScript sent for /quote: its `<script src>` chunks, each gzipped (node:zlib), summed, kB. */
   quoteJsKb: number | null;
+  /** The same for /portal, signed in as the largest partner, kB. */
+  portalJsKb: number | null;
+  /** The same for /admin, signed in as an admin, kB. */
+  adminJsKb: number | null;
   /** Lead capture at a fixed 100 req/s for 60 s after 50,000 leads on unanalyzed tables, p99, ms. */
   p99At100RpsNoStatsMs: number | null;
+  /** Failed or refused requests of that phase. */
+  errorsAt100RpsNoStats: number | null;
 }
 
 export const emptySummary = (): BenchSummary => ({
@@ -57,10 +65,14 @@ export const emptySummary = (): BenchSummary => ({
   serverCpuMsPerConversion: null,
   postgresCpuMsPerConversion: null,
   rss2ProcessesMb: null,
+  rss1ProcessMb: null,
   analytics365dP50Ms: null,
   portalP95Ms: null,
   quoteJsKb: null,
+  portalJsKb: null,
+  adminJsKb: null,
   p99At100RpsNoStatsMs: null,
+  errorsAt100RpsNoStats: null,
 });
 
 export interface Report {

@@ -2,8 +2,9 @@
  * `npm run bench` (docs/performance.md): own database, seeded bulk load, then lead capture over HTTP against the
  * same work in raw SQL, dashboards and /statistics, bulk approval and server memory. Options:
  * --scale N (referrals, default 1,000,000), --quick (100,000), --smoke (small, untimed: CI),
- * --partners N, --keep (keep the database), --no-server (in-process phases only), --leads-only (lead capture
- * phases only: raw SQL and HTTP, with CPU per lead).
+ * --partners N, --keep (keep the databases), --no-server (in-process phases only), --leads-only (lead capture
+ * phases only: raw SQL and HTTP, with CPU per lead). After the HTTP phases: the JavaScript of /quote, /portal and
+ * /admin, server memory with one and two processes, and lead capture on a database never analyzed.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,6 +12,8 @@ import { checkRollups, rebuildRollups } from "@/lib/analytics";
 import { generate } from "./generate";
 import { inProcessPhases } from "./phases-local";
 import { emptySummary, machine, table, writeJson, writePerformanceDoc, type Report } from "./report";
+import { memoryPhase } from "./memory";
+import { noStatisticsPhase } from "./no-stats";
 import { serverPhases } from "./phases-server";
 import { createBenchDb, createCredentials } from "./setup";
 
@@ -77,7 +80,13 @@ try {
   const creds = await createCredentials(db.sql, gen.partnerIds[0]);
   const ctx = { db, gen, creds, smoke, report, log, failures, root, port: Number(a.port), leadsOnly: a["leads-only"] };
   await inProcessPhases(ctx);
-  if (!a["no-server"]) await serverPhases(ctx);
+  if (!a["no-server"]) {
+    await serverPhases(ctx);
+    if (!a["leads-only"]) {
+      await memoryPhase(ctx);
+      await noStatisticsPhase(ctx, { keep: a.keep! });
+    }
+  }
 } catch (e) {
   failures.push(`bench aborted: ${(e as Error).stack ?? e}`);
 } finally {

@@ -10,6 +10,8 @@ export interface Server {
   peakRssMb: () => number;
   /** The server's processes (the start wrapper and everything under it), for CPU time from /proc. */
   pids: () => number[];
+  /** Resident memory now (VmRSS from /proc), in MB, of each of the server's processes. */
+  rssNowMb: () => { pid: number; mb: number }[];
   stop: () => Promise<void>;
 }
 
@@ -114,5 +116,7 @@ export async function startServer(
   }
   // A first start builds the app in a child process: memory counts from the ready server on.
   peak = 0;
-  return { base, peakRssMb: () => Math.round(peak), pids: () => [child.pid!, ...descendants(child.pid!)], stop };
+  const pids = () => [child.pid!, ...descendants(child.pid!)];
+  const rssNowMb = () => pids().map((pid) => ({ pid, mb: Math.round(rssMb(pid) * 10) / 10 }));
+  return { base, peakRssMb: () => Math.round(peak), pids, rssNowMb, stop };
 }

@@ -13,11 +13,12 @@ export interface BenchDb {
   drop: () => Promise<void>;
 }
 
-export async function createBenchDb(): Promise<BenchDb> {
+/** `suffix` names a second database of the same run (the unanalyzed one of bench/no-stats.ts). */
+export async function createBenchDb(suffix = ""): Promise<BenchDb> {
   const base = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
   const adminUrl = new URL(base);
   adminUrl.pathname = "/postgres";
-  const name = `rp_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
+  const name = `rp_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}${suffix}`;
   const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   await admin.end();

@@ -1,32 +1,12 @@
 "use client";
 
-import {
-  Bar,
-  BarChart as RBarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import dynamic from "next/dynamic";
+import { Suspense } from "react";
 import { ChartFrame } from "./chart-frame";
-import { formatTick, formatValue, PALETTE, valueDomain, type ValueFormat } from "./format";
+import { formatValue, type ValueFormat } from "./format";
 import type { Series } from "./time-series-chart";
 
-/** Categories (`categoryKey`) with one bar per series; `layout="vertical"` for long labels. */
-export function BarChart({
-  title,
-  description,
-  data,
-  categoryKey,
-  series,
-  format = "number",
-  currency = "USD",
-  layout = "horizontal",
-  stacked = false,
-  height = 260,
-}: {
+export interface BarChartProps {
   title: string;
   description?: string;
   data: Record<string, string | number>[];
@@ -37,9 +17,15 @@ export function BarChart({
   layout?: "horizontal" | "vertical";
   stacked?: boolean;
   height?: number;
-}) {
+}
+
+// Recharts is a chunk of its own, fetched only by pages that draw a chart (docs/performance.md#page-weight).
+const RechartsBar = dynamic(() => import("./recharts-bar"));
+
+/** Categories (`categoryKey`) with one bar per series; `layout="vertical"` for long labels. */
+export function BarChart(props: BarChartProps) {
+  const { title, description, data, categoryKey, series, format = "number", currency = "USD", height = 260 } = props;
   const rows = data.map((d) => [String(d[categoryKey]), ...series.map((s) => formatValue(d[s.key], format, currency))]);
-  const vertical = layout === "vertical";
   return (
     <ChartFrame
       title={title}
@@ -48,51 +34,9 @@ export function BarChart({
       rows={rows}
       height={height}
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-        <RBarChart
-          accessibilityLayer={false}
-          data={data}
-          layout={layout}
-          margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          {vertical ? (
-            <>
-              <XAxis
-                type="number"
-                tickFormatter={(v) => formatTick(v, format, currency)}
-                fontSize={12}
-                allowDecimals={false}
-                domain={valueDomain(data, series, stacked)}
-              />
-              <YAxis type="category" dataKey={categoryKey} fontSize={12} width={110} />
-            </>
-          ) : (
-            <>
-              <XAxis dataKey={categoryKey} fontSize={12} />
-              <YAxis
-                tickFormatter={(v) => formatTick(v, format, currency)}
-                fontSize={12}
-                width={56}
-                allowDecimals={false}
-                domain={valueDomain(data, series, stacked)}
-              />
-            </>
-          )}
-          <Tooltip formatter={(v) => formatValue(v, format, currency)} />
-          {series.length > 1 && <Legend />}
-          {series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.color ?? PALETTE[i % PALETTE.length]}
-              stackId={stacked ? "stack" : undefined}
-              isAnimationActive={false}
-            />
-          ))}
-        </RBarChart>
-      </ResponsiveContainer>
+      <Suspense fallback={null}>
+        <RechartsBar {...props} />
+      </Suspense>
     </ChartFrame>
   );
 }

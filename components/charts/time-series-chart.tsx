@@ -1,19 +1,9 @@
 "use client";
 
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import dynamic from "next/dynamic";
+import { Suspense } from "react";
 import { ChartFrame } from "./chart-frame";
-import { formatBucket, formatTick, formatValue, PALETTE, valueDomain, type ValueFormat } from "./format";
+import { formatValue, type ValueFormat } from "./format";
 
 export interface Series {
   key: string;
@@ -21,18 +11,7 @@ export interface Series {
   color?: string;
 }
 
-/** Values over time buckets (`YYYY-MM-DD` in `xKey`), as lines or stacked-free areas. */
-export function TimeSeriesChart({
-  title,
-  description,
-  data,
-  xKey = "date",
-  series,
-  format = "number",
-  currency = "USD",
-  variant = "line",
-  height = 260,
-}: {
+export interface TimeSeriesChartProps {
   title: string;
   description?: string;
   data: Record<string, string | number>[];
@@ -42,23 +21,15 @@ export function TimeSeriesChart({
   currency?: string;
   variant?: "line" | "area";
   height?: number;
-}) {
+}
+
+// Recharts is a chunk of its own, fetched only by pages that draw a chart (docs/performance.md#page-weight).
+const RechartsTimeSeries = dynamic(() => import("./recharts-time-series"));
+
+/** Values over time buckets (`YYYY-MM-DD` in `xKey`), as lines or stacked-free areas. */
+export function TimeSeriesChart(props: TimeSeriesChartProps) {
+  const { title, description, data, xKey = "date", series, format = "number", currency = "USD", height = 260 } = props;
   const rows = data.map((d) => [String(d[xKey]), ...series.map((s) => formatValue(d[s.key], format, currency))]);
-  const axes = (
-    <>
-      <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-      <XAxis dataKey={xKey} tickFormatter={(v) => formatBucket(String(v))} fontSize={12} minTickGap={16} />
-      <YAxis
-        tickFormatter={(v) => formatTick(v, format, currency)}
-        fontSize={12}
-        width={56}
-        allowDecimals={false}
-        domain={valueDomain(data, series)}
-      />
-      <Tooltip formatter={(v) => formatValue(v, format, currency)} labelFormatter={(v) => formatBucket(String(v))} />
-      <Legend />
-    </>
-  );
   return (
     <ChartFrame
       title={title}
@@ -67,41 +38,9 @@ export function TimeSeriesChart({
       rows={rows}
       height={height}
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-        {variant === "area" ? (
-          <AreaChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-            {axes}
-            {series.map((s, i) => (
-              <Area
-                key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.label}
-                stroke={s.color ?? PALETTE[i % PALETTE.length]}
-                fill={s.color ?? PALETTE[i % PALETTE.length]}
-                fillOpacity={0.15}
-                isAnimationActive={false}
-              />
-            ))}
-          </AreaChart>
-        ) : (
-          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-            {axes}
-            {series.map((s, i) => (
-              <Line
-                key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.label}
-                stroke={s.color ?? PALETTE[i % PALETTE.length]}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        )}
-      </ResponsiveContainer>
+      <Suspense fallback={null}>
+        <RechartsTimeSeries {...props} />
+      </Suspense>
     </ChartFrame>
   );
 }
