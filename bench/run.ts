@@ -6,6 +6,7 @@
  * phases only: raw SQL and HTTP, with CPU per lead). After the HTTP phases: the JavaScript of /quote, /portal and
  * /admin, server memory with one and two processes, and lead capture on a database never analyzed.
  */
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkRollups, rebuildRollups } from "@/lib/analytics";
@@ -35,6 +36,7 @@ const referrals = smoke ? 5_000 : a.scale ? Number(a.scale) : a.quick ? 100_000 
 const partners = a.partners ? Number(a.partners) : smoke ? 50 : 1_000;
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
+const loadAtStart = os.loadavg();
 const report: Report = {
   summary: emptySummary(),
   startedAt: new Date().toISOString(),
@@ -94,6 +96,11 @@ try {
   else await db.drop();
 }
 
+// Other work on the machine moves every req/s and latency figure: the run says how busy the machine was.
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(" / ");
+report.notes.push(
+  `Load average (1 / 5 / 15 min) on ${os.cpus().length} cores: ${load(loadAtStart)} at the start, ${load(os.loadavg())} at the end${Math.max(loadAtStart[0], os.loadavg()[0]) > os.cpus().length ? ": the machine was shared, so throughput and latency are below a quiet run" : ""}.`,
+);
 console.log(`\n${table(report.lines)}\n`);
 for (const n of report.notes) console.log(`- ${n}`);
 if (failures.length) console.error(`\nFAILURES:\n${failures.map((f) => `- ${f}`).join("\n")}`);
