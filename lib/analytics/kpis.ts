@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
+import { conversionSummary, fxContext, type CurrencyConversion } from "./fx";
 import { previousPeriod, resolvePeriod, type AnalyticsQuery, type Period } from "./period";
 import {
   ACCEPTED_OR_LATER,
@@ -10,9 +11,6 @@ import {
   total,
   type RollupRow,
 } from "./source";
-
-/** Program currency: every amount in analytics is in it. */
-export const ANALYTICS_CURRENCY = "USD";
 
 export interface KpiFigures {
   /** Partners with at least one referral created in the period. */
@@ -45,11 +43,14 @@ export interface KpiFigures {
 export interface ProgramKpis {
   period: Period;
   previousPeriod: Period;
+  /** The program currency (settings.defaultCurrency): every amount is in it, converted when it was not. */
   currency: string;
   /** Partners whose status is ACTIVE now (not period-bound). */
   activePartners: number;
   current: KpiFigures;
   previous: KpiFigures;
+  /** How amounts in other currencies were converted to `currency`, and which rates were missing. */
+  conversion: CurrencyConversion;
 }
 
 export function kpiFigures(rows: readonly RollupRow[], referringPartners: number): KpiFigures {
@@ -102,9 +103,10 @@ export async function programKpis(db: DbOrTx, q: AnalyticsQuery = {}): Promise<P
   const period = resolvePeriod(q);
   const prev = previousPeriod(period);
   const metrics = ["clicks", "referrals", "rewards", "payouts"] as const;
+  const fx = await fxContext(db);
   const [cur, before, active, refCur, refPrev] = await Promise.all([
-    readRollups(db, { metrics, period, partnerId: q.partnerId }),
-    readRollups(db, { metrics, period: prev, partnerId: q.partnerId }),
+    readRollups(db, { metrics, period, partnerId: q.partnerId, fx }),
+    readRollups(db, { metrics, period: prev, partnerId: q.partnerId, fx }),
     activePartners(db, q.partnerId),
     referringPartners(db, period, q.partnerId),
     referringPartners(db, prev, q.partnerId),
@@ -112,9 +114,10 @@ export async function programKpis(db: DbOrTx, q: AnalyticsQuery = {}): Promise<P
   return {
     period,
     previousPeriod: prev,
-    currency: ANALYTICS_CURRENCY,
+    currency: fx.currency,
     activePartners: active,
     current: kpiFigures(cur, refCur),
     previous: kpiFigures(before, refPrev),
+    conversion: conversionSummary(fx),
   };
 }

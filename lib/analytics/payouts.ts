@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db";
 import type { PaymentMethod, PayoutStatus } from "@/db/schema/enums";
+import { conversionSummary, fxContext, roundExact, type CurrencyConversion } from "./fx";
 import { resolvePeriod, type AnalyticsQuery, type Period } from "./period";
 import { readRollups, type RollupRow } from "./source";
 
@@ -33,48 +34,60 @@ export interface PayoutSummary {
   currency: string;
   byMonth: PayoutMonth[];
   byMethod: PayoutMethodTotal[];
+  /** How amounts in other currencies were converted to `currency`, and which rates were missing. */
+  conversion: CurrencyConversion;
 }
 
 type Totals = Omit<PayoutMethodTotal, "method">;
-const empty = (): Totals => ({
-  paidCount: 0,
-  paidCents: 0,
-  pendingCount: 0,
-  pendingCents: 0,
-  failedCount: 0,
-  failedCents: 0,
-});
+type Bucket = "paid" | "pending" | "failed";
+/** Counts, and the exact amounts (rounded once per figure at the end). */
+type Acc = { count: Record<Bucket, number>; exact: Record<Bucket, bigint> };
+const acc = (): Acc => ({ count: { paid: 0, pending: 0, failed: 0 }, exact: { paid: 0n, pending: 0n, failed: 0n } });
 
-function add(t: Totals, r: RollupRow): void {
+function add(a: Acc, r: RollupRow): void {
   const status = r.status as PayoutStatus;
-  const key = status === "PAID" ? "paid" : status === "FAILED" ? "failed" : "pending";
-  t[`${key}Count`] += r.count;
-  t[`${key}Cents`] += r.amountCents;
+  const key: Bucket = status === "PAID" ? "paid" : status === "FAILED" ? "failed" : "pending";
+  a.count[key] += r.count;
+  a.exact[key] += r.amountExact;
 }
 
+const totals = (a: Acc): Totals => ({
+  paidCount: a.count.paid,
+  paidCents: roundExact(a.exact.paid),
+  pendingCount: a.count.pending,
+  pendingCents: roundExact(a.exact.pending),
+  failedCount: a.count.failed,
+  failedCents: roundExact(a.exact.failed),
+});
+
 export function summarisePayouts(rows: readonly RollupRow[]): Pick<PayoutSummary, "byMonth" | "byMethod"> {
-  const months = new Map<string, PayoutMonth>();
-  const methods = new Map<string, PayoutMethodTotal>();
+  const months = new Map<string, { month: string; method: PayoutMethodKey; a: Acc }>();
+  const methods = new Map<string, { method: PayoutMethodKey; a: Acc }>();
   for (const r of rows) {
     if (r.metric !== "payouts") continue;
     const method = r.kind as PayoutMethodKey;
     const month = r.bucket!.slice(0, 7);
-    const m = months.get(`${month}|${method}`) ?? { month, method, ...empty() };
+    const m = months.get(`${month}|${method}`) ?? { month, method, a: acc() };
     months.set(`${month}|${method}`, m);
-    add(m, r);
-    const t = methods.get(method) ?? { method, ...empty() };
+    add(m.a, r);
+    const t = methods.get(method) ?? { method, a: acc() };
     methods.set(method, t);
-    add(t, r);
+    add(t.a, r);
   }
   return {
-    byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method)),
-    byMethod: [...methods.values()].sort((a, b) => b.paidCents - a.paidCents || a.method.localeCompare(b.method)),
+    byMonth: [...months.values()]
+      .map(({ month, method, a }) => ({ month, method, ...totals(a) }))
+      .sort((a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method)),
+    byMethod: [...methods.values()]
+      .map(({ method, a }) => ({ method, ...totals(a) }))
+      .sort((a, b) => b.paidCents - a.paidCents || a.method.localeCompare(b.method)),
   };
 }
 
 /** Payouts by month and method: paid by paid day, pending and failed by created day. */
 export async function payoutSummary(db: DbOrTx, q: AnalyticsQuery = {}): Promise<PayoutSummary> {
   const period = resolvePeriod(q);
-  const rows = await readRollups(db, { metrics: ["payouts"], period, partnerId: q.partnerId, interval: "month" });
-  return { period, currency: "USD", ...summarisePayouts(rows) };
+  const fx = await fxContext(db);
+  const rows = await readRollups(db, { metrics: ["payouts"], period, partnerId: q.partnerId, interval: "month", fx });
+  return { period, currency: fx.currency, ...summarisePayouts(rows), conversion: conversionSummary(fx) };
 }

@@ -4,7 +4,7 @@ import { ALL_PARTNERS, ALL_RAW_FACTS } from "./keys";
 
 /**
  * Daily rollups. Triggers append deltas (rollup_deltas) in the writer's own transaction; this module
- * folds them into rollup_daily, one row per (metric, day, partner, dim) plus a program-wide row under
+ * folds them into rollup_daily, one row per (metric, day, partner, dim, currency) plus a program-wide row under
  * ALL_PARTNERS, rebuilds everything from the raw tables, and checks the two agree.
  */
 
@@ -31,17 +31,17 @@ export async function foldRollupDeltas(db: DbOrTx, batch: number = FOLD_BATCH): 
         with claimed as (
           delete from rollup_deltas
           where id in (select id from rollup_deltas order by id limit ${batch} for update skip locked)
-          returning metric, day, partner_id, dim, count, amount_cents
+          returning metric, day, partner_id, dim, currency, count, amount_cents
         ), keyed as (
-          select metric, day, partner_id, dim, count, amount_cents from claimed
+          select metric, day, partner_id, dim, currency, count, amount_cents from claimed
           union all
-          select metric, day, ${ALL_PARTNERS}::uuid, dim, count, amount_cents from claimed
+          select metric, day, ${ALL_PARTNERS}::uuid, dim, currency, count, amount_cents from claimed
         ), upserted as (
-          insert into rollup_daily as r (metric, day, partner_id, dim, count, amount_cents)
-          select metric, day, partner_id, dim, sum(count)::bigint, sum(amount_cents)::bigint
-          from keyed group by metric, day, partner_id, dim
-          order by metric, day, partner_id, dim
-          on conflict (metric, day, partner_id, dim) do update
+          insert into rollup_daily as r (metric, day, partner_id, dim, currency, count, amount_cents)
+          select metric, day, partner_id, dim, currency, sum(count)::bigint, sum(amount_cents)::bigint
+          from keyed group by metric, day, partner_id, dim, currency
+          order by metric, day, partner_id, dim, currency
+          on conflict (metric, day, partner_id, dim, currency) do update
             set count = r.count + excluded.count, amount_cents = r.amount_cents + excluded.amount_cents
           returning 1
         )
@@ -66,11 +66,14 @@ export async function foldAndVacuum(db: Db): Promise<FoldResult> {
   return folded;
 }
 
-/** Raw aggregates at both levels (per partner and ALL_PARTNERS), as (metric, day, partner_id, dim, c, a). */
+/**
+ * Raw aggregates at both levels (per partner and ALL_PARTNERS), as (metric, day, partner_id, dim, currency, c, a).
+ * drizzle/0022_analytics_currency_triggers.sql backfills with the same aggregates.
+ */
 const RAW_AGGREGATES = `
-  select metric, day, partner_id, dim, sum(c)::bigint as c, sum(a)::bigint as a
-  from ${ALL_RAW_FACTS} f(metric, day, partner_id, dim, c, a)
-  group by grouping sets ((metric, day, partner_id, dim), (metric, day, dim))`;
+  select metric, day, partner_id, dim, currency, sum(c)::bigint as c, sum(a)::bigint as a
+  from ${ALL_RAW_FACTS} f(metric, day, partner_id, dim, currency, c, a)
+  group by grouping sets ((metric, day, partner_id, dim, currency), (metric, day, dim, currency))`;
 
 /**
  * Recomputes rollup_daily from the raw tables (after bulk loads, or to repair). Runs in one
@@ -86,8 +89,8 @@ export async function rebuildRollups(db: Db): Promise<{ rows: number }> {
       const inserted = rowsOf<{ n: string | number }>(
         await tx.execute(
           sql.raw(`with ins as (
-            insert into rollup_daily (metric, day, partner_id, dim, count, amount_cents)
-            select metric, day, coalesce(partner_id, '${ALL_PARTNERS}'::uuid), dim, c, a from (${RAW_AGGREGATES}) g
+            insert into rollup_daily (metric, day, partner_id, dim, currency, count, amount_cents)
+            select metric, day, coalesce(partner_id, '${ALL_PARTNERS}'::uuid), dim, currency, c, a from (${RAW_AGGREGATES}) g
             returning 1) select count(*) as n from ins`),
         ),
       );
@@ -100,7 +103,7 @@ export async function rebuildRollups(db: Db): Promise<{ rows: number }> {
 }
 
 /**
- * Number of (metric, day, partner, dim) keys where rollup_daily plus pending deltas differ from the
+ * Number of (metric, day, partner, dim, currency) keys where rollup_daily plus pending deltas differ from the
  * raw aggregates, at both levels. 0 means the dashboards tell the truth.
  */
 export async function checkRollups(db: DbOrTx): Promise<number> {
@@ -108,18 +111,18 @@ export async function checkRollups(db: DbOrTx): Promise<number> {
     await db.execute(
       sql.raw(`
       with raw as (
-        select metric, day, coalesce(partner_id, '${ALL_PARTNERS}'::uuid) as partner_id, dim, c, a from (${RAW_AGGREGATES}) g
+        select metric, day, coalesce(partner_id, '${ALL_PARTNERS}'::uuid) as partner_id, dim, currency, c, a from (${RAW_AGGREGATES}) g
       ), deltas as (
-        select metric, day, partner_id, dim, count, amount_cents from rollup_deltas
+        select metric, day, partner_id, dim, currency, count, amount_cents from rollup_deltas
         union all
-        select metric, day, '${ALL_PARTNERS}'::uuid, dim, count, amount_cents from rollup_deltas
+        select metric, day, '${ALL_PARTNERS}'::uuid, dim, currency, count, amount_cents from rollup_deltas
       ), rolled as (
-        select metric, day, partner_id, dim, sum(count)::bigint as c, sum(amount_cents)::bigint as a
-        from (select metric, day, partner_id, dim, count, amount_cents from rollup_daily union all select * from deltas) u
-        group by metric, day, partner_id, dim
+        select metric, day, partner_id, dim, currency, sum(count)::bigint as c, sum(amount_cents)::bigint as a
+        from (select metric, day, partner_id, dim, currency, count, amount_cents from rollup_daily union all select * from deltas) u
+        group by metric, day, partner_id, dim, currency
       )
       select count(*) as n
-      from raw full join rolled using (metric, day, partner_id, dim)
+      from raw full join rolled using (metric, day, partner_id, dim, currency)
       where coalesce(raw.c, 0) <> coalesce(rolled.c, 0) or coalesce(raw.a, 0) <> coalesce(rolled.a, 0)`),
     ),
   );

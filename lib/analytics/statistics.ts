@@ -12,7 +12,8 @@ import {
   type RewardStatus,
   type RewardType,
 } from "@/db/schema/enums";
-import { ANALYTICS_CURRENCY, referringPartners } from "./kpis";
+import { conversionSummary, fxContext, roundExact, type CurrencyConversion } from "./fx";
+import { referringPartners } from "./kpis";
 import { shiftDay, resolvePeriod, utcMidnight, type AnalyticsQuery, type Interval, type Period } from "./period";
 import { summarisePayouts, type PayoutMethodTotal } from "./payouts";
 import { CONVERTED, EARNED, rateBps, readRollups, total } from "./source";
@@ -35,6 +36,8 @@ export interface ReferralStatistics {
   /** Median hours from creation to conversion of the period's converted referrals (null when none). */
   medianHoursToConvert: number | null;
   trend: { date: string; referrals: number; conversions: number }[];
+  /** How amounts in other currencies were converted to `currency`, and which rates were missing. */
+  conversion: CurrencyConversion;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -55,8 +58,9 @@ export async function medianHoursToConvert(db: DbOrTx, period: Period, partnerId
 export async function referralStatistics(db: DbOrTx, q: StatisticsQuery = {}): Promise<ReferralStatistics> {
   const period = resolvePeriod(q);
   const interval = q.interval ?? "day";
+  const fx = await fxContext(db);
   const [rows, median] = await Promise.all([
-    readRollups(db, { metrics: ["referrals"], period, partnerId: q.partnerId, interval }),
+    readRollups(db, { metrics: ["referrals"], period, partnerId: q.partnerId, interval, fx }),
     medianHoursToConvert(db, period, q.partnerId),
   ]);
   const byStatus = zeros(REFERRAL_STATUSES);
@@ -76,7 +80,7 @@ export async function referralStatistics(db: DbOrTx, q: StatisticsQuery = {}): P
   return {
     period,
     interval,
-    currency: ANALYTICS_CURRENCY,
+    currency: fx.currency,
     total: all,
     byStatus,
     bySource,
@@ -85,6 +89,7 @@ export async function referralStatistics(db: DbOrTx, q: StatisticsQuery = {}): P
     conversionValueCents: converted.amountCents,
     medianHoursToConvert: median,
     trend: [...trend.values()],
+    conversion: conversionSummary(fx),
   };
 }
 
@@ -109,51 +114,74 @@ export interface RewardStatistics {
   byMonth: RewardMonth[];
   /** Payouts by method: paid in the period by paid day, pending and failed by created day. */
   payoutsByMethod: PayoutMethodTotal[];
+  /** How amounts in other currencies were converted to `currency`, and which rates were missing. */
+  conversion: CurrencyConversion;
 }
 
 export async function rewardStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Promise<RewardStatistics> {
   const period = resolvePeriod(q);
+  const fx = await fxContext(db);
   const rows = await readRollups(db, {
     metrics: ["rewards", "payouts"],
     period,
     partnerId: q.partnerId,
     interval: "month",
+    fx,
   });
   const rewards = rows.filter((r) => r.metric === "rewards");
-  const pair = () => ({ count: 0, amountCents: 0 });
-  const byStatus = Object.fromEntries(REWARD_STATUSES.map((s) => [s, pair()])) as RewardStatistics["byStatus"];
-  const byType = Object.fromEntries(REWARD_TYPES.map((s) => [s, pair()])) as RewardStatistics["byType"];
-  const months = new Map<string, RewardMonth>();
+  // Exact sums per figure, rounded once at the end (half to even).
+  const pair = () => ({ count: 0, exact: 0n });
+  const byStatus = Object.fromEntries(REWARD_STATUSES.map((s) => [s, pair()])) as Record<RewardStatus, Slot>;
+  const byType = Object.fromEntries(REWARD_TYPES.map((s) => [s, pair()])) as Record<RewardType, Slot>;
+  type Cents = "calculated" | "approved" | "paid" | "cancelled";
+  const months = new Map<string, { month: string; count: number; pendingCount: number } & Record<Cents, bigint>>();
   for (const r of rewards) {
     for (const slot of [byStatus[r.status as RewardStatus], byType[r.kind as RewardType]]) {
       slot.count += r.count;
-      slot.amountCents += r.amountCents;
+      slot.exact += r.amountExact;
     }
     const month = r.bucket!.slice(0, 7);
     const m = months.get(month) ?? {
       month,
       count: 0,
       pendingCount: 0,
-      calculatedCents: 0,
-      approvedCents: 0,
-      paidCents: 0,
-      cancelledCents: 0,
+      calculated: 0n,
+      approved: 0n,
+      paid: 0n,
+      cancelled: 0n,
     };
     months.set(month, m);
     m.count += r.count;
     if (r.status === "PENDING") m.pendingCount += r.count;
-    else m[`${r.status.toLowerCase() as "calculated" | "approved" | "paid" | "cancelled"}Cents`] += r.amountCents;
+    else m[r.status.toLowerCase() as Cents] += r.amountExact;
   }
+  const cents = <K extends string>(slots: Record<K, Slot>) =>
+    Object.fromEntries(
+      Object.entries<Slot>(slots).map(([k, v]) => [k, { count: v.count, amountCents: roundExact(v.exact) }]),
+    ) as Record<K, { count: number; amountCents: number }>;
   return {
     period,
-    currency: ANALYTICS_CURRENCY,
-    byStatus,
-    byType,
+    currency: fx.currency,
+    byStatus: cents(byStatus),
+    byType: cents(byType),
     earnedCents: total(rewards, (r) => EARNED.has(r.status)).amountCents,
-    byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    byMonth: [...months.values()]
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map((m) => ({
+        month: m.month,
+        count: m.count,
+        pendingCount: m.pendingCount,
+        calculatedCents: roundExact(m.calculated),
+        approvedCents: roundExact(m.approved),
+        paidCents: roundExact(m.paid),
+        cancelledCents: roundExact(m.cancelled),
+      })),
     payoutsByMethod: summarisePayouts(rows).byMethod,
+    conversion: conversionSummary(fx),
   };
 }
+
+type Slot = { count: number; exact: bigint };
 
 export interface PartnerStatistics {
   period: Period;
@@ -172,16 +200,19 @@ export interface PartnerStatistics {
   earningsCents: number;
   /** Referrals per referring partner, two decimals (0 when none). */
   referralsPerReferringPartner: number;
+  /** How amounts in other currencies were converted to `currency`, and which rates were missing. */
+  conversion: CurrencyConversion;
 }
 
 export async function partnerStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Promise<PartnerStatistics> {
   const period = resolvePeriod(q);
   const scope = q.partnerId ? sql`where id = ${q.partnerId}::uuid` : sql``;
+  const fx = await fxContext(db);
   const [counts, rows, referring] = await Promise.all([
     db.execute(sql`select status, count(*) as n,
         count(*) filter (where created_at >= ${utcMidnight(period.from)}::timestamptz and created_at < ${utcMidnight(shiftDay(period.to, 1))}::timestamptz) as new
       from partners ${scope} group by status`),
-    readRollups(db, { metrics: ["referrals", "rewards"], period, partnerId: q.partnerId }),
+    readRollups(db, { metrics: ["referrals", "rewards"], period, partnerId: q.partnerId, fx }),
     referringPartners(db, period, q.partnerId),
   ]);
   const byStatus = zeros(PARTNER_STATUSES);
@@ -194,7 +225,7 @@ export async function partnerStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Pro
   const conversions = total(rows, (r) => r.metric === "referrals" && CONVERTED.has(r.status)).count;
   return {
     period,
-    currency: ANALYTICS_CURRENCY,
+    currency: fx.currency,
     total: Object.values(byStatus).reduce((a, b) => a + b, 0),
     byStatus,
     newPartners,
@@ -204,5 +235,6 @@ export async function partnerStatistics(db: DbOrTx, q: AnalyticsQuery = {}): Pro
     conversionRateBps: rateBps(conversions, referrals),
     earningsCents: total(rows, (r) => r.metric === "rewards" && EARNED.has(r.status)).amountCents,
     referralsPerReferringPartner: referring > 0 ? Math.round((referrals * 100) / referring) / 100 : 0,
+    conversion: conversionSummary(fx),
   };
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { partners } from "@/db/schema";
 import type { PartnerStatus } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
+import { conversionSummary, fxContext, type CurrencyConversion, type FxContext } from "./fx";
 import { resolvePeriod, type AnalyticsQuery, type Period } from "./period";
 import { rankPartners, rateBps } from "./source";
 
@@ -30,6 +31,8 @@ export interface TopPartners {
   /** Partners with at least one referral created in the period. */
   referringPartners: number;
   partners: TopPartner[];
+  /** How amounts in other currencies were converted to `currency`, and which rates were missing. */
+  conversion: CurrencyConversion;
 }
 
 export interface TopPartnersQuery extends Omit<AnalyticsQuery, "partnerId"> {
@@ -51,15 +54,26 @@ const ORDER: Record<TopMetric, SQL> = {
 const invalid = (path: string, message: string): AppError =>
   new AppError("validation", `${path} ${message}`, { errors: [{ path, message }] });
 
-/** Partners ranked by a metric over the period; ties go to more conversions, then more referrals. */
-export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise<TopPartners> {
+/**
+ * Partners ranked by a metric over the period; ties go to more conversions, then more referrals. Amounts
+ * in the program currency (`fx`: the caller's conversion context, when it reports for a whole page).
+ */
+export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}, fx?: FxContext): Promise<TopPartners> {
   const period = resolvePeriod(q);
   const metric = q.metric ?? "conversions";
   if (!TOP_METRICS.includes(metric)) throw invalid("metric", `must be one of ${TOP_METRICS.join(", ")}`);
   const limit = q.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid("limit", "must be an integer from 1 to 100");
   const minReferrals = metric === "conversionRate" ? (q.minReferrals ?? 1) : 0;
-  const { partners: ranked, referringPartners } = await rankPartners(db, period, ORDER[metric], limit, minReferrals);
+  const ctx = fx ?? (await fxContext(db));
+  const { partners: ranked, referringPartners } = await rankPartners(
+    db,
+    period,
+    ORDER[metric],
+    limit,
+    minReferrals,
+    ctx,
+  );
   const names = ranked.length
     ? await db
         .select({
@@ -81,7 +95,7 @@ export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise
   return {
     period,
     metric,
-    currency: "USD",
+    currency: ctx.currency,
     referringPartners,
     partners: ranked.map((s, i) => {
       const p = byId.get(s.partnerId);
@@ -94,5 +108,6 @@ export async function topPartners(db: DbOrTx, q: TopPartnersQuery = {}): Promise
         status: p?.status ?? "INACTIVE",
       };
     }),
+    conversion: conversionSummary(ctx),
   };
 }

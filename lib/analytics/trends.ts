@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { conversionSummary, fxContext, roundExact, type CurrencyConversion } from "./fx";
 import { shiftDay, resolvePeriod, type AnalyticsQuery, type Interval, type Period } from "./period";
 import { CONVERTED, EARNED, readRollups, type RollupRow } from "./source";
 
@@ -44,11 +45,12 @@ export function bucketStarts(period: Period, interval: Interval): string[] {
   return out;
 }
 
+/** Points per bucket; each amount is added exactly and rounded once per point (half to even). */
 export function trendPoints(rows: readonly RollupRow[], period: Period, interval: Interval): TrendPoint[] {
   const points = new Map(
     bucketStarts(period, interval).map((date) => [
       date,
-      { date, referrals: 0, conversions: 0, conversionValueCents: 0, rewardCents: 0, clicks: 0 },
+      { date, referrals: 0, conversions: 0, value: 0n, rewards: 0n, clicks: 0 },
     ]),
   );
   for (const r of rows) {
@@ -58,23 +60,41 @@ export function trendPoints(rows: readonly RollupRow[], period: Period, interval
       p.referrals += r.count;
       if (CONVERTED.has(r.status)) {
         p.conversions += r.count;
-        p.conversionValueCents += r.amountCents;
+        p.value += r.amountExact;
       }
-    } else if (r.metric === "rewards" && EARNED.has(r.status)) p.rewardCents += r.amountCents;
+    } else if (r.metric === "rewards" && EARNED.has(r.status)) p.rewards += r.amountExact;
     else if (r.metric === "clicks" && r.kind === "valid") p.clicks += r.count;
   }
-  return [...points.values()];
+  return [...points.values()].map(({ value, rewards, ...p }) => ({
+    date: p.date,
+    referrals: p.referrals,
+    conversions: p.conversions,
+    conversionValueCents: roundExact(value),
+    rewardCents: roundExact(rewards),
+    clicks: p.clicks,
+  }));
 }
 
 /** Referrals, conversions and reward amounts per day, week or month (UTC buckets). */
-export async function timeTrends(db: DbOrTx, q: AnalyticsQuery & { interval?: Interval } = {}): Promise<TimeTrends> {
+export async function timeTrends(
+  db: DbOrTx,
+  q: AnalyticsQuery & { interval?: Interval } = {},
+): Promise<TimeTrends & { currency: string; conversion: CurrencyConversion }> {
   const period = resolvePeriod(q);
   const interval = q.interval ?? "day";
+  const fx = await fxContext(db);
   const rows = await readRollups(db, {
     metrics: ["clicks", "referrals", "rewards"],
     period,
     partnerId: q.partnerId,
     interval,
+    fx,
   });
-  return { period, interval, points: trendPoints(rows, period, interval) };
+  return {
+    period,
+    interval,
+    currency: fx.currency,
+    points: trendPoints(rows, period, interval),
+    conversion: conversionSummary(fx),
+  };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AnalyticsControls } from "@/components/admin/analytics/AnalyticsControls";
+import { ConversionNote } from "@/components/admin/analytics/ConversionNote";
 import { KpiGrid } from "@/components/admin/analytics/KpiGrid";
 import { PAYOUT_METHOD_COLOR, payoutMethodLabel } from "@/components/admin/analytics/payout-methods";
 import { BarChart, FunnelChart, TimeSeriesChart } from "@/components/charts";
@@ -72,6 +73,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       {problem ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{problem}</p>
       ) : null}
+      <ConversionNote conversion={a.conversion} />
       <KpiGrid kpis={a.kpis} />
       <div className="grid gap-6 xl:grid-cols-2">
         <TimeSeriesChart

@@ -1,0 +1,2 @@
+ALTER TABLE "rollup_daily" DROP CONSTRAINT "rollup_daily_metric_day_partner_id_dim_pk";--> statement-breakpoint
+ALTER TABLE "rollup_daily" ADD CONSTRAINT "rollup_daily_metric_day_partner_id_dim_currency_pk" PRIMARY KEY("metric","day","partner_id","dim","currency");
