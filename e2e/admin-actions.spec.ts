@@ -174,13 +174,7 @@ test("a payout is marked failed with the bank's reason", async ({ adminPage: pag
   covers("markFailedAction");
   const api = await adminApi(request);
   const partner = await newPartner(request, "Bounced");
-  const reward = await api.post<{ id: string }>("/api/v1/rewards", {
-    partnerId: partner.id,
-    type: "BONUS",
-    amountCents: 4200,
-    reason: "e2e failed payout",
-  });
-  await api.post(`/api/v1/rewards/${reward.id}/approve`, {}, 200);
+  const reward = await api.approvedBonus(partner.id, 4200, "e2e failed payout");
   const batch = await api.post<{ batchId: string; payouts: { id: string }[] }>("/api/v1/payouts", {
     partnerIds: [partner.id],
     minimumCents: 0,

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { enter, expectKept, option } from "./support";
 
 // After a failed submission every entered value is still there, selects and checkboxes included,
 // so a second submission only needs the field that was wrong.
@@ -49,16 +50,16 @@ test("login: a wrong password keeps the e-mail", async ({ page }) => {
 
 test("sign-up and forgot password: an invalid submission keeps what was typed", async ({ page }) => {
   await page.goto("/signup");
-  await page.getByLabel("First name").fill("Paula");
-  await page.getByLabel("Last name").fill("Kept");
-  await page.getByLabel("E-mail").fill("not-an-email");
-  await page.getByLabel("Company (optional)").fill("Kept Brokers");
+  const typed = {
+    "First name": "Paula",
+    "Last name": "Kept",
+    "E-mail": "not-an-email",
+    "Company (optional)": "Kept Brokers",
+  };
+  await enter(page, typed);
   await page.getByRole("button", { name: "Create partner account" }).click();
   await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
-  await expect(page.getByLabel("First name")).toHaveValue("Paula");
-  await expect(page.getByLabel("Last name")).toHaveValue("Kept");
-  await expect(page.getByLabel("E-mail")).toHaveValue("not-an-email");
-  await expect(page.getByLabel("Company (optional)")).toHaveValue("Kept Brokers");
+  await expectKept(page, typed);
 
   await page.goto("/forgot-password");
   await page.getByLabel("E-mail").fill("still-not-an-email");
@@ -98,28 +99,19 @@ test("admin manual reward: a failed submit keeps the partner and the type", asyn
 
 test("portal profile: a failed save keeps the payout method and the edits", async ({ partnerPage: page }) => {
   await page.goto("/portal/profile");
-  await page.getByLabel("First name").fill("");
-  await page.getByLabel("Company").fill("Kept Company");
-  await page.getByLabel("Payout method").selectOption("PAYPAL");
+  await enter(page, { "First name": "", Company: "Kept Company", "Payout method": option("PAYPAL") });
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByLabel("First name")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Company")).toHaveValue("Kept Company");
-  await expect(page.getByLabel("Payout method")).toHaveValue("PAYPAL");
+  await expectKept(page, { Company: "Kept Company", "Payout method": "PAYPAL" });
   await expect(page.getByLabel("Payout method").locator("option:checked")).toHaveText("PayPal");
 });
 
 test("admin new partner: a failed create keeps the typed fields and the payout method", async ({ adminPage: page }) => {
   await page.goto("/admin/partners/new");
   const form = page.getByRole("form", { name: "New partner" });
-  await form.getByLabel("First name").fill("Kept");
-  await form.getByLabel("Last name").fill("Partner");
-  await form.getByLabel("E-mail").fill("not-an-email");
-  await form.getByLabel("Company (optional)").fill("Kept Agency");
-  await form.getByLabel("Payout method (optional)").selectOption("PAYPAL");
+  const kept = { "First name": "Kept", "E-mail": "not-an-email", "Company (optional)": "Kept Agency" };
+  await enter(form, { ...kept, "Last name": "Partner", "Payout method (optional)": option("PAYPAL") });
   await form.getByRole("button", { name: "Create partner" }).click();
   await expect(form.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByLabel("First name")).toHaveValue("Kept");
-  await expect(form.getByLabel("E-mail")).toHaveValue("not-an-email");
-  await expect(form.getByLabel("Company (optional)")).toHaveValue("Kept Agency");
-  await expect(form.getByLabel("Payout method (optional)")).toHaveValue("PAYPAL");
+  await expectKept(form, { ...kept, "Payout method (optional)": "PAYPAL" });
 });

@@ -1,5 +1,5 @@
 import { covers, expect, test } from "./fixtures";
-import { adminApi, signUpPartner } from "./support";
+import { adminApi, enter, option, partnerMe, signUpPartner, tickOnly } from "./support";
 
 const MONTHS = [
   "January",
@@ -36,15 +36,9 @@ test("a partner chooses GBP; the batch blocks it naming the pair; the admin impo
   );
   const api = await adminApi(request);
   const { page, context } = await signUpPartner(browser, test.info().project.use.baseURL, "Pound");
-  const me = (await (await page.request.get("/api/v1/partners/me")).json()) as { id: string };
+  const me = await partnerMe(page);
   await api.post(`/api/v1/partners/${me.id}/status`, { status: "ACTIVE", reason: "e2e" }, 200);
-  const reward = await api.post<{ id: string }>("/api/v1/rewards", {
-    partnerId: me.id,
-    type: "BONUS",
-    amountCents: 12_345,
-    reason: "e2e FX",
-  });
-  await api.post(`/api/v1/rewards/${reward.id}/approve`, {}, 200);
+  await api.approvedBonus(me.id, 12_345, "e2e FX");
 
   // The partner asks to be paid in pounds.
   await page.goto("/portal/profile");
@@ -72,9 +66,7 @@ test("a partner chooses GBP; the batch blocks it naming the pair; the admin impo
   await upload.getByRole("button", { name: "Import rates" }).click();
   await expect(upload.getByText("Imported 4 rates over 1 days.")).toBeVisible();
   const one = admin.getByRole("form", { name: "Enter an exchange rate" });
-  await one.getByLabel("1 unit of").selectOption("USD");
-  await one.getByLabel("Is worth, in").selectOption("MXN");
-  await one.getByLabel("Rate").fill("1.2.3");
+  await enter(one, { "1 unit of": option("USD"), "Is worth, in": option("MXN"), Rate: "1.2.3" });
   await one.getByRole("button", { name: "Save rate" }).click();
   await expect(one.getByLabel("Rate")).toHaveAttribute("aria-invalid", "true");
   await one.getByLabel("Rate").fill("18.2");
@@ -89,11 +81,7 @@ test("a partner chooses GBP; the batch blocks it naming the pair; the admin impo
   await form.getByLabel("Minimum amount per partner").fill("0");
   await expect(row).toContainText("£99.01");
   await expect(row).toContainText("converted from $123.45");
-  const ticked = await form
-    .getByRole("checkbox", { checked: true })
-    .evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label") ?? ""));
-  for (const name of ticked)
-    if (name !== "Pay Sam Pound") await form.getByRole("checkbox", { name, exact: true }).uncheck();
+  await tickOnly(form, "Pay Sam Pound");
   await form.getByRole("button", { name: "Create batch: 1 partners, £99.01" }).click();
   await expect(form.getByText("Batch created: 1 payouts.")).toBeVisible();
 

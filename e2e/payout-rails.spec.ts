@@ -1,15 +1,21 @@
 import fs from "node:fs";
+import type { Page } from "@playwright/test";
 import { covers, expect, test } from "./fixtures";
-import { adminApi, signUpPartner } from "./support";
+import { adminApi, enter, option, partnerMe, signUpPartner, tickOnly } from "./support";
+
+/** The signed-in partner's payout details form on /portal/profile, filled in for SEPA, not yet saved. */
+async function sepaDetails(page: Page, holder: string, iban: string, bic?: string) {
+  await page.goto("/portal/profile");
+  const form = page.getByRole("form", { name: "Payout details" });
+  const details = { "How you get paid": option("SEPA"), "Account holder / payee name": holder, IBAN: iban };
+  await enter(form, bic ? { ...details, BIC: bic } : details);
+  return form;
+}
 
 test("a partner enters an IBAN: a bad check digit is refused, the saved one is shown masked", async ({ browser }) => {
   covers("savePayoutDetailsAction");
   const { page, context } = await signUpPartner(browser, test.info().project.use.baseURL, "Iban");
-  await page.goto("/portal/profile");
-  const form = page.getByRole("form", { name: "Payout details" });
-  await form.getByLabel("How you get paid").selectOption("SEPA");
-  await form.getByLabel("Account holder / payee name").fill("Sam Iban");
-  await form.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 01");
+  const form = await sepaDetails(page, "Sam Iban", "DE89 3704 0044 0532 0130 01");
   await form.getByRole("button", { name: "Save payout details" }).click();
   await expect(form.getByLabel("IBAN")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByText("This IBAN is not valid (check digits or length)")).toBeVisible();
@@ -30,28 +36,13 @@ test("a EUR partner enters an IBAN; the admin batches, downloads the SEPA file, 
   covers("savePayoutDetailsAction", "createBatchAction", "previewConfirmationAction", "applyConfirmationAction");
   const api = await adminApi(request);
   const { page, context } = await signUpPartner(browser, test.info().project.use.baseURL, "Euro");
-  const me = (await (await page.request.get("/api/v1/partners/me")).json()) as {
-    id: string;
-    firstName: string;
-    lastName: string;
-  };
+  const me = await partnerMe(page);
   await api.post(`/api/v1/partners/${me.id}/status`, { status: "ACTIVE", reason: "e2e" }, 200);
   await api.patch(`/api/v1/partners/${me.id}`, { currency: "EUR" });
-  const reward = await api.post<{ id: string }>("/api/v1/rewards", {
-    partnerId: me.id,
-    type: "BONUS",
-    amountCents: 12_345,
-    reason: "e2e SEPA",
-  });
-  await api.post(`/api/v1/rewards/${reward.id}/approve`, {}, 200);
+  await api.approvedBonus(me.id, 12_345, "e2e SEPA");
 
   // The partner enters an IBAN.
-  await page.goto("/portal/profile");
-  const details = page.getByRole("form", { name: "Payout details" });
-  await details.getByLabel("How you get paid").selectOption("SEPA");
-  await details.getByLabel("Account holder / payee name").fill("Sam Euro");
-  await details.getByLabel("IBAN").fill("FR14 2004 1010 0505 0001 3M02 606");
-  await details.getByLabel("BIC").fill("BNPAFRPP");
+  const details = await sepaDetails(page, "Sam Euro", "FR14 2004 1010 0505 0001 3M02 606", "BNPAFRPP");
   await details.getByRole("button", { name: "Save payout details" }).click();
   await expect(details.getByText("Your payout details are saved.")).toBeVisible();
 
@@ -59,12 +50,8 @@ test("a EUR partner enters an IBAN; the admin batches, downloads the SEPA file, 
   await admin.goto("/admin/payouts");
   const form = admin.getByRole("form", { name: "Create a payout batch" });
   await form.getByLabel("Minimum amount per partner").fill("0");
-  // Only this partner goes into the batch: untick every other one, by name (a list of nth() locators shifts).
-  const ticked = await form
-    .getByRole("checkbox", { checked: true })
-    .evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label") ?? ""));
-  for (const name of ticked)
-    if (name !== "Pay Sam Euro") await form.getByRole("checkbox", { name, exact: true }).uncheck();
+  // Only this partner goes into the batch.
+  await tickOnly(form, "Pay Sam Euro");
   await form.getByRole("button", { name: /^Create batch: 1 partners/ }).click();
   await expect(form.getByText("Batch created: 1 payouts.")).toBeVisible();
   await form.getByRole("link", { name: "Record payments for this batch" }).click();

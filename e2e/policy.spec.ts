@@ -110,13 +110,7 @@ test("a licensed partner's lead is held until its free-look date; a day-5 cancel
   await expect(claw).toContainText("-$100.00");
 
   // The next payout nets it: a 150.00 bonus less the 100.00 clawback.
-  const bonus = await api.post<{ id: string }>("/api/v1/rewards", {
-    partnerId: partner.id,
-    type: "BONUS",
-    amountCents: 15_000,
-    reason: "e2e bonus",
-  });
-  await api.post(`/api/v1/rewards/${bonus.id}/approve`, {}, 200);
+  await api.approvedBonus(partner.id, 15_000, "e2e bonus");
   const batch = await api.post<{ payouts: { id: string; amountCents: number }[] }>("/api/v1/payouts", {
     partnerIds: [partner.id],
     minimumCents: 0,

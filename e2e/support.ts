@@ -1,7 +1,7 @@
 /** Small helpers shared by specs: API calls as the demo admin, a local webhook receiver, a fresh signed-up partner. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
 import { apiToken, expect } from "./fixtures";
 
 /** JSON calls to /api/v1 as the demo admin; each asserts the expected status and returns the body. */
@@ -18,6 +18,17 @@ export async function adminApi(request: APIRequestContext) {
       call<T>("post", path, data, status),
     patch: <T = Record<string, unknown>>(path: string, data: unknown, status = 200) =>
       call<T>("patch", path, data, status),
+    /** A BONUS reward for the partner, approved at once so that the next batch pays it. */
+    async approvedBonus(partnerId: string, amountCents: number, reason: string) {
+      const reward = await call<{ id: string }>(
+        "post",
+        "/api/v1/rewards",
+        { partnerId, type: "BONUS", amountCents, reason },
+        201,
+      );
+      await call("post", `/api/v1/rewards/${reward.id}/approve`, {}, 200);
+      return reward;
+    },
   };
 }
 
@@ -48,6 +59,45 @@ export async function signUpPartner(browser: Browser, baseURL: string | undefine
   await page.getByRole("button", { name: "Create partner account" }).click();
   await expect(page.getByTestId("referral-code")).toBeVisible();
   return { email, password, context, page };
+}
+
+/** The partner signed in on `page`, as GET /api/v1/partners/me answers. */
+export async function partnerMe(page: Page) {
+  return (await (await page.request.get("/api/v1/partners/me")).json()) as {
+    id: string;
+    firstName: string;
+    lastName: string;
+  };
+}
+
+/**
+ * Leaves only the partner named `name` ticked in the batch form: every other ticked one is unticked by its name
+ * (a list of nth() locators shifts as boxes change). Returns the names that were ticked before.
+ */
+export async function tickOnly(form: Locator, name: string) {
+  const ticked = await form
+    .getByRole("checkbox", { checked: true })
+    .evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label") ?? ""));
+  for (const other of ticked)
+    if (other !== name) await form.getByRole("checkbox", { name: other, exact: true }).uncheck();
+  return ticked;
+}
+
+/** A value `enter` chooses in a select, where a plain string is typed. */
+export const option = (value: string) => ({ option: value });
+
+/** Enters each value, in order, in the field of that label in `scope`: typed, or chosen for `option(…)`. */
+export async function enter(scope: Page | Locator, fields: Record<string, string | { option: string }>) {
+  for (const [label, value] of Object.entries(fields)) {
+    const field = scope.getByLabel(label);
+    if (typeof value === "string") await field.fill(value);
+    else await field.selectOption(value.option);
+  }
+}
+
+/** Every field named in `kept` (label → value) still holds its value, as after a failed submission. */
+export async function expectKept(scope: Page | Locator, kept: Record<string, string>) {
+  for (const [label, value] of Object.entries(kept)) await expect(scope.getByLabel(label), label).toHaveValue(value);
 }
 
 /** A receiver for outbound webhooks on 127.0.0.1 (the e2e server runs with WEBHOOKS_ALLOW_PRIVATE=1). */

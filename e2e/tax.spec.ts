@@ -1,5 +1,5 @@
 import { covers, expect, test } from "./fixtures";
-import { adminApi, signUpPartner } from "./support";
+import { adminApi, enter, option, partnerMe, signUpPartner } from "./support";
 
 test("a partner signs a W-9 in the portal: a bad TIN is refused, the saved one is masked, and the admin sees its status", async ({
   browser,
@@ -7,20 +7,24 @@ test("a partner signs a W-9 in the portal: a bad TIN is refused, the saved one i
 }) => {
   covers("saveTaxFormAction");
   const { page, context } = await signUpPartner(browser, test.info().project.use.baseURL, "Taxpayer");
-  const me = (await (await page.request.get("/api/v1/partners/me")).json()) as { id: string };
+  const me = await partnerMe(page);
   await page.goto("/portal");
   await page.getByRole("link", { name: "Tax form" }).click();
   await expect(page.getByText("No tax form on file.")).toBeVisible();
   const form = page.getByRole("form", { name: "Tax form" });
-  await form.getByLabel("Which form").selectOption("W9");
-  await form.getByLabel("Name (as shown on your income tax return)").fill("Sam Taxpayer");
-  await form.getByLabel("Federal tax classification").selectOption("INDIVIDUAL");
-  await form.getByLabel("Street address").fill("1 Main St");
-  await form.getByLabel("City").fill("Austin");
+  await enter(form, {
+    "Which form": option("W9"),
+    "Name (as shown on your income tax return)": "Sam Taxpayer",
+    "Federal tax classification": option("INDIVIDUAL"),
+    "Street address": "1 Main St",
+    City: "Austin",
+  });
   await form.getByLabel("State", { exact: true }).fill("TX");
-  await form.getByLabel("Postal code").fill("78701");
-  await form.getByLabel("SSN or EIN").fill("123-45-678");
-  await form.getByLabel("Signature: type your full name").fill("Sam Taxpayer");
+  await enter(form, {
+    "Postal code": "78701",
+    "SSN or EIN": "123-45-678",
+    "Signature: type your full name": "Sam Taxpayer",
+  });
   await form.getByRole("button", { name: "Sign and submit" }).click();
   await expect(form.getByLabel("SSN or EIN")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByText("An SSN or EIN has 9 digits")).toBeVisible();
@@ -55,13 +59,7 @@ test("the admin schedules batches, the job drafts one on the payout day, and the
     lastName: `Uled${Date.now()}`,
     email: `scheduled.${Date.now()}@partners.test`,
   });
-  const reward = await api.post<{ id: string }>("/api/v1/rewards", {
-    partnerId: partner.id,
-    type: "BONUS",
-    amountCents: 7_500,
-    reason: "e2e scheduled batch",
-  });
-  await api.post(`/api/v1/rewards/${reward.id}/approve`, {}, 200);
+  await api.approvedBonus(partner.id, 7_500, "e2e scheduled batch");
 
   await page.goto("/admin/settings");
   const settings = page.getByRole("form", { name: "Program settings" });

@@ -1,4 +1,15 @@
+import type { Browser } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+/** A page of a new context signed in with `storageState` whose browser runs in `zone`. */
+async function pageIn(browser: Browser, storageState: string, zone: string) {
+  const context = await browser.newContext({
+    storageState,
+    baseURL: test.info().project.use.baseURL,
+    timezoneId: zone,
+  });
+  return { context, page: await context.newPage() };
+}
 
 /** What a person in `zone` should read for the instant in a <time dateTime> attribute. */
 function expected(iso: string, zone: string, mode: "date" | "datetime"): string {
@@ -20,14 +31,9 @@ function expected(iso: string, zone: string, mode: "date" | "datetime"): string 
 test("dates follow the viewer's time zone, name it, and the server renders the same text", async ({
   browser,
   adminState,
-}, testInfo) => {
+}) => {
   const zone = "America/New_York";
-  const context = await browser.newContext({
-    storageState: adminState,
-    baseURL: testInfo.project.use.baseURL,
-    timezoneId: zone,
-  });
-  const page = await context.newPage();
+  const { context, page } = await pageIn(browser, adminState, zone);
   await page.goto("/admin/leads");
   await page.getByRole("table").locator("tbody").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/admin\/leads\/[\w-]+$/);
@@ -49,14 +55,9 @@ test("dates follow the viewer's time zone, name it, and the server renders the s
 test("the partner's lists show dates in their zone, with the time and zone in the tooltip", async ({
   browser,
   partnerState,
-}, testInfo) => {
+}) => {
   const zone = "Asia/Tokyo";
-  const context = await browser.newContext({
-    storageState: partnerState,
-    baseURL: testInfo.project.use.baseURL,
-    timezoneId: zone,
-  });
-  const page = await context.newPage();
+  const { context, page } = await pageIn(browser, partnerState, zone);
   await page.goto("/portal/referrals");
   const first = page.getByRole("table").locator("tbody time").first();
   await expect(first).toHaveAttribute("title", /GMT\+9$/);

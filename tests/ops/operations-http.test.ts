@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiLeadBody } from "../helpers/api-fixtures";
 import { setupApiTest, type ApiTest } from "../helpers/http";
 import { startServer, type LiveServer } from "../helpers/server";
 
@@ -38,14 +39,7 @@ describe("health, readiness, metrics and logs", () => {
     const lead = await fetch(`${s.url}/api/v1/leads`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": adminKey },
-      body: JSON.stringify({
-        firstName: "Mia",
-        lastName: "Metrics",
-        email: "mia.metrics@example.com",
-        phone: "(555) 222-3344",
-        insuranceType: "auto",
-        consent: { given: true, textVersion: "crm-terms-7" },
-      }),
+      body: JSON.stringify(apiLeadBody({ email: "mia.metrics@example.com", phone: "(555) 222-3344" })),
     });
     expect(lead.status).toBe(201);
     const res = await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -75,14 +69,7 @@ describe("health, readiness, metrics and logs", () => {
     const res = await fetch(`${s.url}/api/v1/leads`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": adminKey, "x-request-id": id },
-      body: JSON.stringify({
-        firstName: "Lou",
-        lastName: "Logs",
-        email: "lou.logs@example.com",
-        phone: "555 987 6543",
-        insuranceType: "home",
-        consent: { given: true, textVersion: "crm-terms-7" },
-      }),
+      body: JSON.stringify(apiLeadBody({ email: "lou.logs@example.com", phone: "555 987 6543" })),
     });
     expect(res.status).toBe(201);
     let line: Record<string, unknown> | undefined;
