@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { partnerCodes, partners, referrals, rewards } from "@/db/schema";
 import { approvalQueueIds, listApprovalQueue } from "@/lib/rewards/approval-queue";
 import { dbSuite } from "../helpers/db";
+import { ANN } from "./fixtures";
 
 const day = 86_400_000;
 const now = new Date("2026-03-01T12:00:00Z");
@@ -18,13 +19,7 @@ describe("reward approval queue", () => {
       await t.db
         .insert(partners)
         .values([
-          {
-            firstName: "Ann",
-            lastName: "Lee",
-            email: "ann@example.com",
-            companyName: "Harbor Group",
-            status: "ACTIVE",
-          },
+          { ...ANN, status: "ACTIVE" },
           { firstName: "Bob", lastName: "Ray", email: "bob@example.com", status: "ACTIVE" },
         ])
         .returning()

@@ -13,6 +13,9 @@ import type { TestDb } from "../helpers/db";
 
 const day = 86_400_000;
 
+/** The partner both admin fixtures start with: Ann Lee of Harbor Group. */
+export const ANN = { firstName: "Ann", lastName: "Lee", email: "ann@example.com", companyName: "Harbor Group" };
+
 /**
  * A small program written straight into the tables (the admin queries only read): two partners and
  * an applicant, leads with consent, referrals in several statuses, rewards and one paid payout.
@@ -23,10 +26,7 @@ export async function seedProgram(t: TestDb, now = new Date("2026-03-01T12:00:00
     .insert(partners)
     .values([
       {
-        firstName: "Ann",
-        lastName: "Lee",
-        email: "ann@example.com",
-        companyName: "Harbor Group",
+        ...ANN,
         status: "ACTIVE",
         commissionRateBps: 1000,
         createdAt: ago(60),

@@ -28,10 +28,12 @@ describe("REST API: partners", () => {
   const [a, b] = testPartners;
 
   const partnerCount = async () => (await t.db.select({ n: count() }).from(partners))[0].n;
-  const setStatus = byId(status.POST, "POST /api/v1/partners/[id]/status");
-  const regenerate = byId(regen.POST, "POST /api/v1/partners/[id]/regenerate-code");
+  const eventsOf = (partnerId: string, action: string) =>
+    t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.entityId, partnerId), eq(events.action, action)));
   const terminate = byId(one.DELETE, "DELETE /api/v1/partners/[id]");
-  const statistics = boundQuery(stats.GET, "GET /api/v1/partners/statistics");
 
   it("POST creates an ACTIVE partner with its code, a sign-in user and an invitation, with an event", async () => {
     const res = await call(list.POST, "POST /api/v1/partners", { headers: admin.headers, body: SEED_BODY });
@@ -48,11 +50,7 @@ describe("REST API: partners", () => {
     expect(res.body.invitation.url).toMatch(/\/invite\/[\w-]+$/);
     const [u] = await t.db.select().from(users).where(eq(users.partnerId, res.body.id));
     expect(u).toMatchObject({ email: "john@example.com", role: "PARTNER", passwordHash: null });
-    const evts = await t.db
-      .select()
-      .from(events)
-      .where(and(eq(events.entityId, res.body.id), eq(events.action, "partner.created")));
-    expect(evts).toHaveLength(1);
+    expect(await eventsOf(res.body.id, "partner.created")).toHaveLength(1);
   });
 
   it("POST refuses a duplicate e-mail (409), bad fields (400 naming each) and non-admins, writing nothing", async () => {
@@ -167,6 +165,8 @@ describe("REST API: partners", () => {
   });
 
   it("status and regenerate-code are admin actions; a refused transition names the current status", async () => {
+    const setStatus = byId(status.POST, "POST /api/v1/partners/[id]/status");
+    const regenerate = byId(regen.POST, "POST /api/v1/partners/[id]/regenerate-code");
     const p = await t.partner();
     expect((await setStatus(p.partner.id, p.headers, { status: "ACTIVE" })).status).toBe(403);
     const s = await setStatus(p.partner.id, admin.headers, { status: "suspended", reason: "chargebacks" });
@@ -216,11 +216,7 @@ describe("REST API: partners", () => {
     const res = await Promise.all([1, 2, 3].map(() => terminate(p.partner.id, admin.headers)));
     expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(new Set(res.map((r) => r.body.terminatedAt)).size).toBe(1);
-    const changes = await t.db
-      .select()
-      .from(events)
-      .where(and(eq(events.entityId, p.partner.id), eq(events.action, "partner.status_changed")));
-    expect(changes).toHaveLength(1);
+    expect(await eventsOf(p.partner.id, "partner.status_changed")).toHaveLength(1);
   });
 
   it("performance and the per-partner lists are scoped: own 200, another's 404", async () => {
@@ -281,6 +277,7 @@ describe("REST API: partners", () => {
   });
 
   it("statistics are scoped to the partner; top partners are for admins only", async () => {
+    const statistics = boundQuery(stats.GET, "GET /api/v1/partners/statistics");
     const mine = await statistics(a.headers);
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(1);

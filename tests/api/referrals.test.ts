@@ -11,7 +11,7 @@ import * as list from "@/app/api/v1/referrals/route";
 import * as stats from "@/app/api/v1/referrals/statistics/route";
 import { leads, referrals, rewards } from "@/db/schema";
 import { pageOf, referralJson } from "@/lib/api/response-schemas";
-import { insertLead, insertReferral } from "../helpers/api-fixtures";
+import { insertLead, insertReferral, rowCounts } from "../helpers/api-fixtures";
 import { call, apiSuite, bound, boundQuery, byId, type TestPartner, type TestUser } from "../helpers/http";
 
 const PROSPECT = {
@@ -27,20 +27,8 @@ describe("REST API: referrals", () => {
   const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
   const [a, b] = testPartners;
 
-  const rowCount = async () => ({
-    referrals: (await t.db.select({ n: count() }).from(referrals))[0].n,
-    leads: (await t.db.select({ n: count() }).from(leads))[0].n,
-    rewards: (await t.db.select({ n: count() }).from(rewards))[0].n,
-  });
+  const rowCount = () => rowCounts(t.db, { referrals, leads, rewards });
   const refOf = (p: TestPartner, values = {}) => insertReferral(t.db, { id: p.partner.id, code: p.code }, values);
-  const withdraw = byId(one.DELETE, "DELETE /api/v1/referrals/[id]");
-  const acceptRef = byId(accept.POST, "POST /api/v1/referrals/[id]/accept");
-  const rejectRef = byId(reject.POST, "POST /api/v1/referrals/[id]/reject");
-  const linkRef = byId(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead");
-  const convert = byId(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion");
-  const convertByBody = bound(conversionByBody.POST, "POST /api/v1/referrals/process-conversion");
-  const expireOverdue = bound(checkExpired.POST, "POST /api/v1/referrals/check-expired");
-  const statistics = boundQuery(stats.GET, "GET /api/v1/referrals/statistics");
 
   it("a partner submits a prospect with its referral: lead and referral in one go, lead masked when read back", async () => {
     const res = await call(list.POST, "POST /api/v1/referrals", {
@@ -189,6 +177,7 @@ describe("REST API: referrals", () => {
   });
 
   it("DELETE withdraws only a PENDING referral (→ REJECTED, WITHDRAWN)", async () => {
+    const withdraw = byId(one.DELETE, "DELETE /api/v1/referrals/[id]");
     const r = await refOf(a);
     expect((await withdraw(r.id, b.headers)).status).toBe(404);
     const del = await withdraw(r.id, a.headers);
@@ -200,6 +189,9 @@ describe("REST API: referrals", () => {
   });
 
   it("accept, reject and link-to-lead move the lifecycle and name the current status when they cannot", async () => {
+    const acceptRef = byId(accept.POST, "POST /api/v1/referrals/[id]/accept");
+    const rejectRef = byId(reject.POST, "POST /api/v1/referrals/[id]/reject");
+    const linkRef = byId(linkToLead.POST, "POST /api/v1/referrals/[id]/link-to-lead");
     const r1 = await refOf(a);
     expect((await acceptRef(r1.id, admin.headers)).body.status).toBe("ACCEPTED");
     const twice = await acceptRef(r1.id, admin.headers);
@@ -223,6 +215,8 @@ describe("REST API: referrals", () => {
   });
 
   it("process-conversion converts exactly once; bad values are refused and write nothing", async () => {
+    const convert = byId(conversion.POST, "POST /api/v1/referrals/[id]/process-conversion");
+    const convertByBody = bound(conversionByBody.POST, "POST /api/v1/referrals/process-conversion");
     const r = await refOf(a, { status: "ACCEPTED" });
     const before = await rowCount();
     for (const body of [
@@ -253,6 +247,8 @@ describe("REST API: referrals", () => {
   });
 
   it("check-expired expires exactly the overdue referrals; statistics are scoped to the partner", async () => {
+    const expireOverdue = bound(checkExpired.POST, "POST /api/v1/referrals/check-expired");
+    const statistics = boundQuery(stats.GET, "GET /api/v1/referrals/statistics");
     const overdue = await refOf(a, { expiresAt: new Date(Date.now() - 60_000) });
     const res = await expireOverdue(admin.headers);
     expect(res.status).toBe(200);

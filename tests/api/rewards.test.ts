@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as approve from "@/app/api/v1/rewards/[id]/approve/route";
 import * as cancel from "@/app/api/v1/rewards/[id]/cancel/route";
@@ -11,30 +11,19 @@ import * as list from "@/app/api/v1/rewards/route";
 import * as stats from "@/app/api/v1/rewards/statistics/route";
 import { payouts, rewards } from "@/db/schema";
 import { bulkApproveJson, paymentJson, rewardJson } from "@/lib/api/response-schemas";
-import { futureDays, insertReward } from "../helpers/api-fixtures";
+import { futureDays, insertReward, rowCounts } from "../helpers/api-fixtures";
 import { call, apiSuite, bound, boundQuery, byId } from "../helpers/http";
 
 describe("REST API: rewards", () => {
   const { t, admin, testPartners } = apiSuite({ admin: true, partners: 2 });
   const [a, b] = testPartners;
 
-  const counts = async () => ({
-    rewards: (await t.db.select({ n: count() }).from(rewards))[0].n,
-    payouts: (await t.db.select({ n: count() }).from(payouts))[0].n,
-  });
+  const counts = () => rowCounts(t.db, { rewards, payouts });
   const statusOf = async (id: string) =>
     (await t.db.select({ s: rewards.status }).from(rewards).where(eq(rewards.id, id)))[0].s;
-  const createReward = bound(list.POST, "POST /api/v1/rewards");
-  const getReward = byId(one.GET, "GET /api/v1/rewards/[id]");
-  const patchReward = byId(one.PATCH, "PATCH /api/v1/rewards/[id]");
-  const approveReward = byId(approve.POST, "POST /api/v1/rewards/[id]/approve");
-  const cancelReward = byId(cancel.POST, "POST /api/v1/rewards/[id]/cancel");
-  const payReward = byId(payment.POST, "POST /api/v1/rewards/[id]/process-payment");
-  const payByBody = bound(paymentByBody.POST, "POST /api/v1/rewards/process-payment");
-  const bulkApprove = bound(bulk.POST, "POST /api/v1/rewards/bulk-approve");
-  const statistics = boundQuery(stats.GET, "GET /api/v1/rewards/statistics");
 
   it("POST makes manual rewards (admins): bonus as given, clawback stored negative; bad input writes nothing", async () => {
+    const createReward = bound(list.POST, "POST /api/v1/rewards");
     const bonus = await createReward(admin.headers, {
       partnerId: a.partner.id,
       type: "bonus",
@@ -76,6 +65,7 @@ describe("REST API: rewards", () => {
   });
 
   it("GET lists and reads are scoped: a partner sees its own, another's id → 404", async () => {
+    const getReward = byId(one.GET, "GET /api/v1/rewards/[id]");
     const w = await insertReward(t.db, b.partner.id);
     const mine = await call(list.GET, "GET /api/v1/rewards", { headers: a.headers, query: { status: "calculated" } });
     expect(mine.status).toBe(200);
@@ -89,6 +79,7 @@ describe("REST API: rewards", () => {
   });
 
   it("PATCH edits a reward's description and hold (admins), never its status or a settled reward", async () => {
+    const patchReward = byId(one.PATCH, "PATCH /api/v1/rewards/[id]");
     const w = await insertReward(t.db, a.partner.id);
     const hold = "2030-01-01T00:00:00.000Z";
     const res = await patchReward(w.id, admin.headers, { reason: "under review", holdUntil: hold });
@@ -103,6 +94,8 @@ describe("REST API: rewards", () => {
   });
 
   it("approve respects the hold unless overridden with a reason; cancel needs a reason", async () => {
+    const approveReward = byId(approve.POST, "POST /api/v1/rewards/[id]/approve");
+    const cancelReward = byId(cancel.POST, "POST /api/v1/rewards/[id]/cancel");
     const due = await insertReward(t.db, a.partner.id, { holdUntil: new Date(Date.now() - 1000) });
     const ok = await approveReward(due.id, admin.headers);
     expect(ok.status).toBe(200);
@@ -126,6 +119,8 @@ describe("REST API: rewards", () => {
   });
 
   it("process-payment pays once per transaction id; both door forms; conflicts and bad input write nothing", async () => {
+    const payReward = byId(payment.POST, "POST /api/v1/rewards/[id]/process-payment");
+    const payByBody = bound(paymentByBody.POST, "POST /api/v1/rewards/process-payment");
     const w1 = await insertReward(t.db, a.partner.id, { status: "APPROVED", amountCents: 7_500 });
     const w2 = await insertReward(t.db, a.partner.id, { status: "APPROVED" });
     const body = { paymentMethod: "paypal", transactionId: "PP-1" };
@@ -161,6 +156,7 @@ describe("REST API: rewards", () => {
   });
 
   it("bulk-approve by ids answers per id; by filter answers counts; any other body shape is refused", async () => {
+    const bulkApprove = bound(bulk.POST, "POST /api/v1/rewards/bulk-approve");
     const p = await t.partner();
     const due = await insertReward(t.db, p.partner.id);
     const held = await insertReward(t.db, p.partner.id, { holdUntil: futureDays(10) });
@@ -198,6 +194,7 @@ describe("REST API: rewards", () => {
   });
 
   it("statistics are scoped to the partner and agree with the rows", async () => {
+    const statistics = boundQuery(stats.GET, "GET /api/v1/rewards/statistics");
     const sumOf = async (partnerId?: string) => {
       const rows = await t.db
         .select()

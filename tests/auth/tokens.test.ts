@@ -110,25 +110,20 @@ describe("invitations, resets and sign-up", () => {
   });
 
   it("sign-up refuses what a visitor may not choose, and weak or mismatched passwords", async () => {
-    const r = signupSchema.safeParse({
-      firstName: "A",
-      lastName: "B",
-      email: "ab@test.example",
-      password: "short",
-      confirmPassword: "other",
-      commissionRateBps: 9000,
-      status: "ACTIVE",
-    });
+    const form = (password: string, confirmPassword: string, extra = {}) =>
+      signupSchema.safeParse({
+        firstName: "A",
+        lastName: "B",
+        email: "ab@test.example",
+        password,
+        confirmPassword,
+        ...extra,
+      });
+    const r = form("short", "other", { commissionRateBps: 9000, status: "ACTIVE" });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : [i.path.join(".")]));
     expect(paths).toEqual(expect.arrayContaining(["commissionRateBps", "status", "password"]));
-    const mismatch = signupSchema.safeParse({
-      firstName: "A",
-      lastName: "B",
-      email: "ab@test.example",
-      password: "long-enough-1",
-      confirmPassword: "long-enough-2",
-    });
+    const mismatch = form("long-enough-1", "long-enough-2");
     expect(mismatch.error!.issues[0].path).toEqual(["confirmPassword"]);
     expect(await t.db.select().from(users).where(eq(users.email, "ab@test.example"))).toHaveLength(0);
   });

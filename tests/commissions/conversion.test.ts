@@ -77,27 +77,12 @@ describe("an assigned plan", () => {
     );
     const p = await newPartner(t.db);
     await updatePartner(t.db, p.id, { commissionPlanId: plan.id }, admin);
-    const auto = await processConversion(
-      t.db,
-      (await referral(p, {}, 1)).id,
-      { conversionValue: "1000.00" },
-      admin,
-      at(2),
-    );
-    const life = await processConversion(
-      t.db,
-      (await referral(p, { insuranceType: "life" }, 1)).id,
-      { conversionValue: "1000.00" },
-      admin,
-      at(2),
-    );
-    const home = await processConversion(
-      t.db,
-      (await referral(p, { insuranceType: "home" }, 1)).id,
-      { conversionValue: "1000.00" },
-      admin,
-      at(2),
-    );
+    // A $1,000.00 conversion on day `day` of a lead referred on day `referred`.
+    const convertOn = async (lead: Record<string, unknown>, referred: number, day: number) =>
+      processConversion(t.db, (await referral(p, lead, referred)).id, { conversionValue: "1000.00" }, admin, at(day));
+    const auto = await convertOn({}, 1, 2);
+    const life = await convertOn({ insuranceType: "life" }, 1, 2);
+    const home = await convertOn({ insuranceType: "home" }, 1, 2);
     expect([auto.reward.amountCents, life.reward.amountCents, home.reward.amountCents]).toEqual([
       15_000, 15_000, 5_000,
     ]);
@@ -110,32 +95,14 @@ describe("an assigned plan", () => {
       admin,
       at(10),
     );
-    const before = await processConversion(
-      t.db,
-      (await referral(p, {}, 5)).id,
-      { conversionValue: "1000.00" },
-      admin,
-      at(6),
-    );
-    const after = await processConversion(
-      t.db,
-      (await referral(p, {}, 11)).id,
-      { conversionValue: "1000.00" },
-      admin,
-      at(12),
-    );
+    const before = await convertOn({}, 5, 6);
+    const after = await convertOn({}, 11, 12);
     expect(before.reward.amountCents).toBe(15_000);
     expect(before.reward.calculation?.planVersion).toBe(1);
     expect(after.reward.amountCents).toBe(20_000);
     expect(after.reward.calculation?.planVersion).toBe(2);
     // Version 2 has no rule for Home: no reward, recorded with the reason.
-    const home2 = await processConversion(
-      t.db,
-      (await referral(p, { insuranceType: "home" }, 11)).id,
-      { conversionValue: "1000.00" },
-      admin,
-      at(12),
-    );
+    const home2 = await convertOn({ insuranceType: "home" }, 11, 12);
     expect(home2.reward).toMatchObject({ status: "CANCELLED", amountCents: 0 });
     expect(home2.reward.cancelReason).toBe("no rule of Agency plan v2 pays a Home conversion");
     const [old] = await t.db.select().from(rewards).where(eq(rewards.id, auto.reward.id));

@@ -41,6 +41,15 @@ const rewardsOf = (referralId: string) => t.db.select().from(rewards).where(eq(r
 const patch = (id: string, body: object) =>
   call(leadStatus, "PATCH /api/v1/leads/[id]", { params: { id }, body, headers: admin.headers });
 
+/** A new partner on a new USD plan made of `plan` (name, rules, fees). */
+async function partnerOnPlan(plan: Record<string, unknown>) {
+  const made = await createPlan(t.db, planInputSchema.parse({ currency: "USD", ...plan }), actor);
+  const p = await t.partner();
+  const { updatePartner } = await import("@/lib/partners/service");
+  await updatePartner(t.db, p.partner.id, { commissionPlanId: made.plan.id }, actor);
+  return p;
+}
+
 describe("licence-aware rewards", () => {
   it("ships switched off: an unlicensed partner's NY lead converts and pays as today", async () => {
     await updateSettings(t.db, actor, { unlicensedReferralFeeCents: 2500 });
@@ -136,19 +145,11 @@ describe("licence-aware rewards", () => {
 
   it("the plan's fee wins over the program's, and the per-referral maximum caps it", async () => {
     await updateSettings(t.db, actor, { licenceStateRules: rulesOn("CA"), unlicensedReferralFeeCents: 2500 });
-    const plan = await createPlan(
-      t.db,
-      planInputSchema.parse({
-        name: "Fee plan",
-        currency: "USD",
-        rules: [{ event: "CONVERSION", rateBps: 1000 }],
-        unlicensedReferralFeeCents: 7500,
-      }),
-      actor,
-    );
-    const p = await t.partner();
-    const { updatePartner } = await import("@/lib/partners/service");
-    await updatePartner(t.db, p.partner.id, { commissionPlanId: plan.plan.id }, actor);
+    const p = await partnerOnPlan({
+      name: "Fee plan",
+      rules: [{ event: "CONVERSION", rateBps: 1000 }],
+      unlicensedReferralFeeCents: 7500,
+    });
     const { lead, referral } = await referredLead(p, { state: "CA", insuranceType: "LIFE" });
     await patch(lead.id, { status: "QUALIFIED" });
     const [fee] = await rewardsOf(referral.id);
@@ -160,21 +161,13 @@ describe("licence-aware rewards", () => {
 
   it("the plan's QUALIFIED rule pays a lead fee once per referral, in the qualification's transaction", async () => {
     await updateSettings(t.db, actor, { licenceStateRules: rulesOn() });
-    const plan = await createPlan(
-      t.db,
-      planInputSchema.parse({
-        name: "Lead fee plan",
-        currency: "USD",
-        rules: [
-          { event: "QUALIFIED", flatCents: 1500 },
-          { event: "CONVERSION", rateBps: 1000 },
-        ],
-      }),
-      actor,
-    );
-    const p = await t.partner();
-    const { updatePartner } = await import("@/lib/partners/service");
-    await updatePartner(t.db, p.partner.id, { commissionPlanId: plan.plan.id }, actor);
+    const p = await partnerOnPlan({
+      name: "Lead fee plan",
+      rules: [
+        { event: "QUALIFIED", flatCents: 1500 },
+        { event: "CONVERSION", rateBps: 1000 },
+      ],
+    });
     const { lead, referral } = await referredLead(p, { state: "NY", insuranceType: "AUTO" });
     await patch(lead.id, { status: "QUALIFIED" });
     await patch(lead.id, { status: "CONTACTED" });

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { createPartner } from "@/lib/partners/service";
 import { createPartnerSchema } from "@/lib/partners/schemas";
 import { leadInputSchema } from "@/lib/leads/schemas";
@@ -58,6 +59,22 @@ export function leadBody(o: Record<string, unknown> = {}) {
     consent: { given: true, textVersion: "2026-11" },
     ...o,
   });
+}
+
+/**
+ * A refused status change: an invalid_state error whose message names the current status (`mention`), and the
+ * stored status (`statusNow`) still `from`.
+ */
+export async function expectRefusedTransition(
+  attempt: Promise<unknown>,
+  from: string,
+  statusNow: () => Promise<string>,
+  mention = from,
+) {
+  const e = await rejects(attempt);
+  expect(e.code).toBe("invalid_state");
+  expect(e.message).toContain(mention);
+  expect(await statusNow()).toBe(from);
 }
 
 export async function rejects(

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { count } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { leads, payouts, referrals, rewards } from "@/db/schema";
 import type { ReferralStatus, RewardStatus } from "@/db/schema/enums";
@@ -80,3 +82,10 @@ export async function insertPayout(db: Db, partnerId: string, values: Partial<ty
 }
 
 export const futureDays = inDays;
+
+/** How many rows each table holds, by the names given: `expect(await rowCounts(db, { leads })).toEqual(before)`. */
+export async function rowCounts<T extends Record<string, PgTable>>(db: Db, tables: T) {
+  const out: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) out[name] = (await db.select({ n: count() }).from(table))[0].n;
+  return out as Record<keyof T, number>;
+}

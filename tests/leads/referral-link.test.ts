@@ -45,6 +45,14 @@ function visit(path: string, headers: Record<string, string> = {}) {
 
 const clicksOf = (code: string) => t.db.select().from(referralClicks).where(eq(referralClicks.code, code));
 
+/** The visit set no attribution cookie, and its click is logged invalid, with a reason, against `partnerId`. */
+async function expectRefusedClick(res: Awaited<ReturnType<typeof visit>>, code: string, partnerId: string | null) {
+  expect(res.cookies.get("rp_ref")).toBeUndefined();
+  const [click] = await clicksOf(code);
+  expect(click).toMatchObject({ partnerId, valid: false });
+  expect(click.invalidReason).toBeTruthy();
+}
+
 describe("GET /r/{code}", () => {
   it("records the click, sets the attribution cookie and redirects to the form keeping UTM parameters", async () => {
     const res = await visit(
@@ -130,19 +138,13 @@ describe("GET /r/{code}", () => {
     const res = await visit("/r/NOPE0000?utm_source=x");
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe("/quote?utm_source=x");
-    expect(res.cookies.get("rp_ref")).toBeUndefined();
-    const [click] = await clicksOf("NOPE0000");
-    expect(click).toMatchObject({ partnerId: null, valid: false });
-    expect(click.invalidReason).toBeTruthy();
+    await expectRefusedClick(res, "NOPE0000", null);
   });
 
   it("a suspended partner's code redirects without a cookie, click logged invalid against that partner", async () => {
     const res = await visit("/r/SAMSTO0001");
     expect(res.headers.get("location")).toBe("/quote");
-    expect(res.cookies.get("rp_ref")).toBeUndefined();
-    const [click] = await clicksOf("SAMSTO0001");
-    expect(click).toMatchObject({ partnerId: suspendedId, valid: false });
-    expect(click.invalidReason).toBeTruthy();
+    await expectRefusedClick(res, "SAMSTO0001", suspendedId);
   });
 
   it("a malformed code is logged invalid and still redirects", async () => {

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, mailMessages, notifications } from "@/db/schema";
 import { POST as oneClickRoute } from "@/app/api/unsubscribe/[token]/route";
 import { GET as listInbox } from "@/app/api/v1/notifications/route";
@@ -9,20 +9,13 @@ import { composeNotifications } from "@/lib/mail/compose";
 import { emailOff, setEmailCategories } from "@/lib/mail/preferences";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
-import { call, setupApiTest, type ApiTest, type TestPartner } from "../helpers/http";
+import { apiSuite, call } from "../helpers/http";
 
 const oneClick = oneClickRoute as unknown as Parameters<typeof call>[0];
 
 describe("e-mail choices, one-click unsubscribe and the inbox API", () => {
-  let t: ApiTest;
-  let a: TestPartner;
-  let b: TestPartner;
-  beforeAll(async () => {
-    t = await setupApiTest();
-    a = await t.partner();
-    b = await t.partner();
-  });
-  afterAll(() => t.close());
+  const { t, testPartners } = apiSuite({ partners: 2 });
+  const [a, b] = testPartners;
 
   /** An event for partner A's referral and one for its reward, composed. */
   async function twoEvents(partnerId = a.partner.id) {

@@ -64,6 +64,12 @@ async function convertedLead(o: { state?: string; externalId?: string } = {}) {
   return { lead, referral: referral!, reward };
 }
 
+/** A manual bonus for partner a, approved at once so that the next batch pays it. */
+async function approvedBonus(amountCents: number, reason: string) {
+  const bonus = await createManualReward(t.db, { partnerId: a.partner.id, type: "BONUS", amountCents, reason }, actor);
+  await approveReward(t.db, bonus.id, {}, actor);
+}
+
 describe("POST /api/v1/leads/{id}/policy-events", () => {
   it("records an event (201), replays it (200), refuses a changed replay (409) and bad bodies naming the field", async () => {
     const { lead } = await convertedLead();
@@ -120,12 +126,7 @@ describe("GET /api/v1/reports/compensation", () => {
     const unlicensed = await convertedLead({ state: "TX" });
     for (const r of [paid.reward, unlicensed.reward])
       await approveReward(t.db, r.id, { override: true, reason: "test" }, actor);
-    const bonus = await createManualReward(
-      t.db,
-      { partnerId: a.partner.id, type: "BONUS", amountCents: 2_500, reason: "Welcome" },
-      actor,
-    );
-    await approveReward(t.db, bonus.id, {}, actor);
+    await approvedBonus(2_500, "Welcome");
     const first = await createPayoutBatch(t.db, { partnerIds: [a.partner.id], minimumCents: 0 }, actor);
     await markPayoutPaid(
       t.db,
@@ -147,12 +148,7 @@ describe("GET /api/v1/reports/compensation", () => {
       headers: admin.headers,
     });
     expect(cancel.body.outcome).toMatchObject({ action: "CLAWBACK", amountCents: 7_260 });
-    const more = await createManualReward(
-      t.db,
-      { partnerId: a.partner.id, type: "BONUS", amountCents: 10_000, reason: "Q2" },
-      actor,
-    );
-    await approveReward(t.db, more.id, {}, actor);
+    await approvedBonus(10_000, "Q2");
     const second = await createPayoutBatch(t.db, { partnerIds: [a.partner.id], minimumCents: 0 }, actor);
     expect(second.payouts[0].amountCents).toBe(10_000 - 7_260);
 

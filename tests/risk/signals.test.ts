@@ -63,6 +63,19 @@ const kinds = async (referralId: string) =>
 const evidence = async (referralId: string, kind: string) =>
   (await t.db.select().from(riskSignals).where(eq(riskSignals.referralId, referralId))).find((s) => s.kind === kind)
     ?.evidence as Record<string, unknown> | undefined;
+/**
+ * Of partner a's referral `first` and another partner's `second` of the same person, only `second` is flagged
+ * SHARED_IDENTITY, on `identifiers`, pointing back at `first`.
+ */
+async function expectSharedWithA(first: string, second: string, identifiers: string[]) {
+  expect(await kinds(first)).toEqual([]);
+  expect(await kinds(second)).toEqual(["SHARED_IDENTITY"]);
+  expect(await evidence(second, "SHARED_IDENTITY")).toMatchObject({
+    identifiers,
+    otherPartnerIds: [a.partner.id],
+    otherReferralIds: [first],
+  });
+}
 /** A fresh documentation-range address per test, so tests do not share an IP. */
 let ipN = 0;
 const freshIp = () => `198.51.${100 + (++ipN >> 8)}.${ipN & 255}`;
@@ -116,13 +129,7 @@ describe("shared identity", () => {
     const second = await lead(b, { email: `annlee${id}@googlemail.com` });
     expect(first.status).toBe("PENDING");
     expect(second.status).toBe("PENDING"); // not the same stored e-mail: ownership does not catch it
-    expect(await kinds(first.id)).toEqual([]);
-    expect(await kinds(second.id)).toEqual(["SHARED_IDENTITY"]);
-    expect(await evidence(second.id, "SHARED_IDENTITY")).toMatchObject({
-      identifiers: ["EMAIL"],
-      otherPartnerIds: [a.partner.id],
-      otherReferralIds: [first.id],
-    });
+    await expectSharedWithA(first.id, second.id, ["EMAIL"]);
   });
   it("the same phone digits with a country code, and the same IP, behind another partner fire it", async () => {
     const digits = `555${String(1_000_000 + n * 7919).slice(-7)}`;
@@ -201,13 +208,7 @@ describe("shared identity: the device cookie", () => {
     expect(first.deviceId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const second = await quoteThroughLink(b, freshIp(), 120, first.deviceId);
     expect(second.setCookie).toBeUndefined(); // the link keeps the browser's cookie
-    expect(await kinds(first.id)).toEqual([]);
-    expect(await kinds(second.id)).toEqual(["SHARED_IDENTITY"]);
-    expect(await evidence(second.id, "SHARED_IDENTITY")).toMatchObject({
-      identifiers: ["DEVICE"],
-      otherPartnerIds: [a.partner.id],
-      otherReferralIds: [first.id],
-    });
+    await expectSharedWithA(first.id, second.id, ["DEVICE"]);
     const stored = await t.db.select().from(riskIdentities).where(eq(riskIdentities.referralId, second.id));
     const device = stored.find((i) => i.kind === "DEVICE")!;
     expect(device.value).toBe(createHash("sha256").update(`DEVICE:${first.deviceId}`).digest("hex"));
@@ -263,13 +264,7 @@ describe("link-to-lead: the capture signals too", () => {
     const twin = await leadWithoutCode(`annlee${id}@gmail.com`, ip);
     const linked = await pendingReferral(b);
     await link(linked, twin);
-    expect(await kinds(owner.id)).toEqual([]);
-    expect(await kinds(linked)).toEqual(["SHARED_IDENTITY"]);
-    expect(await evidence(linked, "SHARED_IDENTITY")).toMatchObject({
-      identifiers: ["EMAIL", "IP"],
-      otherPartnerIds: [a.partner.id],
-      otherReferralIds: [owner.id],
-    });
+    await expectSharedWithA(owner.id, linked, ["EMAIL", "IP"]);
     const burner = await pendingReferral(b);
     await link(burner, await leadWithoutCode(`burner-${uniq()}@mailinator.com`, freshIp()));
     expect(await kinds(burner)).toEqual(["DISPOSABLE_EMAIL"]);

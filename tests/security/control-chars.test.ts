@@ -9,7 +9,7 @@ import { POST as rejectReferral } from "@/app/api/v1/referrals/[id]/reject/route
 import { POST as createReward } from "@/app/api/v1/rewards/route";
 import { leads, referralClicks } from "@/db/schema";
 import { apiLeadBody, insertReferral } from "../helpers/api-fixtures";
-import { call, apiSuite } from "../helpers/http";
+import { apiSuite, bound, byId, call } from "../helpers/http";
 
 const { t, admin, testPartners } = apiSuite({ admin: true, partners: 1 });
 const [a] = testPartners;
@@ -22,6 +22,9 @@ const partner = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 const fieldsOf = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
+const postLead = bound(createLead, "POST /api/v1/leads");
+const rejectRef = byId(rejectReferral, "POST /api/v1/referrals/[id]/reject");
+const patchRef = byId(updateReferral, "PATCH /api/v1/referrals/[id]");
 
 describe("single-line text refuses control characters with a 400 naming the field", () => {
   it.each([
@@ -42,11 +45,7 @@ describe("single-line text refuses control characters with a 400 naming the fiel
 
   it("reasons and references too", async () => {
     const ref = await insertReferral(t.db, { id: a.partner.id, code: a.code });
-    const rejected = await call(rejectReferral, "POST /api/v1/referrals/[id]/reject", {
-      params: { id: ref.id },
-      headers: admin.headers,
-      body: { reason: "dup\nlicate" },
-    });
+    const rejected = await rejectRef(ref.id, admin.headers, { reason: "dup\nlicate" });
     expect([rejected.status, fieldsOf(rejected.body)]).toEqual([400, ["reason"]]);
     const reward = await call(createReward, "POST /api/v1/rewards", {
       headers: admin.headers,
@@ -58,35 +57,25 @@ describe("single-line text refuses control characters with a 400 naming the fiel
 
 describe("multi-line text keeps line breaks but refuses NUL", () => {
   it("a lead message may have several lines", async () => {
-    const res = await call(createLead, "POST /api/v1/leads", {
-      headers: admin.headers,
-      body: apiLeadBody({ message: "first line\nsecond line\r\nthird" }),
-    });
+    const res = await postLead(admin.headers, apiLeadBody({ message: "first line\nsecond line\r\nthird" }));
     expect(res.status).toBe(201);
     const [row] = await t.db.select().from(leads).where(eq(leads.id, res.body.id));
     expect(row.message).toBe("first line\nsecond line\r\nthird");
   });
 
   it("NUL in a message or in referral notes is a 400 naming the field", async () => {
-    const res = await call(createLead, "POST /api/v1/leads", {
-      headers: admin.headers,
-      body: apiLeadBody({ message: "a\u0000b" }),
-    });
+    const res = await postLead(admin.headers, apiLeadBody({ message: "a\u0000b" }));
     expect([res.status, fieldsOf(res.body)]).toEqual([400, ["message"]]);
     const ref = await insertReferral(t.db, { id: a.partner.id, code: a.code });
-    const patched = await call(updateReferral, "PATCH /api/v1/referrals/[id]", {
-      params: { id: ref.id },
-      headers: admin.headers,
-      body: { notes: "x\u0000" },
-    });
+    const patched = await patchRef(ref.id, admin.headers, { notes: "x\u0000" });
     expect([patched.status, fieldsOf(patched.body)]).toEqual([400, ["notes"]]);
   });
 
   it("NUL anywhere in a body is refused naming the field, even where no text rule applies", async () => {
-    const res = await call(createLead, "POST /api/v1/leads", {
-      headers: admin.headers,
-      body: apiLeadBody({ consent: { given: true, textVersion: "v1", userAgent: "Mozilla\u0000" } }),
-    });
+    const res = await postLead(
+      admin.headers,
+      apiLeadBody({ consent: { given: true, textVersion: "v1", userAgent: "Mozilla\u0000" } }),
+    );
     expect([res.status, fieldsOf(res.body)]).toEqual([400, ["consent.userAgent"]]);
   });
 

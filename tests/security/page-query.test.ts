@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupApiTest, type ApiTest } from "../helpers/http";
+import { apiSuite } from "../helpers/http";
 import { startServer, type LiveServer } from "../helpers/server";
 
 describe("a bad query parameter on a page shows the page with a message, and rejects no promise", () => {
-  let t: ApiTest;
+  const { t, admin } = apiSuite({ admin: true });
   let s: LiveServer;
   let cookie: string;
   beforeAll(async () => {
-    t = await setupApiTest();
     s = await startServer(t);
-    cookie = (await t.sessionHeaders((await t.admin()).user)).cookie;
+    cookie = (await t.sessionHeaders(admin.user)).cookie;
   }, 600_000);
-  afterAll(async () => {
-    await s?.stop();
-    await t?.close();
-  });
+  afterAll(() => s?.stop());
 
   it.each([["/admin?from=x"], ["/admin?to=2026-13-45"], ["/admin?from=2026-12-01&to=2026-01-01"]])(
     "%s → 200 with the message, no unhandled rejection",

@@ -51,14 +51,20 @@ async function partnerWith(
 
 const preview = async (partnerId: string) =>
   (await payableByPartner(t.db, 5_000, { now })).find((r) => r.partnerId === partnerId)!;
+const batchFor = (...partnerIds: string[]) => createPayoutBatch(t.db, { partnerIds }, adminActor, clock);
+
+/** No tax hold on the partner: the preview names none and a batch pays it. */
+async function expectPaidWithoutHold(partnerId: string) {
+  expect((await preview(partnerId)).taxHold).toBeNull();
+  const b = await batchFor(partnerId);
+  expect(b.payouts).toHaveLength(1);
+  expect(b.held).toEqual([]);
+}
 
 describe("1099-NEC threshold and the W-9 hold", () => {
   it("pays a US partner without a W-9 while the year total stays below $2,000", async () => {
     const p = await partnerWith(150_000, 49_999);
-    expect((await preview(p.id)).taxHold).toBeNull();
-    const b = await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock);
-    expect(b.payouts).toHaveLength(1);
-    expect(b.held).toEqual([]);
+    await expectPaidWithoutHold(p.id);
   });
 
   it("holds the payout that would bring the year total to the threshold, with the reason, in the preview and the batch alike", async () => {
@@ -66,26 +72,23 @@ describe("1099-NEC threshold and the W-9 hold", () => {
     const row = await preview(p.id);
     expect(row.eligible).toBe(false);
     expect(row.taxHold).toMatch(/no W-9 on file.*2026 total to USD 2000\.00.*threshold of USD 2000\.00/);
-    const b = await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock);
+    const b = await batchFor(p.id);
     expect(b.payouts).toHaveLength(0);
     expect(b.held).toEqual([{ partnerId: p.id, currency: "USD", reason: row.taxHold }]);
   });
 
   it("counts pending payouts toward the year, so two batches cannot each slip under", async () => {
     const p = await partnerWith(0, 120_000);
-    expect((await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock)).payouts).toHaveLength(1);
+    expect((await batchFor(p.id)).payouts).toHaveLength(1);
     await insertReward(t.db, p.id, { status: "APPROVED", amountCents: 90_000 });
-    expect((await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock)).held).toHaveLength(1);
+    expect((await batchFor(p.id)).held).toHaveLength(1);
   });
 
   it("releases the hold once the partner files a W-9", async () => {
     const p = await partnerWith(190_000, 60_000);
-    expect((await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock)).held).toHaveLength(1);
+    expect((await batchFor(p.id)).held).toHaveLength(1);
     await saveTaxForm(t.db, p.id, w9("Filed Late"), adminActor, clock);
-    expect((await preview(p.id)).taxHold).toBeNull();
-    const b = await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock);
-    expect(b.payouts).toHaveLength(1);
-    expect(b.held).toEqual([]);
+    await expectPaidWithoutHold(p.id);
   });
 
   it("never holds partners paid by PayPal, non-US partners (W-8BEN or SEPA details), or payouts in other currencies", async () => {
@@ -107,7 +110,7 @@ describe("1099-NEC threshold and the W-9 hold", () => {
     // A partner earning in euros is paid in euros (no conversion, so no exchange rate needed).
     await t.db.update(partners).set({ currency: "EUR" }).where(eq(partners.id, eur.id));
     await insertReward(t.db, eur.id, { status: "APPROVED", amountCents: 250_000, currency: "EUR" });
-    const b = await createPayoutBatch(t.db, { partnerIds: [pp.id, sepa.id, eur.id] }, adminActor, clock);
+    const b = await batchFor(pp.id, sepa.id, eur.id);
     expect(b.held).toEqual([]);
     expect(b.payouts).toHaveLength(3);
   });
@@ -116,7 +119,7 @@ describe("1099-NEC threshold and the W-9 hold", () => {
     await t.db.update(settings).set({ form1099ThresholdCents: 60_000 });
     try {
       const p = await partnerWith(0, 60_000);
-      expect((await createPayoutBatch(t.db, { partnerIds: [p.id] }, adminActor, clock)).held).toHaveLength(1);
+      expect((await batchFor(p.id)).held).toHaveLength(1);
     } finally {
       await t.db.update(settings).set({ form1099ThresholdCents: 200_000 });
     }

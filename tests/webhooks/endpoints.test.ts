@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { events, webhookDeliveries } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
@@ -6,24 +6,14 @@ import { deliverDue } from "@/lib/webhooks/deliver";
 import { getDelivery, listDeliveries } from "@/lib/webhooks/deliveries";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from "@/lib/webhooks/endpoints";
-import { createTestDb, type TestDb } from "../helpers/db";
-import { startReceiver } from "./receiver";
-import { setEnv } from "../helpers/env";
+import { dbSuite } from "../helpers/db";
+import { receiverSuite } from "./receiver";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 
 describe("webhook endpoints and the delivery log", () => {
-  let t: TestDb;
-  let rx: Awaited<ReturnType<typeof startReceiver>>;
-  beforeAll(async () => {
-    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
-    t = await createTestDb();
-    rx = await startReceiver();
-  });
-  afterAll(async () => {
-    await rx.close();
-    await t.drop();
-  });
+  const t = dbSuite();
+  const rx = receiverSuite();
 
   it("never lists or returns the secret after creation; changes are audited", async () => {
     const ep = await createEndpoint(

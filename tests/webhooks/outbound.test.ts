@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { outbox, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { enqueueWebhookEvent } from "@/lib/outbox/enqueue";
@@ -8,25 +8,15 @@ import { deliverDue, GIVE_UP_AFTER_MS, RETRY_DELAYS_MS } from "@/lib/webhooks/de
 import { replayDelivery } from "@/lib/webhooks/deliveries";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { createEndpoint } from "@/lib/webhooks/endpoints";
-import { DRIVERS, type TestDb } from "../helpers/db";
-import { startReceiver } from "./receiver";
-import { setEnv } from "../helpers/env";
+import { DRIVERS, dbSuite } from "../helpers/db";
+import { receiverSuite } from "./receiver";
 
 const admin: Actor = { type: "USER", id: "admin-test", label: "admin@test", role: "ADMIN" };
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
 describe.each(DRIVERS)("outbound webhooks on %s", (_driver, create) => {
-  let t: TestDb;
-  let rx: Awaited<ReturnType<typeof startReceiver>>;
-  beforeAll(async () => {
-    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
-    t = await create();
-    rx = await startReceiver();
-  });
-  afterAll(async () => {
-    await rx.close();
-    await t.drop();
-  });
+  const t = dbSuite(create);
+  const rx = receiverSuite();
   afterEach(async () => {
     // Each test starts with no endpoints and an empty queue.
     await t.db.delete(webhookAttempts);

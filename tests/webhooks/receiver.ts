@@ -1,5 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { setEnv } from "../helpers/env";
+import { lateBound } from "../helpers/late";
 
 export interface Received {
   headers: Record<string, string>;
@@ -35,4 +38,18 @@ export async function startReceiver() {
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * `startReceiver()` for the enclosing suite (or file): started in a `beforeAll` with private addresses allowed
+ * (it listens on 127.0.0.1), closed in an `afterAll`.
+ */
+export function receiverSuite() {
+  let rx: Awaited<ReturnType<typeof startReceiver>> | undefined;
+  beforeAll(async () => {
+    setEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" });
+    rx = await startReceiver();
+  });
+  afterAll(() => rx?.close());
+  return lateBound("the webhook receiver", () => rx);
 }
