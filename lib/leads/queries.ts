@@ -1,35 +1,24 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { INSURANCE_TYPES, LEAD_STATUSES, leadConsents, leads, partners, referrals } from "@/db/schema";
-import {
-  csvEnum,
-  likePattern,
-  pageParams,
-  parseList,
-  sortParam,
-  uuidParam,
-  type ListResult,
-  type RawListInput,
-  type Scope,
-} from "@/lib/query/list";
+import { csvEnum, listSchema, uuidParam, type ListResult, type RawListInput, type Scope } from "@/lib/query/list";
 import { isUuid } from "@/lib/validation";
-import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
+import { listFromSelect, listWhere, type ListOptions, type SortKey } from "@/lib/query/run";
 import { maskLead } from "./mask";
 
 export const LEAD_SORTS = ["createdAt", "updatedAt", "status", "lastName"] as const;
 
-export const leadListSchema = z
-  .object({
+export const leadListSchema = listSchema(
+  {
     status: csvEnum(LEAD_STATUSES).optional(),
     insuranceType: csvEnum(INSURANCE_TYPES).optional(),
     /** Leads referred by this partner. */
     partnerId: uuidParam("partnerId").optional(),
     referralId: uuidParam("referralId").optional(),
-    sort: sortParam(LEAD_SORTS, "-createdAt"),
-    ...pageParams,
-  })
-  .strict();
+  },
+  LEAD_SORTS,
+);
 
 export type LeadListInput = z.input<typeof leadListSchema>;
 export type LeadListParams = z.output<typeof leadListSchema>;
@@ -85,34 +74,32 @@ const referredBy = (partnerId: string) =>
   sql`exists (select 1 from ${referrals} r where r.lead_id = ${leads.id} and r.partner_id = ${partnerId}::uuid)`;
 
 export function leadWhere(scope: Scope, f: Partial<LeadListParams>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  if (scope.partnerId) conds.push(referredBy(scope.partnerId));
-  if (f.partnerId) conds.push(referredBy(f.partnerId));
-  if (f.referralId)
-    conds.push(
-      sql`exists (select 1 from ${referrals} r where r.lead_id = ${leads.id} and r.id = ${f.referralId}::uuid)`,
-    );
-  if (f.status?.length) conds.push(inArray(leads.status, f.status));
-  if (f.insuranceType?.length) conds.push(inArray(leads.insuranceType, f.insuranceType));
-  if (f.from) conds.push(gte(leads.createdAt, f.from));
-  if (f.to) conds.push(lt(leads.createdAt, f.to));
-  if (f.q) {
-    const like = likePattern(f.q);
-    const digits = f.q.replace(/\D/g, "");
-    conds.push(
-      scope.partnerId
-        ? ilike(leads.firstName, like) // partners search only what they see unmasked
-        : or(
-            ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like),
-            ilike(leads.email, like),
-            ilike(leads.externalId, like),
-            ilike(leads.zip, like),
-            ...(digits.length >= 4 ? [ilike(leads.phone, `%${digits}%`)] : []),
-            ...(isUuid(f.q) ? [eq(leads.id, f.q)] : []),
-          ),
-    );
-  }
-  return and(...conds);
+  return listWhere(f, {
+    oneOf: [
+      [leads.status, f.status],
+      [leads.insuranceType, f.insuranceType],
+    ],
+    also: [
+      scope.partnerId ? referredBy(scope.partnerId) : undefined,
+      f.partnerId ? referredBy(f.partnerId) : undefined,
+      f.referralId
+        ? sql`exists (select 1 from ${referrals} r where r.lead_id = ${leads.id} and r.id = ${f.referralId}::uuid)`
+        : undefined,
+    ],
+    range: leads.createdAt,
+    search: (like, q) => {
+      if (scope.partnerId) return ilike(leads.firstName, like); // partners search only what they see unmasked
+      const digits = q.replace(/\D/g, "");
+      return or(
+        ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like),
+        ilike(leads.email, like),
+        ilike(leads.externalId, like),
+        ilike(leads.zip, like),
+        ...(digits.length >= 4 ? [ilike(leads.phone, `%${digits}%`)] : []),
+        ...(isUuid(q) ? [eq(leads.id, q)] : []),
+      );
+    },
+  });
 }
 
 function forScope(scope: Scope, l: Lead): Lead | PartnerLead {
@@ -160,6 +147,16 @@ async function referralsOf(db: DbOrTx, scope: Scope, leadIds: string[]): Promise
   return out;
 }
 
+const listLeadRows = listFromSelect({
+  schema: leadListSchema,
+  sorts: SORTS,
+  idColumn: leads.id,
+  where: leadWhere,
+  select: (db, cursor) => db.select({ lead: leads, cursor }).from(leads).$dynamic(),
+  shape: (r, scope) => forScope(scope, r.lead),
+  countFrom: (db) => db.select({ id: leads.id }).from(leads).$dynamic(),
+});
+
 /** Leads matching the filters. Partner scope: only leads it referred, masked, with only its referrals. */
 export async function listLeads(
   db: DbOrTx,
@@ -167,18 +164,7 @@ export async function listLeads(
   input: LeadListInput | RawListInput = {},
   opts: ListOptions = {},
 ): Promise<ListResult<LeadRow>> {
-  const params = parseList(leadListSchema, input as RawListInput);
-  const where = leadWhere(scope, params);
-  const page = await listFromSelect(db, {
-    params,
-    sorts: SORTS,
-    idColumn: leads.id,
-    where,
-    countCap: opts.countCap,
-    select: (cursor) => db.select({ lead: leads, cursor }).from(leads).$dynamic(),
-    shape: (r) => forScope(scope, r.lead),
-    countFrom: db.select({ id: leads.id }).from(leads).$dynamic(),
-  });
+  const page = await listLeadRows(db, scope, input, opts);
   const refs = await referralsOf(
     db,
     scope,

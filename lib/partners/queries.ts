@@ -1,38 +1,27 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { PARTNER_STATUSES, partnerCodes, partners, users } from "@/db/schema";
-import {
-  csvEnum,
-  likePattern,
-  pageParams,
-  parseList,
-  sortParam,
-  type ListResult,
-  type RawListInput,
-  type Scope,
-} from "@/lib/query/list";
+import { csvEnum, listSchema, type Scope } from "@/lib/query/list";
 import { listLicences, type Licence } from "@/lib/compliance/licences";
 import { isUuid } from "@/lib/validation";
-import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
+import { listFromSelect, listWhere, type SortKey } from "@/lib/query/run";
 
 export const PARTNER_SORTS = ["createdAt", "updatedAt", "lastName", "status", "commissionRateBps"] as const;
 
 /** `applications`: sign-ups awaiting a decision (see `isApplication`). */
 export const PARTNER_VIEWS = ["all", "applications"] as const;
 
-export const partnerListSchema = z
-  .object({
+export const partnerListSchema = listSchema(
+  {
     view: z.enum(PARTNER_VIEWS, { error: () => `must be one of ${PARTNER_VIEWS.join(", ")}` }).default("all"),
     status: csvEnum(PARTNER_STATUSES).optional(),
     /** SELF sign-ups awaiting approval are `status=INACTIVE&createdVia=SELF`. */
     createdVia: csvEnum(["ADMIN", "SELF", "API"] as const).optional(),
-    sort: sortParam(PARTNER_SORTS, "-createdAt"),
-    ...pageParams,
-  })
-  .strict();
+  },
+  PARTNER_SORTS,
+);
 
-export type PartnerListInput = z.input<typeof partnerListSchema>;
 export type PartnerListParams = z.output<typeof partnerListSchema>;
 type Partner = typeof partners.$inferSelect;
 
@@ -78,17 +67,16 @@ export const isApplication = and(
 );
 
 export function partnerWhere(scope: Scope, f: Partial<PartnerListParams>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  // A partner's list holds just itself: partners see only their own rows.
-  if (scope.partnerId) conds.push(eq(partners.id, scope.partnerId));
-  if (f.view === "applications") conds.push(isApplication);
-  if (f.status?.length) conds.push(inArray(partners.status, f.status));
-  if (f.createdVia?.length) conds.push(inArray(partners.createdVia, f.createdVia));
-  if (f.from) conds.push(gte(partners.createdAt, f.from));
-  if (f.to) conds.push(lt(partners.createdAt, f.to));
-  if (f.q) {
-    const like = likePattern(f.q);
-    conds.push(
+  return listWhere(f, {
+    // A partner's list holds just itself: partners see only their own rows.
+    equal: [[partners.id, scope.partnerId]],
+    oneOf: [
+      [partners.status, f.status],
+      [partners.createdVia, f.createdVia],
+    ],
+    also: [f.view === "applications" ? isApplication : undefined],
+    range: partners.createdAt,
+    search: (like, q) =>
       or(
         ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
         ilike(partners.email, like),
@@ -96,37 +84,25 @@ export function partnerWhere(scope: Scope, f: Partial<PartnerListParams>): SQL |
         ilike(partners.phone, like),
         // Any code, current or alias, matched case-insensitively.
         sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${partners.id} and pc.code like upper(${like}))`,
-        ...(isUuid(f.q) ? [eq(partners.id, f.q)] : []),
+        ...(isUuid(q) ? [eq(partners.id, q)] : []),
       ),
-    );
-  }
-  return and(...conds);
+  });
 }
 
 /** Partners matching the filters (admins); a partner scope lists only itself. */
-export async function listPartners(
-  db: DbOrTx,
-  scope: Scope,
-  input: PartnerListInput | RawListInput = {},
-  opts: ListOptions = {},
-): Promise<ListResult<PartnerRow>> {
-  const params = parseList(partnerListSchema, input as RawListInput);
-  const where = partnerWhere(scope, params);
-  return listFromSelect(db, {
-    params,
-    sorts: SORTS,
-    idColumn: partners.id,
-    where,
-    countCap: opts.countCap,
-    select: (cursor) =>
-      db
-        .select({ partner: partners, referralCode: currentCode, referralCount, conversionCount, cursor })
-        .from(partners)
-        .$dynamic(),
-    shape: ({ partner, cursor: _c, ...r }) => ({ ...partner, ...r }),
-    countFrom: db.select({ id: partners.id }).from(partners).$dynamic(),
-  });
-}
+export const listPartners = listFromSelect({
+  schema: partnerListSchema,
+  sorts: SORTS,
+  idColumn: partners.id,
+  where: partnerWhere,
+  select: (db, cursor) =>
+    db
+      .select({ partner: partners, referralCode: currentCode, referralCount, conversionCount, cursor })
+      .from(partners)
+      .$dynamic(),
+  shape: ({ partner, cursor: _c, ...r }): PartnerRow => ({ ...partner, ...r }),
+  countFrom: (db) => db.select({ id: partners.id }).from(partners).$dynamic(),
+});
 
 /** Sign-ups awaiting a decision (the admin's "Applications" tab). */
 export async function countApplications(db: DbOrTx): Promise<number> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
@@ -17,18 +17,16 @@ import {
 } from "@/db/schema";
 import {
   csvEnum,
-  likePattern,
+  listSchema,
   pageParams,
   parseList,
-  sortParam,
   sortSpec,
   uuidParam,
-  type ListResult,
   type RawListInput,
   type Scope,
 } from "@/lib/query/list";
 import { isUuid } from "@/lib/validation";
-import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
+import { listFromSelect, listWhere, type SortKey } from "@/lib/query/run";
 import { getSettings } from "@/lib/settings";
 import { taxPositions } from "@/lib/tax/totals";
 import { isPayoutDue, payoutMinimumCents, taxHoldReason } from "./eligibility";
@@ -57,15 +55,7 @@ export const payoutFilterShape = {
 /** The filter parameter names (no sort or paging): what a CSV export link carries. */
 export const PAYOUT_FILTER_KEYS = Object.keys(payoutFilterShape) as (keyof typeof payoutFilterShape)[];
 
-export const payoutListSchema = z
-  .object({
-    ...payoutFilterShape,
-    sort: sortParam(PAYOUT_SORTS, "-createdAt"),
-    page: pageParams.page,
-    pageSize: pageParams.pageSize,
-    cursor: pageParams.cursor,
-  })
-  .strict();
+export const payoutListSchema = listSchema(payoutFilterShape, PAYOUT_SORTS);
 
 export type PayoutListInput = z.input<typeof payoutListSchema>;
 export type PayoutListParams = z.output<typeof payoutListSchema>;
@@ -119,22 +109,22 @@ function payoutRow<R extends { payout: Payout; pf: string; pl: string }>({ payou
 }
 
 export function payoutWhere(scope: Scope, f: Partial<PayoutListParams>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  if (scope.partnerId) conds.push(eq(payouts.partnerId, scope.partnerId));
-  if (f.partnerId) conds.push(eq(payouts.partnerId, f.partnerId));
-  if (f.batchId) conds.push(eq(payouts.batchId, f.batchId));
-  if (f.status?.length) conds.push(inArray(payouts.status, f.status));
-  if (f.paymentMethod?.length) conds.push(inArray(payouts.paymentMethod, f.paymentMethod));
-  // Same bounds as every list: `from` inclusive, `to` exclusive (a bare-date `to` already spans its day).
-  const dateColumn = f.dateField === "paidAt" ? payouts.paidAt : payouts.createdAt;
-  if (f.from) conds.push(gte(dateColumn, f.from));
-  if (f.to) conds.push(lt(dateColumn, f.to));
-  if (f.q) {
-    const like = likePattern(f.q);
-    conds.push(
+  return listWhere(f, {
+    equal: [
+      [payouts.partnerId, scope.partnerId],
+      [payouts.partnerId, f.partnerId],
+      [payouts.batchId, f.batchId],
+    ],
+    oneOf: [
+      [payouts.status, f.status],
+      [payouts.paymentMethod, f.paymentMethod],
+    ],
+    // Same bounds as every list: `from` inclusive, `to` exclusive (a bare-date `to` already spans its day).
+    range: f.dateField === "paidAt" ? payouts.paidAt : payouts.createdAt,
+    search: (like, q) =>
       or(
         ilike(payouts.transactionId, like),
-        ...(isUuid(f.q) ? [eq(payouts.id, f.q)] : []),
+        ...(isUuid(q) ? [eq(payouts.id, q)] : []),
         ...(scope.partnerId
           ? []
           : [
@@ -143,39 +133,28 @@ export function payoutWhere(scope: Scope, f: Partial<PayoutListParams>): SQL | u
               ilike(partners.email, like),
             ]),
       ),
-    );
-  }
-  return and(...conds);
-}
-
-/** Payouts matching the filters, newest first by default. Partner scope: only its own. */
-export async function listPayouts(
-  db: DbOrTx,
-  scope: Scope,
-  input: PayoutListInput | RawListInput = {},
-  opts: ListOptions = {},
-): Promise<ListResult<PayoutRow>> {
-  const params = parseList(payoutListSchema, input as RawListInput);
-  const where = payoutWhere(scope, params);
-  const withPartner = <T extends PgSelect>(qb: T): T =>
-    qb.innerJoin(partners, eq(partners.id, payouts.partnerId)) as unknown as T;
-  return listFromSelect(db, {
-    params,
-    sorts: SORTS,
-    idColumn: payouts.id,
-    where,
-    countCap: opts.countCap,
-    select: (cursor) =>
-      withPartner(
-        db
-          .select({ payout: payouts, ...partnerFields, cursor })
-          .from(payouts)
-          .$dynamic(),
-      ),
-    shape: payoutRow,
-    countFrom: withPartner(db.select({ id: payouts.id }).from(payouts).$dynamic()),
   });
 }
+
+const withPartner = <T extends PgSelect>(qb: T): T =>
+  qb.innerJoin(partners, eq(partners.id, payouts.partnerId)) as unknown as T;
+
+/** Payouts matching the filters, newest first by default. Partner scope: only its own. */
+export const listPayouts = listFromSelect({
+  schema: payoutListSchema,
+  sorts: SORTS,
+  idColumn: payouts.id,
+  where: payoutWhere,
+  select: (db, cursor) =>
+    withPartner(
+      db
+        .select({ payout: payouts, ...partnerFields, cursor })
+        .from(payouts)
+        .$dynamic(),
+    ),
+  shape: (r): PayoutRow => payoutRow(r),
+  countFrom: (db) => withPartner(db.select({ id: payouts.id }).from(payouts).$dynamic()),
+});
 
 /** The rewards each payout covered, grouped by payout id (one query for a whole page). */
 export async function payoutItemsFor(

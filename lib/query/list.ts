@@ -98,6 +98,18 @@ export const pageParams = {
   to: toParam.optional(),
 };
 
+/**
+ * A domain's list parameters: its filters, then `sort` (from `sorts`, newest first by default) and the shared
+ * page, search and date-range ones (a filter may hold `q`, `from` or `to` itself, in its own place).
+ */
+export function listSchema<F extends z.ZodRawShape, const S extends readonly [string, ...string[]]>(
+  filters: F,
+  sorts: S,
+  fallback: SortValue<S[number]> = "-createdAt" as SortValue<S[number]>,
+) {
+  return z.object({ ...filters, sort: sortParam(sorts, fallback), ...pageParams }).strict();
+}
+
 /** Plain object from URLSearchParams / Next searchParams; repeated keys join with commas; blanks dropped. */
 export function toPlainInput(raw: RawListInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,7 +1,17 @@
-import { and, count, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { decodeCursor, encodeCursor, sortSpec, type ListResult } from "./list";
+import {
+  decodeCursor,
+  encodeCursor,
+  likePattern,
+  parseList,
+  sortSpec,
+  type ListResult,
+  type RawListInput,
+  type Scope,
+} from "./list";
 
 /** A sortable field: a non-null SQL expression and the PostgreSQL type its cursor value casts back to. */
 export interface SortKey {
@@ -96,35 +106,73 @@ export async function runList<T extends { id: string; cursor: string }>(opts: {
   };
 }
 
-/**
- * `runList` over one select, the way every domain list reads: `select(cursor)` builds the page's query (its
- * fields, `cursor` among them, and the joins they need; no where/order/limit), `shape` turns one of its rows
- * into a list item, and `countFrom` is the select of the matching ids (with the joins `where` reads).
- */
-export function listFromSelect<Q extends PgSelect, T extends { id: string }>(
+/** A domain's list function, as every door calls it: `(db, scope, input, opts)`, `input` raw or parsed. */
+export type ListFunction<I, T> = (
   db: DbOrTx,
-  opts: {
-    params: ListParams;
-    sorts: Record<string, SortKey>;
-    idColumn: AnyPgColumn;
-    where: SQL | undefined;
-    countCap?: number;
-    select: (cursor: SQL<string>) => Q;
-    shape: (row: Awaited<Q>[number]) => T;
-    countFrom: PgSelect;
+  scope: Scope,
+  input?: I | RawListInput,
+  opts?: ListOptions,
+) => Promise<ListResult<T>>;
+
+/**
+ * A domain's list, the way every domain list reads: `schema` parses the input (`listSchema`), `where` is the
+ * domain's filter within the scope, `select(db, cursor)` builds the page's query (its fields, `cursor` among
+ * them, and the joins they need; no where/order/limit), `shape` turns one of its rows into a list item, and
+ * `countFrom` is the select of the matching ids (with the joins `where` reads).
+ */
+export function listFromSelect<S extends z.ZodObject, Q extends PgSelect, T extends { id: string }>(spec: {
+  schema: S;
+  sorts: Record<string, SortKey>;
+  idColumn: AnyPgColumn;
+  where: (scope: Scope, params: z.output<S>) => SQL | undefined;
+  select: (db: DbOrTx, cursor: SQL<string>) => Q;
+  shape: (row: Awaited<Q>[number], scope: Scope) => T;
+  countFrom: (db: DbOrTx, params: z.output<S>) => PgSelect;
+}): ListFunction<z.input<S>, T> {
+  return async (db, scope, input = {}, opts = {}) => {
+    const params = parseList(spec.schema, input as RawListInput);
+    const page = await runList({
+      params: params as ListParams,
+      sorts: spec.sorts,
+      idColumn: spec.idColumn,
+      where: spec.where(scope, params),
+      countCap: opts.countCap,
+      rows: async (p) => {
+        const rows: Awaited<Q> = await spec
+          .select(db, p.cursorValue)
+          .where(p.where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset);
+        return rows.map((r: Awaited<Q>[number]) => ({ ...spec.shape(r, scope), cursor: String(r.cursor) }));
+      },
+      count: (w, cap) => countRows(db, spec.countFrom(db, params).where(w), cap),
+    });
+    return page as unknown as ListResult<T>;
+  };
+}
+
+/**
+ * The WHERE of a list filter: each `[column, value]` of `equal` whose value is set, each `[column, values]` of
+ * `oneOf` that is not empty, the further conditions `also`, `from` <= `range` < `to`, and when `q` is set the
+ * domain's `search` (given the ILIKE pattern of `q`, and `q` itself).
+ */
+export function listWhere(
+  f: { from?: Date; to?: Date; q?: string },
+  spec: {
+    equal?: [AnyPgColumn, string | undefined][];
+    oneOf?: [AnyPgColumn, readonly string[] | undefined][];
+    also?: (SQL | undefined)[];
+    range: AnyPgColumn;
+    search: (like: string, q: string) => SQL | undefined;
   },
-): Promise<ListResult<Omit<T & { cursor: string }, "cursor">>> {
-  const { select, shape, countFrom, ...list } = opts;
-  return runList({
-    ...list,
-    rows: async (p) => {
-      const rows: Awaited<Q> = await select(p.cursorValue)
-        .where(p.where)
-        .orderBy(...p.orderBy)
-        .limit(p.limit)
-        .offset(p.offset);
-      return rows.map((r: Awaited<Q>[number]) => ({ ...shape(r), cursor: String(r.cursor) }));
-    },
-    count: (w, cap) => countRows(db, countFrom.where(w), cap),
-  });
+): SQL | undefined {
+  return and(
+    ...(spec.equal ?? []).map(([column, value]) => (value ? eq(column, value) : undefined)),
+    ...(spec.oneOf ?? []).map(([column, values]) => (values?.length ? inArray(column, [...values]) : undefined)),
+    ...(spec.also ?? []),
+    f.from ? gte(spec.range, f.from) : undefined,
+    f.to ? lt(spec.range, f.to) : undefined,
+    f.q ? spec.search(likePattern(f.q), f.q) : undefined,
+  );
 }

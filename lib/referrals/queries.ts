@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, ilike, inArray, lt, notLike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, notLike, or, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
-import { z } from "zod";
+import type { z } from "zod";
 import type { DbOrTx } from "@/db";
 import {
   apiKeys,
@@ -14,19 +14,9 @@ import {
   users,
 } from "@/db/schema";
 import { maskLead } from "@/lib/leads/mask";
-import {
-  csvEnum,
-  likePattern,
-  pageParams,
-  parseList,
-  sortParam,
-  uuidParam,
-  type ListResult,
-  type RawListInput,
-  type Scope,
-} from "@/lib/query/list";
+import { csvEnum, listSchema, uuidParam, type Scope } from "@/lib/query/list";
 import { isUuid } from "@/lib/validation";
-import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
+import { listFromSelect, listWhere, type SortKey } from "@/lib/query/run";
 
 export const REFERRAL_SORTS = [
   "createdAt",
@@ -37,18 +27,16 @@ export const REFERRAL_SORTS = [
   "conversionValueCents",
 ] as const;
 
-export const referralListSchema = z
-  .object({
+export const referralListSchema = listSchema(
+  {
     status: csvEnum(REFERRAL_STATUSES).optional(),
     source: csvEnum(REFERRAL_SOURCES).optional(),
     partnerId: uuidParam("partnerId").optional(),
     leadId: uuidParam("leadId").optional(),
-    sort: sortParam(REFERRAL_SORTS, "-createdAt"),
-    ...pageParams,
-  })
-  .strict();
+  },
+  REFERRAL_SORTS,
+);
 
-export type ReferralListInput = z.input<typeof referralListSchema>;
 export type ReferralListParams = z.output<typeof referralListSchema>;
 type Referral = typeof referrals.$inferSelect;
 
@@ -82,38 +70,40 @@ const SORTS: Record<(typeof REFERRAL_SORTS)[number], SortKey> = {
 
 /** WHERE of a referral filter within a scope (reused by exports and statistics). */
 export function referralWhere(scope: Scope, f: Partial<ReferralListParams>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  if (scope.partnerId) conds.push(eq(referrals.partnerId, scope.partnerId));
-  if (f.partnerId) conds.push(eq(referrals.partnerId, f.partnerId));
-  if (f.leadId) conds.push(eq(referrals.leadId, f.leadId));
-  if (f.status?.length) conds.push(inArray(referrals.status, f.status));
-  if (f.source?.length) conds.push(inArray(referrals.source, f.source));
-  if (f.from) conds.push(gte(referrals.createdAt, f.from));
-  if (f.to) conds.push(lt(referrals.createdAt, f.to));
-  if (f.q) {
-    const like = likePattern(f.q);
-    // Partners search only what they can see (first name, code, sub id, campaign): no probing hidden contact details.
-    const visible = [
-      ilike(referrals.referralCode, like),
-      ilike(referrals.subId, like),
-      ilike(referrals.utmCampaign, like),
-      ilike(leads.firstName, like),
-      ...(isUuid(f.q) ? [eq(referrals.id, f.q)] : []),
-    ];
-    const adminOnly = scope.partnerId
-      ? []
-      : [
-          ilike(leads.lastName, like),
-          ilike(leads.email, like),
-          ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like),
-          ilike(partners.companyName, like),
-          ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
-        ];
-    const digits = f.q.replace(/\D/g, "");
-    if (!scope.partnerId && digits.length >= 4) adminOnly.push(ilike(leads.phone, `%${digits}%`));
-    conds.push(or(...visible, ...adminOnly));
-  }
-  return and(...conds);
+  return listWhere(f, {
+    equal: [
+      [referrals.partnerId, scope.partnerId],
+      [referrals.partnerId, f.partnerId],
+      [referrals.leadId, f.leadId],
+    ],
+    oneOf: [
+      [referrals.status, f.status],
+      [referrals.source, f.source],
+    ],
+    range: referrals.createdAt,
+    search: (like, q) => {
+      // Partners search only what they can see (first name, code, sub id, campaign): no probing hidden contact details.
+      const visible = [
+        ilike(referrals.referralCode, like),
+        ilike(referrals.subId, like),
+        ilike(referrals.utmCampaign, like),
+        ilike(leads.firstName, like),
+        ...(isUuid(q) ? [eq(referrals.id, q)] : []),
+      ];
+      const adminOnly = scope.partnerId
+        ? []
+        : [
+            ilike(leads.lastName, like),
+            ilike(leads.email, like),
+            ilike(sql`${leads.firstName} || ' ' || ${leads.lastName}`, like),
+            ilike(partners.companyName, like),
+            ilike(sql`${partners.firstName} || ' ' || ${partners.lastName}`, like),
+          ];
+      const digits = q.replace(/\D/g, "");
+      if (!scope.partnerId && digits.length >= 4) adminOnly.push(ilike(leads.phone, `%${digits}%`));
+      return or(...visible, ...adminOnly);
+    },
+  });
 }
 
 const rowFields = {
@@ -153,32 +143,24 @@ function shape(scope: Scope, r: JoinedRow): ReferralRow {
 }
 
 /** Referrals matching the filters, newest first by default. Partner scope: only its own, leads masked. */
-export async function listReferrals(
-  db: DbOrTx,
-  scope: Scope,
-  input: ReferralListInput | RawListInput = {},
-  opts: ListOptions = {},
-): Promise<ListResult<ReferralRow>> {
-  const params = parseList(referralListSchema, input as RawListInput);
-  const where = referralWhere(scope, params);
-  const ids = db.select({ id: referrals.id }).from(referrals).$dynamic();
-  return listFromSelect(db, {
-    params,
-    sorts: SORTS,
-    idColumn: referrals.id,
-    where,
-    countCap: opts.countCap,
-    select: (cursor) =>
-      db
-        .select({ ...rowFields, cursor })
-        .from(referrals)
-        .innerJoin(partners, eq(partners.id, referrals.partnerId))
-        .leftJoin(leads, eq(leads.id, referrals.leadId))
-        .$dynamic(),
-    shape: (r) => shape(scope, r),
-    countFrom: params.q ? withSearchJoins(ids) : ids,
-  });
-}
+export const listReferrals = listFromSelect({
+  schema: referralListSchema,
+  sorts: SORTS,
+  idColumn: referrals.id,
+  where: referralWhere,
+  select: (db, cursor) =>
+    db
+      .select({ ...rowFields, cursor })
+      .from(referrals)
+      .innerJoin(partners, eq(partners.id, referrals.partnerId))
+      .leftJoin(leads, eq(leads.id, referrals.leadId))
+      .$dynamic(),
+  shape: (r, scope) => shape(scope, r),
+  countFrom: (db, params) => {
+    const ids = db.select({ id: referrals.id }).from(referrals).$dynamic();
+    return params.q ? withSearchJoins(ids) : ids;
+  },
+});
 
 export interface TimelineEvent {
   id: number;

@@ -1,22 +1,12 @@
-import { and, count, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { partnerCodes, partners, referrals, REWARD_STATUSES, REWARD_TYPES, rewards } from "@/db/schema";
 import type { RewardStatus } from "@/db/schema/enums";
-import {
-  csvEnum,
-  likePattern,
-  pageParams,
-  parseList,
-  sortParam,
-  uuidParam,
-  type ListResult,
-  type RawListInput,
-  type Scope,
-} from "@/lib/query/list";
+import { csvEnum, listSchema, pageParams, uuidParam, type Scope } from "@/lib/query/list";
 import { isUuid } from "@/lib/validation";
-import { listFromSelect, type ListOptions, type SortKey } from "@/lib/query/run";
+import { listFromSelect, listWhere, type SortKey } from "@/lib/query/run";
 
 export const REWARD_SORTS = ["createdAt", "updatedAt", "amountCents", "holdUntil", "status"] as const;
 
@@ -32,18 +22,9 @@ export const rewardFilterShape = {
   to: pageParams.to,
 };
 
-export const rewardListSchema = z
-  .object({
-    ...rewardFilterShape,
-    sort: sortParam(REWARD_SORTS, "-createdAt"),
-    page: pageParams.page,
-    pageSize: pageParams.pageSize,
-    cursor: pageParams.cursor,
-  })
-  .strict();
+export const rewardListSchema = listSchema(rewardFilterShape, REWARD_SORTS);
 export const rewardFilterSchema = z.object(rewardFilterShape).strict();
 
-export type RewardListInput = z.input<typeof rewardListSchema>;
 export type RewardFilter = z.output<typeof rewardFilterSchema>;
 type Reward = typeof rewards.$inferSelect;
 
@@ -71,24 +52,25 @@ const SORTS: Record<(typeof REWARD_SORTS)[number], SortKey> = {
  * ("first last"), company, e-mail and every code the partner has held (current or old alias).
  */
 export function rewardWhere(scope: Scope, f: Partial<RewardFilter>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  if (scope.partnerId) conds.push(eq(rewards.partnerId, scope.partnerId));
-  if (f.partnerId) conds.push(eq(rewards.partnerId, f.partnerId));
-  if (f.referralId) conds.push(eq(rewards.referralId, f.referralId));
-  if (f.payoutId) conds.push(eq(rewards.payoutId, f.payoutId));
-  if (f.status?.length) conds.push(inArray(rewards.status, f.status));
-  if (f.type?.length) conds.push(inArray(rewards.type, f.type));
-  if (f.from) conds.push(gte(rewards.createdAt, f.from));
-  if (f.to) conds.push(lt(rewards.createdAt, f.to));
-  if (f.q) {
-    const like = likePattern(f.q);
-    conds.push(
+  return listWhere(f, {
+    equal: [
+      [rewards.partnerId, scope.partnerId],
+      [rewards.partnerId, f.partnerId],
+      [rewards.referralId, f.referralId],
+      [rewards.payoutId, f.payoutId],
+    ],
+    oneOf: [
+      [rewards.status, f.status],
+      [rewards.type, f.type],
+    ],
+    range: rewards.createdAt,
+    search: (like, q) =>
       or(
         ilike(referrals.referralCode, like),
         ilike(rewards.reason, like),
         ilike(rewards.cancelReason, like),
         ilike(rewards.transactionId, like),
-        ...(isUuid(f.q) ? [eq(rewards.id, f.q), eq(rewards.referralId, f.q)] : []),
+        ...(isUuid(q) ? [eq(rewards.id, q), eq(rewards.referralId, q)] : []),
         ...(scope.partnerId
           ? []
           : [
@@ -98,9 +80,7 @@ export function rewardWhere(scope: Scope, f: Partial<RewardFilter>): SQL | undef
               sql`exists (select 1 from ${partnerCodes} pc where pc.partner_id = ${rewards.partnerId} and pc.code ilike ${like})`,
             ]),
       ),
-    );
-  }
-  return and(...conds);
+  });
 }
 
 export const rewardFilterNeedsJoin = (f: Partial<RewardFilter>) => Boolean(f.q);
@@ -131,31 +111,21 @@ const rewardRow = (r: { reward: Reward; pf: string; pl: string; referralCode: st
 });
 
 /** Rewards matching the filters, newest first by default. Partner scope: only its own. */
-export async function listRewards(
-  db: DbOrTx,
-  scope: Scope,
-  input: RewardListInput | RawListInput = {},
-  opts: ListOptions = {},
-): Promise<ListResult<RewardRow>> {
-  const params = parseList(rewardListSchema, input as RawListInput);
-  const where = rewardWhere(scope, params);
-  return listFromSelect(db, {
-    params,
-    sorts: SORTS,
-    idColumn: rewards.id,
-    where,
-    countCap: opts.countCap,
-    select: (cursor) =>
-      db
-        .select({ ...rowFields, cursor })
-        .from(rewards)
-        .innerJoin(partners, eq(partners.id, rewards.partnerId))
-        .leftJoin(referrals, eq(referrals.id, rewards.referralId))
-        .$dynamic(),
-    shape: (r) => rewardRow(r),
-    countFrom: withRewardFilterJoins(db.select({ id: rewards.id }).from(rewards).$dynamic(), params),
-  });
-}
+export const listRewards = listFromSelect({
+  schema: rewardListSchema,
+  sorts: SORTS,
+  idColumn: rewards.id,
+  where: rewardWhere,
+  select: (db, cursor) =>
+    db
+      .select({ ...rowFields, cursor })
+      .from(rewards)
+      .innerJoin(partners, eq(partners.id, rewards.partnerId))
+      .leftJoin(referrals, eq(referrals.id, rewards.referralId))
+      .$dynamic(),
+  shape: (r) => rewardRow(r),
+  countFrom: (db, params) => withRewardFilterJoins(db.select({ id: rewards.id }).from(rewards).$dynamic(), params),
+});
 
 /** One reward; null when absent or outside the scope (→ 404). */
 export async function getReward(db: DbOrTx, scope: Scope, id: string): Promise<RewardRow | null> {
