@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, ts, updatedAt } from "./columns";
+import { createdAt, id, ref, timestamps, ts } from "./columns";
 import { authTokenKind, userRole } from "./enums";
 import { partners } from "./partners";
 
@@ -15,8 +15,7 @@ export const users = pgTable(
     passwordHash: text(),
     role: userRole().notNull(),
     partnerId: uuid().references(() => partners.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
     lastLoginAt: ts(),
     passwordChangedAt: ts(),
   },
@@ -33,9 +32,7 @@ export const authTokens = pgTable(
   "auth_tokens",
   {
     id: id(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    userId: ref(() => users.id),
     kind: authTokenKind().notNull(),
     tokenHash: text().notNull(),
     expiresAt: ts().notNull(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { PlanDocument } from "@/lib/commissions/types";
-import { createdAt, currency, id, ts, updatedAt } from "./columns";
+import { createdAt, currency, id, ref, timestamps, ts } from "./columns";
 
 /**
  * A commission plan: a name and a currency; what it pays lives in its versions. Exactly one plan is the
@@ -14,8 +14,7 @@ export const commissionPlans = pgTable(
     name: text().notNull(),
     currency: currency(),
     isDefault: boolean().notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex("commission_plans_one_default")
@@ -33,9 +32,7 @@ export const commissionPlanVersions = pgTable(
   "commission_plan_versions",
   {
     id: id(),
-    planId: uuid()
-      .notNull()
-      .references(() => commissionPlans.id),
+    planId: ref(() => commissionPlans.id),
     version: integer().notNull(),
     document: jsonb().$type<PlanDocument>().notNull(),
     effectiveFrom: ts().notNull(),

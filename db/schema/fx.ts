@@ -1,18 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  char,
-  check,
-  date,
-  index,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { bigint, char, check, date, index, numeric, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, ref, timestamps } from "./columns";
 import { payouts } from "./rewards";
 
 /**
@@ -30,8 +18,7 @@ export const fxRates = pgTable(
     /** `ECB` for the reference-rate import, `ADMIN` for a rate typed in the console or the API. */
     source: text().notNull(),
     createdBy: text(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex("fx_rates_day_pair_key").on(t.base, t.quote, t.rateDate),
@@ -49,9 +36,7 @@ export const fxRates = pgTable(
 export const payoutConversions = pgTable(
   "payout_conversions",
   {
-    payoutId: uuid()
-      .notNull()
-      .references(() => payouts.id),
+    payoutId: ref(() => payouts.id),
     fromCurrency: char({ length: 3 }).notNull(),
     toCurrency: char({ length: 3 }).notNull(),
     rate: numeric({ precision: 24, scale: 10 }).notNull(),

@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { createdAt, id, ts, updatedAt } from "./columns";
+import { createdAt, id, ref, timestamps, ts } from "./columns";
 import { deliveryStatus, userRole } from "./enums";
 import { partners } from "./partners";
 
@@ -110,17 +110,14 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
   secret: text().notNull(),
   enabled: boolean().notNull().default(true),
   disabledReason: text(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps,
 });
 
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: id(),
-    endpointId: uuid()
-      .notNull()
-      .references(() => webhookEndpoints.id),
+    endpointId: ref(() => webhookEndpoints.id),
     outboxId: bigint({ mode: "number" }).references(() => outbox.id),
     eventType: text().notNull(),
     /** The Standard Webhooks message id; the same across retries and replays of one event. */
@@ -151,9 +148,7 @@ export const webhookAttempts = pgTable(
   "webhook_attempts",
   {
     id: id(),
-    deliveryId: uuid()
-      .notNull()
-      .references(() => webhookDeliveries.id),
+    deliveryId: ref(() => webhookDeliveries.id),
     attemptedAt: createdAt(),
     statusCode: integer(),
     durationMs: integer(),

@@ -1,5 +1,5 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { cents, createdAt, id, ts, updatedAt } from "./columns";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { cents, createdAt, id, ref, timestamps, ts } from "./columns";
 import { insuranceType, leadStatus } from "./enums";
 
 export const leads = pgTable(
@@ -23,8 +23,7 @@ export const leads = pgTable(
     statusChangedAt: ts(),
     /** Set when a privacy erasure or the retention job replaced the person's data (docs/compliance.md). */
     anonymisedAt: ts(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex("leads_external_id_key").on(t.externalId),
@@ -40,9 +39,7 @@ export const leadConsents = pgTable(
   "lead_consents",
   {
     id: id(),
-    leadId: uuid()
-      .notNull()
-      .references(() => leads.id),
+    leadId: ref(() => leads.id),
     textVersion: text().notNull(),
     /** SHA-256 (hex) of the exact consent text shown. */
     textHash: text().notNull(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, ts } from "./columns";
+import { check, date, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, ref, ts } from "./columns";
 import { partners } from "./partners";
 
 /** Lines of authority a producer licence grants (docs/compliance.md#licences). */
@@ -17,9 +17,7 @@ export const partnerLicences = pgTable(
   "partner_licences",
   {
     id: id(),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    partnerId: ref(() => partners.id),
     /** Two-letter code, upper-case. */
     state: text().notNull(),
     number: text(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { createdAt, id, ts, updatedAt } from "./columns";
+import { createdAt, id, ref, refKey, ts, updatedAt } from "./columns";
 
 /**
  * PENDING: waiting for (another) attempt; SENT: the SMTP server accepted it; CAPTURED: no mail server is
@@ -51,9 +51,7 @@ export const mailAddressFailures = pgTable("mail_address_failures", {
 
 /** Categories of e-mail a user turned off (security and account mails cannot be turned off). */
 export const notificationPreferences = pgTable("notification_preferences", {
-  userId: uuid()
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
+  userId: refKey(() => users.id, { onDelete: "cascade" }),
   emailOff: text()
     .array()
     .notNull()
@@ -66,9 +64,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: id(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ref(() => users.id, { onDelete: "cascade" }),
     kind: text().notNull(),
     category: text().notNull(),
     title: text().notNull(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { cents, createdAt, currency, id, ts, updatedAt } from "./columns";
+import { cents, createdAt, currency, id, ref, timestamps, ts } from "./columns";
 import { commissionPlans } from "./commissions";
 import { partnerStatus, paymentMethod } from "./enums";
 
@@ -41,8 +41,7 @@ export const partners = pgTable(
     minimumPayoutCents: cents(),
     approvedAt: ts(),
     terminatedAt: ts(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex("partners_email_key").on(t.email),
@@ -58,9 +57,7 @@ export const partnerCodes = pgTable(
   "partner_codes",
   {
     id: id(),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    partnerId: ref(() => partners.id),
     /** Stored upper-case; matched case-insensitively by upper-casing the input. */
     code: text().notNull(),
     isCurrent: boolean().notNull().default(true),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgEnum, pgSequence, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, ts, updatedAt } from "./columns";
+import { check, index, jsonb, pgEnum, pgSequence, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, refKey, timestamps, ts } from "./columns";
 import { partners } from "./partners";
 import { payouts } from "./rewards";
 
@@ -26,9 +26,7 @@ export interface PostalAddress {
 export const payoutAccounts = pgTable(
   "payout_accounts",
   {
-    partnerId: uuid()
-      .primaryKey()
-      .references(() => partners.id),
+    partnerId: refKey(() => partners.id),
     kind: payoutAccountKind().notNull(),
     holderName: text(),
     /** US ACH: the 9-digit ABA routing number. */
@@ -45,8 +43,7 @@ export const payoutAccounts = pgTable(
     /** When the details last changed; payouts wait until `payouts_blocked_until` (the cooling-off period). */
     changedAt: ts().notNull().defaultNow(),
     payoutsBlockedUntil: ts(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     index("payout_accounts_blocked_idx").on(t.payoutsBlockedUntil),
@@ -59,9 +56,7 @@ export const payoutTraceSeq = pgSequence("payout_trace_seq", { startWith: 1 });
 export const payoutTraces = pgTable(
   "payout_traces",
   {
-    payoutId: uuid()
-      .primaryKey()
-      .references(() => payouts.id),
+    payoutId: refKey(() => payouts.id),
     traceNumber: text().notNull(),
     createdAt: createdAt(),
   },

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { cents, createdAt, id } from "./columns";
+import { cents, createdAt, id, ref } from "./columns";
 import { leads } from "./leads";
 import { referrals } from "./referrals";
 
@@ -23,9 +23,7 @@ export const policyEvents = pgTable(
   "policy_events",
   {
     id: id(),
-    leadId: uuid()
-      .notNull()
-      .references(() => leads.id),
+    leadId: ref(() => leads.id),
     /** The lead's converted referral at the time, if any. */
     referralId: uuid().references(() => referrals.id),
     type: policyEventType().notNull(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { cents, createdAt, id, ts, updatedAt } from "./columns";
+import { cents, createdAt, id, ref, timestamps, ts } from "./columns";
 import { referralSource, referralStatus } from "./enums";
 import { leads } from "./leads";
 import { partners } from "./partners";
@@ -37,9 +37,7 @@ export const referrals = pgTable(
   "referrals",
   {
     id: id(),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    partnerId: ref(() => partners.id),
     /** The code as used (current code or an alias), upper-case. */
     referralCode: text().notNull(),
     leadId: uuid().references(() => leads.id),
@@ -63,8 +61,7 @@ export const referrals = pgTable(
     convertedAt: ts(),
     paidAt: ts(),
     expiredAt: ts(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     /** One live referral per lead; rejected duplicates are still recorded. */

@@ -14,7 +14,7 @@ import {
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Calculation } from "@/lib/commissions/types";
 import type { TakeBack } from "@/lib/policies/takeback";
-import { cents, createdAt, currency, id, ts, updatedAt } from "./columns";
+import { cents, currency, id, ref, timestamps, ts } from "./columns";
 import { commissionPlanVersions } from "./commissions";
 import { paymentMethod, payoutStatus, rewardStatus, rewardType } from "./enums";
 import { partners } from "./partners";
@@ -26,9 +26,7 @@ export const payouts = pgTable(
   "payouts",
   {
     id: id(),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    partnerId: ref(() => partners.id),
     amountCents: cents().notNull(),
     currency: currency(),
     status: payoutStatus().notNull().default("PENDING"),
@@ -39,8 +37,7 @@ export const payouts = pgTable(
     batchId: uuid(),
     failureReason: text(),
     createdBy: text(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
     paidAt: ts(),
     failedAt: ts(),
   },
@@ -59,9 +56,7 @@ export const rewards = pgTable(
   "rewards",
   {
     id: id(),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    partnerId: ref(() => partners.id),
     /** Null for manual rewards (bonus, adjustment, clawback) not tied to a referral. */
     referralId: uuid().references(() => referrals.id),
     type: rewardType().notNull().default("CONVERSION"),
@@ -102,8 +97,7 @@ export const rewards = pgTable(
     clawback: jsonb().$type<TakeBack>(),
     /** At most one reward per key: a bonus per partner and period, a lead fee per referral, a renewal per policy year, a clawback per reward. */
     uniqueKey: text(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex("rewards_unique_key").on(t.uniqueKey),
@@ -131,12 +125,8 @@ export const rewards = pgTable(
 export const payoutItems = pgTable(
   "payout_items",
   {
-    payoutId: uuid()
-      .notNull()
-      .references(() => payouts.id),
-    rewardId: uuid()
-      .notNull()
-      .references(() => rewards.id),
+    payoutId: ref(() => payouts.id),
+    rewardId: ref(() => rewards.id),
     amountCents: cents().notNull(),
   },
   (t) => [primaryKey({ columns: [t.payoutId, t.rewardId] }), index("payout_items_reward_idx").on(t.rewardId)],

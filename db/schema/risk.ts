@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, ts } from "./columns";
+import { createdAt, id, ref, ts } from "./columns";
 import { partners } from "./partners";
 import { referrals } from "./referrals";
 
@@ -12,12 +12,8 @@ export const riskIdentities = pgTable(
   "risk_identities",
   {
     id: id(),
-    referralId: uuid()
-      .notNull()
-      .references(() => referrals.id),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    referralId: ref(() => referrals.id),
+    partnerId: ref(() => partners.id),
     /** IP, EMAIL, PHONE or DEVICE (the device cookie's id); values are hashes */
     kind: text().notNull(),
     value: text().notNull(),
@@ -35,9 +31,7 @@ export const riskSignals = pgTable(
   {
     id: id(),
     referralId: uuid().references(() => referrals.id),
-    partnerId: uuid()
-      .notNull()
-      .references(() => partners.id),
+    partnerId: ref(() => partners.id),
     /** VELOCITY, SHARED_IDENTITY, NO_CLICK, TOO_FAST_FORM, TOO_FAST_CONVERSION, DISPOSABLE_EMAIL, PARTNER_OUTLIER, SELF_REFERRAL, DUPLICATE_LEAD, PARTNER_REVIEW */
     kind: text().notNull(),
     /** The weight the setting had when the signal fired. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, ts, updatedAt } from "./columns";
+import { createdAt, refKey, timestamps, ts } from "./columns";
 import { partners } from "./partners";
 import type { PostalAddress } from "./payout-details";
 
@@ -17,9 +17,7 @@ export type TaxFormKind = (typeof TAX_FORM_KINDS)[number];
 export const taxForms = pgTable(
   "tax_forms",
   {
-    partnerId: uuid()
-      .primaryKey()
-      .references(() => partners.id),
+    partnerId: refKey(() => partners.id),
     kind: taxFormKind().notNull(),
     legalName: text().notNull(),
     /** W-9 line 2 (business or disregarded entity name), optional. */
@@ -37,8 +35,7 @@ export const taxForms = pgTable(
     signatureName: text().notNull(),
     certified: boolean().notNull(),
     signedAt: ts().notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps,
   },
   (t) => [
     index("tax_forms_kind_idx").on(t.kind),
