@@ -74,6 +74,10 @@ export async function noStatisticsPhase(ctx: BenchContext, opts: { keep: boolean
              'USD', now() + interval '90 days', l.created_at, now()
       from (select id, created_at, substr(last_name, 5)::int as i from leads where first_name = 'Bulk') as l
       join partner_codes c on c.code = 'NOSTAT' || lpad((l.i % ${PARTNERS})::text, 4, '0')`;
+    const [rows] = await sql<{ leads: number; referrals: number }[]>`
+      select (select count(*)::int from leads) as leads, (select count(*)::int from referrals) as referrals`;
+    if (rows.leads !== bulk || rows.referrals !== bulk)
+      failures.push(`no-statistics phase: ${rows.leads} leads and ${rows.referrals} referrals inserted, not ${bulk}`);
     if ((await statisticsRows(sql)) !== 0) failures.push("no-statistics phase: leads or referrals were analyzed");
 
     const logFile = path.join(root, ".data", "bench-server-nostats.log");
