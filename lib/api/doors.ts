@@ -1,10 +1,11 @@
 import "server-only";
 import type { z, ZodType } from "zod";
 import type { DbOrTx } from "@/db";
+import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { getPartner } from "@/lib/partners/queries";
 import type { ListResult, Scope } from "@/lib/query/list";
-import { apiRoute, type ApiRouteHandler } from "./handler";
+import { apiRoute, type ApiDoc, type ApiRouteHandler } from "./handler";
 import { pageOf } from "./response-schemas";
 import { idParams } from "./schemas";
 import { found, scopeOf } from "./scope";
@@ -83,5 +84,20 @@ export function partnerListRoute<G, L>(r: ApiResource<G, L>, summary: string): A
       found(await getPartner(db, scope, params.id), "Partner");
       return serializePage(await r.list(db, scope, { ...query, partnerId: params.id }), r.serialize);
     },
+  );
+}
+
+/**
+ * POST /<resource>/{id}/<action> (admins): parses `body`, runs `act(db, id, body, actor)` on that row (its 404,
+ * 409 or 400 come from the domain function) and answers with `answer` of the result.
+ */
+export function adminActionRoute<B extends ZodType, R>(
+  doc: ApiDoc,
+  body: B,
+  act: (db: DbOrTx, id: string, body: z.output<B>, actor: Actor) => Promise<R>,
+  answer: (result: R) => object,
+): ApiRouteHandler {
+  return apiRoute({ auth: "admin", doc, params: idParams, body }, async ({ db, actor, params, body }) =>
+    answer(await act(db, params.id, body as z.output<B>, actor)),
   );
 }

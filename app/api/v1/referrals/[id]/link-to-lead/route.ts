@@ -1,21 +1,17 @@
-import { apiRoute } from "@/lib/api/handler";
-import { idParams } from "@/lib/api/schemas";
+import { adminActionRoute } from "@/lib/api/doors";
 import { serializeReferral } from "@/lib/api/serializers";
 import { linkToLeadSchema } from "@/lib/referrals/schemas";
 import { linkToLead } from "@/lib/referrals/service";
 import { referralJson } from "@/lib/api/response-schemas";
 
 /** `{ leadId }` (admins): a PENDING referral takes an existing lead and becomes ACCEPTED. */
-export const POST = apiRoute(
+export const POST = adminActionRoute(
   {
-    auth: "admin",
-    doc: {
-      summary: "Link a PENDING referral to an existing lead → ACCEPTED (admins)",
-      response: referralJson,
-      successStatus: 200,
-    },
-    params: idParams,
-    body: linkToLeadSchema,
+    summary: "Link a PENDING referral to an existing lead → ACCEPTED (admins)",
+    response: referralJson,
+    successStatus: 200,
   },
-  async ({ db, actor, params, body }) => serializeReferral(await linkToLead(db, params.id, body, actor)),
+  linkToLeadSchema,
+  linkToLead,
+  serializeReferral,
 );

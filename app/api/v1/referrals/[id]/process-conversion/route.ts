@@ -1,20 +1,16 @@
-import { apiRoute } from "@/lib/api/handler";
+import { adminActionRoute } from "@/lib/api/doors";
 import { processConversion } from "@/lib/referrals/service";
 import { conversionAnswer } from "@/lib/api/serializers";
-import { idParams } from "@/lib/api/schemas";
 import { processConversionSchema } from "@/lib/referrals/schemas";
 import { conversionJson } from "@/lib/api/response-schemas";
 
 /** `{ "conversionValue": 1000.0 }` (or exact `conversionValueCents`), admins only. */
-export const POST = apiRoute(
+export const POST = adminActionRoute(
   {
-    auth: "admin",
-    doc: {
-      summary: "Convert a referral: reward from the partner's rate (201 first time, 200 on a replay)",
-      response: conversionJson,
-    },
-    params: idParams,
-    body: processConversionSchema,
+    summary: "Convert a referral: reward from the partner's rate (201 first time, 200 on a replay)",
+    response: conversionJson,
   },
-  async ({ db, actor, params, body }) => conversionAnswer(await processConversion(db, params.id, body, actor)),
+  processConversionSchema,
+  processConversion,
+  conversionAnswer,
 );
