@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Text from form controls → numbers for the zod schemas. Invalid text becomes NaN so the schema
  * reports the field ("must be a whole number") instead of silently reading "" as 0.
@@ -31,3 +33,32 @@ export function centsFromText(s: unknown): number {
 /** Integer cents → "1234.50" for an input's default value. */
 export const centsToText = (cents: number) =>
   `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+
+const ADDRESS_FIELDS = ["line1", "line2", "city", "region", "postalCode", "country"];
+
+/** The postal address a form posts flat, nested as the API takes it; `country` is read from `countryField`. */
+export function postedAddress(f: Record<string, unknown>, countryField = "country"): Record<string, unknown> {
+  return Object.fromEntries(
+    ADDRESS_FIELDS.map((k) => [k, f[k === "country" ? countryField : k]]).filter(([, v]) => v !== undefined),
+  );
+}
+
+/**
+ * A portal form with a `kind` selector posts flat fields for every kind: this keeps `kind` and the chosen
+ * kind's fields (`fieldsOfKind`), adds what `nest` builds (a nested address…) and parses with the one input
+ * schema, so errors name the API's fields.
+ */
+export function kindFormSchema<S extends z.ZodType>(
+  fieldsOfKind: Record<string, string[]>,
+  schema: S,
+  nest: (f: Record<string, unknown>, kind: string | undefined) => Record<string, unknown>,
+) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object") return raw;
+    const f = raw as Record<string, unknown>;
+    const kind = typeof f.kind === "string" ? f.kind : undefined;
+    const out: Record<string, unknown> = { kind };
+    for (const k of fieldsOfKind[kind ?? ""] ?? []) if (f[k] !== undefined) out[k] = f[k];
+    return { ...out, ...nest(f, kind) };
+  }, schema);
+}
