@@ -1,23 +1,8 @@
 import { expect, test } from "./fixtures";
-import { adminApi } from "./support";
+import { adminApi, ecbDate } from "./support";
 
 // Analytics show amounts in the program currency at the day's rate, labelled as converted
 // (docs/domain-rules.md#figures).
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 type Statistics = {
   currency: string;
@@ -31,7 +16,7 @@ test("a EUR partner's approved reward appears on the analytics page in USD at th
 }) => {
   const api = await adminApi(request);
   const today = new Date();
-  const ecbDay = `${String(today.getUTCDate()).padStart(2, "0")} ${MONTHS[today.getUTCMonth()]} ${today.getUTCFullYear()}`;
+  const ecbDay = ecbDate(today);
   // The ECB's daily file: 1 EUR = 1.0523 USD today.
   await api.post("/api/v1/fx-rates", { csv: `Date, USD, \n${ecbDay}, 1.0523, \n` }, 200);
 

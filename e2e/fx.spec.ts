@@ -1,25 +1,9 @@
 import { covers, expect, test } from "./fixtures";
-import { adminApi, enter, option, partnerMe, signUpPartner, tickOnly } from "./support";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { adminApi, ecbDate, enter, option, partnerMe, signUpPartner, tickOnly } from "./support";
 
 /** The ECB's daily file layout (eurofxref.csv), dated today so the batch below finds its rates. */
 function ecbDaily(today: Date): string {
-  const day = `${String(today.getUTCDate()).padStart(2, "0")} ${MONTHS[today.getUTCMonth()]} ${today.getUTCFullYear()}`;
-  return `Date, USD, JPY, GBP, CHF, \n${day}, 1.0500, 162.45, 0.84210, 0.9345, \n`;
+  return `Date, USD, JPY, GBP, CHF, \n${ecbDate(today)}, 1.0500, 162.45, 0.84210, 0.9345, \n`;
 }
 
 test("a partner chooses GBP; the batch blocks it naming the pair; the admin imports ECB rates and enters one; the batch converts", async ({

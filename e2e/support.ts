@@ -100,6 +100,26 @@ export async function expectKept(scope: Page | Locator, kept: Record<string, str
   for (const [label, value] of Object.entries(kept)) await expect(scope.getByLabel(label), label).toHaveValue(value);
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A day as the ECB's daily reference-rate file (eurofxref.csv) writes it: "03 December 2026". */
+export function ecbDate(day: Date): string {
+  return `${String(day.getUTCDate()).padStart(2, "0")} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+}
+
 /** A receiver for outbound webhooks on 127.0.0.1 (the e2e server runs with WEBHOOKS_ALLOW_PRIVATE=1). */
 export async function receiver(pathName = "/e2e-hook") {
   const got: { headers: Record<string, string>; body: string }[] = [];
