@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/db";
 import { mailAddressFailures, mailMessages } from "@/db/schema";
 import { appBaseUrl } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
+import { claimDue } from "@/lib/outbox/lease";
 import { getSettings } from "@/lib/settings";
 
 /**
@@ -16,7 +17,6 @@ export const MAIL_MAX_ATTEMPTS = MAIL_RETRY_DELAYS_MS.length + 1;
 /** A claimed message is invisible to other workers this long (longer than the SMTP timeouts). */
 const LEASE_MS = 120_000;
 
-type Message = typeof mailMessages.$inferSelect;
 export type MailOutcome = "sent" | "captured" | "retrying" | "failed" | "abandoned";
 export type SendMailResult = Record<MailOutcome, number>;
 
@@ -40,22 +40,6 @@ export function mailFrom(businessName: string): string {
   return `"${businessName.replace(/["\\\r\n]/g, "")}" <no-reply@${host}>`;
 }
 
-/** Claims due PENDING messages: the lease pushes `next_attempt_at` forward; SKIP LOCKED keeps workers apart. */
-async function claimDue(db: Db, now: Date, limit: number): Promise<Message[]> {
-  const due = db
-    .select({ id: mailMessages.id })
-    .from(mailMessages)
-    .where(and(eq(mailMessages.status, "PENDING"), lte(mailMessages.nextAttemptAt, now)))
-    .orderBy(asc(mailMessages.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(mailMessages)
-    .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-    .where(and(inArray(mailMessages.id, due), eq(mailMessages.status, "PENDING")))
-    .returning();
-}
-
 const links = (text: string) => text.match(/https?:\/\/\S+/g) ?? [];
 
 /** A permanent refusal is an SMTP 5xx reply; anything else (4xx, network, timeout) is worth a retry. */
@@ -72,7 +56,7 @@ export const isPermanent = (e: unknown) => {
 export async function sendDueMail(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<SendMailResult> {
   const now = opts.now ?? new Date();
   const result: SendMailResult = { sent: 0, captured: 0, retrying: 0, failed: 0, abandoned: 0 };
-  const claimed = await claimDue(db, now, opts.limit ?? 50);
+  const claimed = await claimDue(db, mailMessages, now, opts.limit ?? 50, LEASE_MS);
   if (claimed.length === 0) return result;
   const { SMTP_URL, NODE_ENV } = env();
   const from = mailFrom((await getSettings(db)).businessName);

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { claimDue } from "@/lib/outbox/lease";
 import { sendWebhook, type SendResult } from "./send";
 
 /** Waits before retry n (1-based); the last one repeats until the 24-hour window closes. */
@@ -14,24 +15,9 @@ type Delivery = typeof webhookDeliveries.$inferSelect;
 export type DeliveryOutcome = "succeeded" | "gone" | "retrying" | "abandoned" | "skipped";
 export type DeliverResult = Record<DeliveryOutcome, number> & { attempted: number };
 
-/**
- * Claims due PENDING deliveries in one statement: the lease pushes `next_attempt_at` forward, and
- * SKIP LOCKED keeps concurrent claimers apart, so a delivery is attempted by one worker at a time.
- */
-export async function claimDueDeliveries(db: Db, now: Date, limit: number): Promise<Delivery[]> {
-  const due = db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, "PENDING"), lte(webhookDeliveries.nextAttemptAt, now)))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(webhookDeliveries)
-    .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-    .where(and(inArray(webhookDeliveries.id, due), eq(webhookDeliveries.status, "PENDING")))
-    .returning();
-}
+/** Claims due PENDING deliveries (`claimDue`): a delivery is attempted by one worker at a time. */
+export const claimDueDeliveries = (db: Db, now: Date, limit: number): Promise<Delivery[]> =>
+  claimDue(db, webhookDeliveries, now, limit, LEASE_MS);
 
 /** Decides what a failed attempt leads to: the next try, or giving up once past 24 hours. */
 export function nextAttemptAfterFailure(d: Pick<Delivery, "createdAt">, attemptsSoFar: number, now: Date): Date | null {
