@@ -54,6 +54,22 @@ export async function readResource<G, L>(r: ApiResource<G, L>, db: DbOrTx, scope
   return r.serialize(found(await r.get(db, scope, id), r.name));
 }
 
+/**
+ * A change to one row the caller can see: 404 when it is absent or outside the scope, else `act`, then the
+ * row as it reads now (within the same scope).
+ */
+export async function changeResource<G, L>(
+  r: ApiResource<G, L>,
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+  act: () => Promise<unknown>,
+): Promise<object> {
+  found(await r.get(db, scope, id), r.name);
+  await act();
+  return readResource(r, db, scope, id);
+}
+
 /** GET /<resource>/{id}: any signed-in caller, within its scope. */
 export function getByIdRoute<G, L>(r: ApiResource<G, L>, summary: string): ApiRouteHandler {
   return apiRoute(

@@ -1,9 +1,8 @@
-import { getByIdRoute, readResource, refuseTeamOnlyFields } from "@/lib/api/doors";
+import { changeResource, getByIdRoute, readResource, refuseTeamOnlyFields } from "@/lib/api/doors";
 import { apiResources } from "@/lib/api/resources";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { found, scopeOf } from "@/lib/api/scope";
-import { getPartner } from "@/lib/partners/queries";
+import { scopeOf } from "@/lib/api/scope";
 import { updatePartnerSchema } from "@/lib/partners/schemas";
 import { terminatePartner, updatePartner } from "@/lib/partners/service";
 import { partnerJson } from "@/lib/api/response-schemas";
@@ -28,13 +27,13 @@ export const PATCH = apiRoute(
   },
   async ({ db, actor, principal, params, body }) => {
     const scope = scopeOf(principal);
-    found(await getPartner(db, scope, params.id), "Partner");
-    refuseTeamOnlyFields(
-      scope,
-      ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined),
-    );
-    await updatePartner(db, params.id, body, actor);
-    return readResource(apiResources.partner, db, scope, params.id);
+    return changeResource(apiResources.partner, db, scope, params.id, async () => {
+      refuseTeamOnlyFields(
+        scope,
+        ADMIN_ONLY_FIELDS.filter((k) => body[k] !== undefined),
+      );
+      await updatePartner(db, params.id, body, actor);
+    });
   },
 );
 

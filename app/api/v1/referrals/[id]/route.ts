@@ -1,10 +1,9 @@
-import { getByIdRoute, readResource, refuseTeamOnlyFields } from "@/lib/api/doors";
+import { changeResource, getByIdRoute, refuseTeamOnlyFields } from "@/lib/api/doors";
 import { apiResources } from "@/lib/api/resources";
 import { apiRoute } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { found, scopeOf } from "@/lib/api/scope";
+import { scopeOf } from "@/lib/api/scope";
 import { updateReferralDetails, updateReferralSchema } from "@/lib/referrals/details";
-import { getReferral } from "@/lib/referrals/queries";
 import { withdrawReferral } from "@/lib/referrals/service";
 import { referralJson } from "@/lib/api/response-schemas";
 
@@ -22,13 +21,13 @@ export const PATCH = apiRoute(
   },
   async ({ db, actor, principal, params, body }) => {
     const scope = scopeOf(principal);
-    found(await getReferral(db, scope, params.id), "Referral");
-    refuseTeamOnlyFields(
-      scope,
-      Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined),
-    );
-    await updateReferralDetails(db, params.id, body, actor);
-    return readResource(apiResources.referral, db, scope, params.id);
+    return changeResource(apiResources.referral, db, scope, params.id, async () => {
+      refuseTeamOnlyFields(
+        scope,
+        Object.keys(body).filter((k) => k !== "notes" && body[k as keyof typeof body] !== undefined),
+      );
+      await updateReferralDetails(db, params.id, body, actor);
+    });
   },
 );
 
@@ -43,12 +42,10 @@ export const DELETE = apiRoute(
     },
     params: idParams,
   },
-  async ({ db, actor, principal, params }) => {
-    const scope = scopeOf(principal);
-    found(await getReferral(db, scope, params.id), "Referral");
-    await withdrawReferral(db, params.id, actor);
-    return readResource(apiResources.referral, db, scope, params.id);
-  },
+  async ({ db, actor, principal, params }) =>
+    changeResource(apiResources.referral, db, scopeOf(principal), params.id, () =>
+      withdrawReferral(db, params.id, actor),
+    ),
 );
 
 /** One referral with its lead (masked for partners), rewards and timeline (another partner's → 404). */
