@@ -1,5 +1,7 @@
 import type { AuditEvent } from "@/lib/audit/queries";
 import { DateTime, humanize } from "@/components/ui";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
 import { EntityLink } from "./entity-link";
 
@@ -66,5 +68,18 @@ export function AuditTable({
         );
       })}
     </Table>
+  );
+}
+
+/** The "Audit events" card of a detail page: one record's events, or a note that there are none. */
+export function AuditEventsCard({ events, caption }: { events: AuditEvent[]; caption: string }) {
+  return (
+    <Card title="Audit events">
+      {events.length === 0 ? (
+        <EmptyState title="No events recorded" />
+      ) : (
+        <AuditTable events={events} caption={caption} showEntity={false} />
+      )}
+    </Card>
   );
 }

@@ -2,10 +2,11 @@ import type { ReactNode } from "react";
 import { enumLabel } from "@/lib/enum-label";
 import { buttonClass } from "./button";
 import { controlClass } from "./field";
+import { FormError } from "./form-error";
 import { ResetOnHistory } from "./reset-on-history";
 
 export type FilterField =
-  | { name: string; label: string; type: "text"; placeholder?: string }
+  | { name: string; label: string; type: "text"; placeholder?: string; suggestions?: readonly string[] }
   | { name: string; label: string; type: "date" }
   | {
       name: string;
@@ -36,6 +37,7 @@ export function FilterBar({
   values,
   hidden = {},
   label,
+  submitLabel = "Apply",
   children,
 }: {
   action: string;
@@ -43,6 +45,7 @@ export function FilterBar({
   values: Record<string, string | undefined>;
   hidden?: Record<string, string | undefined>;
   label: string;
+  submitLabel?: string;
   children?: ReactNode;
 }) {
   return (
@@ -90,9 +93,17 @@ export function FilterBar({
                 type={f.type}
                 defaultValue={values[f.name] ?? ""}
                 placeholder={f.type === "text" ? f.placeholder : undefined}
+                list={f.type === "text" && f.suggestions ? `${id}-list` : undefined}
                 className={controlClass()}
               />
             )}
+            {f.type === "text" && f.suggestions ? (
+              <datalist id={`${id}-list`}>
+                {f.suggestions.map((s) => (
+                  <option key={s} value={s} />
+                ))}
+              </datalist>
+            ) : null}
           </div>
         );
       })}
@@ -100,7 +111,7 @@ export function FilterBar({
       <ResetOnHistory />
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClass("primary", children ? "sm" : undefined)}>
-          Apply
+          {submitLabel}
         </button>
         <a href={action} className={buttonClass("secondary", children ? "sm" : undefined)}>
           Reset
@@ -113,4 +124,10 @@ export function FilterBar({
 export function FilterProblem({ message }: { message: string | null }) {
   if (!message) return null;
   return <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{message}</p>;
+}
+
+/** The list parser's refused filters, as the portal lists say it: "Some filters were ignored: status …". */
+export function IgnoredFilters({ errors }: { errors: { path: string; message: string }[] }) {
+  if (errors.length === 0) return null;
+  return <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />;
 }

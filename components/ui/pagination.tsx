@@ -3,7 +3,7 @@ import { buttonClass } from "./button";
 import { formatCount } from "./format";
 import { hrefWith, type SearchParams } from "./url";
 
-interface PageInfo {
+export interface PageInfo {
   page: number | null;
   pageSize: number;
   total: number;

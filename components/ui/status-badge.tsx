@@ -102,3 +102,23 @@ export function Badge({
     </span>
   );
 }
+
+/** A status with the reason for it under it (a rejection, a failure, a suspension), for table cells. */
+export function StatusWithNote({
+  status,
+  label,
+  note,
+  noteClassName = "text-slate-500",
+}: {
+  status: string;
+  label?: string;
+  note: ReactNode;
+  noteClassName?: string;
+}) {
+  return (
+    <>
+      <StatusBadge status={status} label={label} />
+      {note ? <span className={cn("block text-xs", noteClassName)}>{note}</span> : null}
+    </>
+  );
+}

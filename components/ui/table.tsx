@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
+import { EmptyState } from "./empty-state";
 import { hrefWith, type SearchParams } from "./url";
 
 /**
@@ -121,5 +122,72 @@ export function SortableTh({
         <span className="sr-only">{active ? `, sorted ${ariaSort}; select to reverse` : ", select to sort"}</span>
       </Link>
     </th>
+  );
+}
+
+/**
+ * A `Table` of `rows` (`children` renders one row), or the empty state when there are none: `empty` is its
+ * title, `emptyText` the sentence under it.
+ */
+export function TableOrEmpty<T>({
+  rows,
+  empty,
+  emptyText,
+  caption,
+  head,
+  children,
+}: {
+  rows: readonly T[];
+  empty: string;
+  emptyText?: ReactNode;
+  caption: string;
+  head: ReactNode[];
+  children: (row: T) => ReactNode;
+}) {
+  if (rows.length === 0) return <EmptyState title={empty}>{emptyText}</EmptyState>;
+  return (
+    <Table caption={caption} head={head}>
+      {rows.map(children)}
+    </Table>
+  );
+}
+
+export type Column = string | { label: string; field?: string; align?: "right"; defaultDesc?: boolean };
+
+/** A header row of plain columns and columns with a `field` that sort through the URL (`SortableTh`). */
+export function SortableHead({
+  columns,
+  sort,
+  basePath,
+  searchParams,
+}: {
+  columns: Column[];
+  sort: string;
+  basePath: string;
+  searchParams: SearchParams;
+}) {
+  return (
+    <THead>
+      {columns.map((c) =>
+        typeof c === "string" ? (
+          <Th key={c}>{c}</Th>
+        ) : c.field ? (
+          <SortableTh
+            key={c.label}
+            label={c.label}
+            field={c.field}
+            align={c.align}
+            defaultDesc={c.defaultDesc}
+            sort={sort}
+            basePath={basePath}
+            searchParams={searchParams}
+          />
+        ) : (
+          <Th key={c.label} align={c.align}>
+            {c.label}
+          </Th>
+        ),
+      )}
+    </THead>
   );
 }

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button";
 import { FilterBar, FilterProblem } from "@/components/ui/filter-bar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
-import { filterProblem, hrefWith, pick, type SearchParams } from "@/components/ui/url";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { PagedList } from "@/components/ui/paged-list";
+import { filterProblem, hrefWith, type SearchParams } from "@/components/ui/url";
+import { StatusWithNote } from "@/components/ui/status-badge";
 import { Table, Td } from "@/components/ui/table";
 import { DateTime, formatCount, formatMoney, humanize } from "@/components/ui";
 import { BatchApproval } from "@/components/admin/payouts/BatchApproval";
@@ -17,9 +16,7 @@ import { BatchForm } from "@/components/admin/payouts/BatchForm";
 import { BatchPayment } from "@/components/admin/payouts/BatchPayment";
 import { ConfirmationUpload } from "@/components/admin/payouts/ConfirmationUpload";
 import { RecordPayment } from "@/components/admin/payouts/RecordPayment";
-import { getDb } from "@/db";
 import { PAYMENT_METHODS, PAYOUT_STATUSES } from "@/db/schema";
-import { requireAdmin } from "@/lib/auth/session";
 import { partnerOptions } from "@/lib/partners/queries";
 import { batchRailCounts } from "@/lib/payouts/files";
 import { draftBatches, getBatchApproval } from "@/lib/payouts/schedule";
@@ -27,18 +24,16 @@ import { listPayouts, payableByPartner, PAYOUT_FILTER_KEYS, payoutListSchema } f
 import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
 import { COUNT_CAP } from "@/lib/query/run";
 import { getSettings } from "@/lib/settings";
+import { CREATED_RANGE, partnerFilter } from "@/components/admin/list-filters";
+import { adminListPage } from "../context";
 
 export const metadata: Metadata = { title: "Payouts" };
 
 const KEYS = [...PAYOUT_FILTER_KEYS, "sort", "page", "pageSize"] as const;
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin();
-  await connection();
-  const sp = await searchParams;
-  const raw = pick(sp, KEYS);
+  const { db, sp, raw } = await adminListPage(searchParams, KEYS);
   const parsed = parseListSafe(payoutListSchema, raw);
-  const db = await getDb();
   const settings = await getSettings(db);
   const batchId = parsed.params.batchId;
   const [{ result: history, errors }, payable, partners, batchPending, railCounts, approval, drafts] =
@@ -115,14 +110,8 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             fields={[
               { name: "status", label: "Status", type: "select", options: PAYOUT_STATUSES },
               { name: "paymentMethod", label: "Method", type: "select", options: PAYMENT_METHODS },
-              {
-                name: "partnerId",
-                label: "Partner",
-                type: "select",
-                options: partners.map((p) => ({ value: p.id, label: p.label })),
-              },
-              { name: "from", label: "Created from", type: "date" },
-              { name: "to", label: "Created to", type: "date" },
+              partnerFilter(partners),
+              ...CREATED_RANGE,
             ]}
           />
           {batchId && approval && isDraft ? (
@@ -153,55 +142,49 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             </p>
           ) : null}
           <FilterProblem message={filterProblem([...parsed.errors, ...errors])} />
-          {history.data.length === 0 ? (
-            <EmptyState title="No payouts match">Create a batch above, or clear the filters.</EmptyState>
-          ) : (
-            <>
-              <Table
-                caption="Payout history, newest first"
-                head={["Created", "Partner", "Status", "Amount", "Rewards", "Method", "Transaction / record payment"]}
-              >
-                {history.data.map((p) => (
-                  <tr key={p.id}>
-                    <Td className="whitespace-nowrap">
-                      <Link href={`/admin/payouts/${p.id}`} className="text-brand-700 hover:underline">
-                        <DateTime value={p.createdAt} mode="date" />
-                      </Link>
-                    </Td>
-                    <Td>
-                      <Link href={`/admin/partners/${p.partnerId}`} className="hover:underline">
-                        {p.partnerName}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <StatusBadge status={p.status} />
-                      {p.failureReason ? <span className="block text-xs text-rose-700">{p.failureReason}</span> : null}
-                    </Td>
-                    <Td align="right">{formatMoney(p.amountCents, p.currency)}</Td>
-                    <Td align="right">{formatCount(p.rewardCount)}</Td>
-                    <Td>{humanize(p.paymentMethod ?? p.partnerPayoutMethod)}</Td>
-                    <Td>
-                      {p.status === "PENDING" ? (
-                        <RecordPayment
-                          payoutId={p.id}
-                          defaultMethod={p.partnerPayoutMethod}
-                          label={`${p.partnerName}, ${formatMoney(p.amountCents, p.currency)}`}
-                        />
-                      ) : (
-                        <span className="font-mono text-xs">{p.transactionId ?? "—"}</span>
-                      )}
-                    </Td>
-                  </tr>
-                ))}
-              </Table>
-              <Pagination
-                pagination={history.pagination}
-                basePath="/admin/payouts"
-                searchParams={sp}
-                shown={history.data.length}
-              />
-            </>
-          )}
+          <PagedList
+            page={history}
+            basePath="/admin/payouts"
+            searchParams={sp}
+            empty={<EmptyState title="No payouts match">Create a batch above, or clear the filters.</EmptyState>}
+          >
+            <Table
+              caption="Payout history, newest first"
+              head={["Created", "Partner", "Status", "Amount", "Rewards", "Method", "Transaction / record payment"]}
+            >
+              {history.data.map((p) => (
+                <tr key={p.id}>
+                  <Td className="whitespace-nowrap">
+                    <Link href={`/admin/payouts/${p.id}`} className="text-brand-700 hover:underline">
+                      <DateTime value={p.createdAt} mode="date" />
+                    </Link>
+                  </Td>
+                  <Td>
+                    <Link href={`/admin/partners/${p.partnerId}`} className="hover:underline">
+                      {p.partnerName}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <StatusWithNote status={p.status} note={p.failureReason} noteClassName="text-rose-700" />
+                  </Td>
+                  <Td align="right">{formatMoney(p.amountCents, p.currency)}</Td>
+                  <Td align="right">{formatCount(p.rewardCount)}</Td>
+                  <Td>{humanize(p.paymentMethod ?? p.partnerPayoutMethod)}</Td>
+                  <Td>
+                    {p.status === "PENDING" ? (
+                      <RecordPayment
+                        payoutId={p.id}
+                        defaultMethod={p.partnerPayoutMethod}
+                        label={`${p.partnerName}, ${formatMoney(p.amountCents, p.currency)}`}
+                      />
+                    ) : (
+                      <span className="font-mono text-xs">{p.transactionId ?? "—"}</span>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          </PagedList>
         </div>
       </Card>
     </>

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { DeliveriesTable } from "@/components/webhooks/DeliveriesTable";
 import { EndpointForm } from "@/components/webhooks/EndpointForm";
 import { EndpointsTable } from "@/components/webhooks/EndpointsTable";
 import { InboundPanel } from "@/components/webhooks/InboundPanel";
 import { Card } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db";
-import { requireAdmin } from "@/lib/auth/session";
+import { PagedList } from "@/components/ui/paged-list";
 import { enumLabel } from "@/lib/enum-label";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/outbox/enqueue";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
@@ -17,6 +14,7 @@ import { getInboundSecretStatus, listRecentInbound } from "@/lib/webhooks/inboun
 import { WEBHOOK_RETENTION_DAYS } from "@/lib/webhooks/retention";
 import { DELIVERY_STATUSES, listDeliveriesSchema } from "@/lib/webhooks/schemas";
 import { parseListSafe } from "@/lib/query/list";
+import { adminPage } from "../context";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -24,13 +22,11 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Search }) {
-  await requireAdmin();
-  await connection();
+  const { db } = await adminPage();
   const sp = await searchParams;
   // The shared list parser: a bad status or page shows the first page of every delivery.
   const { params } = parseListSafe(listDeliveriesSchema, { status: one(sp.status), page: one(sp.page) });
   const status = params.status?.[0];
-  const db = await getDb();
   const [endpoints, deliveries, inbound, recent] = await Promise.all([
     listEndpoints(db),
     listDeliveries(db, params),
@@ -71,15 +67,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
             </Link>
           ))}
         </nav>
-        <DeliveriesTable rows={deliveries.data} />
-        {deliveries.data.length > 0 ? (
-          <Pagination
-            pagination={deliveries.pagination}
-            basePath="/admin/webhooks"
-            searchParams={sp}
-            shown={deliveries.data.length}
-          />
-        ) : null}
+        <PagedList page={deliveries} basePath="/admin/webhooks" searchParams={sp}>
+          <DeliveriesTable rows={deliveries.data} />
+        </PagedList>
       </Card>
       <InboundPanel status={inbound} recent={recent} />
     </div>

@@ -2,18 +2,17 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { BalanceCards } from "@/components/portal/balance-cards";
 import { PERIODS, periodFrom } from "@/components/portal/periods";
-import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterBar, IgnoredFilters } from "@/components/ui/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { formatBps } from "@/components/ui/format";
-import { FormError } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { SortedTablePage } from "@/components/ui/paged-list";
 import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
-import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
 import { firstParam, type SearchParams } from "@/components/ui/url";
 import { portalContext } from "@/lib/portal/context";
 import { listFirstPageOnBadCursor, parseListSafe } from "@/lib/query/list";
@@ -84,104 +83,88 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         />
         <Select label="Period" name="period" defaultValue={period ?? ""} placeholder="All time" options={PERIODS} />
       </FilterBar>
-      {errors.length > 0 && (
-        <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />
-      )}
-      {result.data.length === 0 ? (
-        <EmptyState
-          title={params.status || params.from ? "No rewards match these filters" : "No earnings yet"}
-          action={<LinkButton href="/portal/share">Share your link</LinkButton>}
-        >
-          A reward is created when someone you referred buys a policy. It is calculated from your commission rate,
-          approved by the program team and paid out monthly.
-        </EmptyState>
-      ) : (
-        <>
-          <Table caption="Your rewards">
-            <THead>
-              <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
-              <Th>Referral</Th>
-              <Th>Type</Th>
-              <SortableTh
-                label="Amount"
-                field="amountCents"
-                sort={params.sort}
-                basePath={BASE}
-                searchParams={sp}
-                align="right"
-              />
-              <SortableTh
-                label="Status"
-                field="status"
-                sort={params.sort}
-                basePath={BASE}
-                searchParams={sp}
-                defaultDesc={false}
-              />
-              <SortableTh label="Hold until" field="holdUntil" sort={params.sort} basePath={BASE} searchParams={sp} />
-              <Th>How it was calculated</Th>
-              <Th>Notes</Th>
-            </THead>
-            <TBody>
-              {result.data.map((w) => (
-                <Tr key={w.id}>
-                  <Td>
-                    <DateTime value={w.createdAt} mode="date" />
-                  </Td>
-                  <Td>
-                    {w.referralId ? (
-                      <Link href={`/portal/referrals/${w.referralId}`} className="text-brand-700 hover:underline">
-                        View referral
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </Td>
-                  <Td>{statusLabel(w.type)}</Td>
-                  <Td align="right">
-                    <Money cents={w.amountCents} currency={w.currency} />
-                  </Td>
-                  <Td>
-                    {w.reviewHold && w.status !== "PAID" && w.status !== "CANCELLED" ? (
-                      <StatusBadge status="ON_HOLD" label="Under review" />
-                    ) : (
-                      <StatusBadge status={w.status} label={rewardStatusWord(w.status, w.payoutId)} />
-                    )}
-                  </Td>
-                  <Td>
-                    {w.holdUntil ? (
-                      <span className={held.has(w.id) ? "font-medium text-amber-800" : undefined}>
-                        <DateTime value={w.holdUntil} mode="date" />
-                        {held.has(w.id) && w.holdReason ? (
-                          <span className="block text-xs font-normal text-slate-600">{w.holdReason}</span>
-                        ) : null}
-                      </span>
-                    ) : (
-                      "—"
-                    )}
-                  </Td>
-                  <Td className="max-w-xs">{w.calculation?.explanation ?? "—"}</Td>
-                  <Td className="max-w-xs">
-                    {w.status === "CANCELLED" ? (
-                      <span className="text-red-700">{w.cancelReason ?? "Cancelled"}</span>
-                    ) : w.reviewHold && w.status !== "PAID" ? (
-                      UNDER_REVIEW_REWARD
-                    ) : (
-                      (w.reason ??
-                      (w.paidAt ? (
-                        <>
-                          Paid <DateTime value={w.paidAt} mode="date" />
-                        </>
-                      ) : null))
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          <Pagination pagination={result.pagination} basePath={BASE} searchParams={sp} shown={result.data.length} />
-        </>
-      )}
+      <IgnoredFilters errors={errors} />
+      <SortedTablePage
+        page={result}
+        basePath={BASE}
+        searchParams={sp}
+        sort={params.sort}
+        caption="Your rewards"
+        columns={[
+          { label: "Created", field: "createdAt" },
+          "Referral",
+          "Type",
+          { label: "Amount", field: "amountCents", align: "right" },
+          { label: "Status", field: "status", defaultDesc: false },
+          { label: "Hold until", field: "holdUntil" },
+          "How it was calculated",
+          "Notes",
+        ]}
+        empty={
+          <EmptyState
+            title={params.status || params.from ? "No rewards match these filters" : "No earnings yet"}
+            action={<LinkButton href="/portal/share">Share your link</LinkButton>}
+          >
+            A reward is created when someone you referred buys a policy. It is calculated from your commission rate,
+            approved by the program team and paid out monthly.
+          </EmptyState>
+        }
+      >
+        {result.data.map((w) => (
+          <Tr key={w.id}>
+            <Td>
+              <DateTime value={w.createdAt} mode="date" />
+            </Td>
+            <Td>
+              {w.referralId ? (
+                <Link href={`/portal/referrals/${w.referralId}`} className="text-brand-700 hover:underline">
+                  View referral
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Td>
+            <Td>{statusLabel(w.type)}</Td>
+            <Td align="right">
+              <Money cents={w.amountCents} currency={w.currency} />
+            </Td>
+            <Td>
+              {w.reviewHold && w.status !== "PAID" && w.status !== "CANCELLED" ? (
+                <StatusBadge status="ON_HOLD" label="Under review" />
+              ) : (
+                <StatusBadge status={w.status} label={rewardStatusWord(w.status, w.payoutId)} />
+              )}
+            </Td>
+            <Td>
+              {w.holdUntil ? (
+                <span className={held.has(w.id) ? "font-medium text-amber-800" : undefined}>
+                  <DateTime value={w.holdUntil} mode="date" />
+                  {held.has(w.id) && w.holdReason ? (
+                    <span className="block text-xs font-normal text-slate-600">{w.holdReason}</span>
+                  ) : null}
+                </span>
+              ) : (
+                "—"
+              )}
+            </Td>
+            <Td className="max-w-xs">{w.calculation?.explanation ?? "—"}</Td>
+            <Td className="max-w-xs">
+              {w.status === "CANCELLED" ? (
+                <span className="text-red-700">{w.cancelReason ?? "Cancelled"}</span>
+              ) : w.reviewHold && w.status !== "PAID" ? (
+                UNDER_REVIEW_REWARD
+              ) : (
+                (w.reason ??
+                (w.paidAt ? (
+                  <>
+                    Paid <DateTime value={w.paidAt} mode="date" />
+                  </>
+                ) : null))
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </SortedTablePage>
     </div>
   );
 }

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterBar, IgnoredFilters } from "@/components/ui/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { formatCount, formatMoney } from "@/components/ui/format";
-import { FormError } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
-import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { SortedTablePage } from "@/components/ui/paged-list";
+import { StatusWithNote, statusLabel } from "@/components/ui/status-badge";
+import { Td, Tr } from "@/components/ui/table";
 import type { SearchParams } from "@/components/ui/url";
 import { PAYOUT_STATUSES } from "@/db/schema/enums";
 import { payoutItemsFor } from "@/lib/payouts/queries";
@@ -108,107 +107,92 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           error={rangeError}
         />
       </FilterBar>
-      {errors.length > 0 && (
-        <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />
-      )}
-      {result.data.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            title="No payouts match these filters"
-            action={<LinkButton href={BASE}>Clear filters</LinkButton>}
-          >
-            Try another status or date range.
-            {params.dateField === "paidAt" &&
-              (params.from || params.to) &&
-              " Payouts not paid yet (pending or failed) have no paid date, so a paid-date range leaves them out."}
-          </EmptyState>
-        ) : result.pagination.total > 0 ? (
-          <EmptyState
-            title="This page is past the end of your payouts"
-            action={<LinkButton href={BASE}>Back to the first page</LinkButton>}
-          />
-        ) : (
-          <EmptyState
-            title="No payouts yet"
-            action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}
-          >
-            Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with the
-            transaction id.
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <Table caption="Payout history">
-            <THead>
-              <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
-              <SortableTh
-                label="Amount"
-                field="amountCents"
-                sort={params.sort}
-                basePath={BASE}
-                searchParams={sp}
-                align="right"
+      <IgnoredFilters errors={errors} />
+      <SortedTablePage
+        page={result}
+        basePath={BASE}
+        searchParams={sp}
+        sort={params.sort}
+        caption="Payout history"
+        columns={[
+          { label: "Created", field: "createdAt" },
+          { label: "Amount", field: "amountCents", align: "right" },
+          { label: "Status", field: "status", defaultDesc: false },
+          "Method",
+          "Transaction id",
+          { label: "Paid", field: "paidAt" },
+          "Rewards covered",
+        ]}
+        empty={
+          filtered ? (
+            <EmptyState
+              title="No payouts match these filters"
+              action={<LinkButton href={BASE}>Clear filters</LinkButton>}
+            >
+              Try another status or date range.
+              {params.dateField === "paidAt" &&
+                (params.from || params.to) &&
+                " Payouts not paid yet (pending or failed) have no paid date, so a paid-date range leaves them out."}
+            </EmptyState>
+          ) : result.pagination.total > 0 ? (
+            <EmptyState
+              title="This page is past the end of your payouts"
+              action={<LinkButton href={BASE}>Back to the first page</LinkButton>}
+            />
+          ) : (
+            <EmptyState
+              title="No payouts yet"
+              action={<LinkButton href="/portal/earnings">See your earnings</LinkButton>}
+            >
+              Once your approved earnings reach the minimum, they are paid on the next payout day and listed here with
+              the transaction id.
+            </EmptyState>
+          )
+        }
+      >
+        {result.data.map((p) => (
+          <Tr key={p.id}>
+            <Td>
+              <DateTime value={p.createdAt} mode="date" />
+            </Td>
+            <Td align="right">
+              <Money cents={p.amountCents} currency={p.currency} />
+            </Td>
+            <Td>
+              <StatusWithNote
+                status={p.status}
+                label={PAYOUT_STATUS_WORDS[p.status]}
+                note={p.failureReason}
+                noteClassName="text-red-700"
               />
-              <SortableTh
-                label="Status"
-                field="status"
-                sort={params.sort}
-                basePath={BASE}
-                searchParams={sp}
-                defaultDesc={false}
-              />
-              <Th>Method</Th>
-              <Th>Transaction id</Th>
-              <SortableTh label="Paid" field="paidAt" sort={params.sort} basePath={BASE} searchParams={sp} />
-              <Th>Rewards covered</Th>
-            </THead>
-            <TBody>
-              {result.data.map((p) => (
-                <Tr key={p.id}>
-                  <Td>
-                    <DateTime value={p.createdAt} mode="date" />
-                  </Td>
-                  <Td align="right">
-                    <Money cents={p.amountCents} currency={p.currency} />
-                  </Td>
-                  <Td>
-                    <StatusBadge status={p.status} label={PAYOUT_STATUS_WORDS[p.status]} />
-                    {p.failureReason && <span className="block text-xs text-red-700">{p.failureReason}</span>}
-                  </Td>
-                  <Td>{p.paymentMethod ? statusLabel(p.paymentMethod) : "—"}</Td>
-                  <Td className="font-mono text-xs">{p.transactionId ?? "—"}</Td>
-                  <Td>
-                    <DateTime value={p.paidAt} mode="date" />
-                  </Td>
-                  <Td>
-                    <details>
-                      <summary className="cursor-pointer text-brand-700">{p.rewardCount} reward(s)</summary>
-                      <ul className="mt-1 flex flex-col gap-1 text-xs">
-                        {(items.get(p.id) ?? []).map((i) => (
-                          <li key={i.rewardId}>
-                            {i.referralId ? (
-                              <Link
-                                href={`/portal/referrals/${i.referralId}`}
-                                className="text-brand-700 hover:underline"
-                              >
-                                {statusLabel(i.rewardType)}
-                              </Link>
-                            ) : (
-                              statusLabel(i.rewardType)
-                            )}{" "}
-                            · <Money cents={i.amountCents} currency={p.currency} />
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          <Pagination pagination={result.pagination} basePath={BASE} searchParams={sp} shown={result.data.length} />
-        </>
-      )}
+            </Td>
+            <Td>{p.paymentMethod ? statusLabel(p.paymentMethod) : "—"}</Td>
+            <Td className="font-mono text-xs">{p.transactionId ?? "—"}</Td>
+            <Td>
+              <DateTime value={p.paidAt} mode="date" />
+            </Td>
+            <Td>
+              <details>
+                <summary className="cursor-pointer text-brand-700">{p.rewardCount} reward(s)</summary>
+                <ul className="mt-1 flex flex-col gap-1 text-xs">
+                  {(items.get(p.id) ?? []).map((i) => (
+                    <li key={i.rewardId}>
+                      {i.referralId ? (
+                        <Link href={`/portal/referrals/${i.referralId}`} className="text-brand-700 hover:underline">
+                          {statusLabel(i.rewardType)}
+                        </Link>
+                      ) : (
+                        statusLabel(i.rewardType)
+                      )}{" "}
+                      · <Money cents={i.amountCents} currency={p.currency} />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </Td>
+          </Tr>
+        ))}
+      </SortedTablePage>
     </div>
   );
 }

@@ -1,29 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { DateTime, formatMoney, humanize } from "@/components/ui";
 import { LeadStatusForm } from "@/components/admin/leads/LeadStatusForm";
 import { DetailList } from "@/components/ui/detail-list";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { Table, Td } from "@/components/ui/table";
+import { StatusBadge, StatusWithNote } from "@/components/ui/status-badge";
+import { TableOrEmpty, Td } from "@/components/ui/table";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
-import { getDb } from "@/db";
 import { entityTimeline } from "@/lib/audit/queries";
 import { getLead } from "@/lib/leads/queries";
-import { requireAdmin } from "@/lib/auth/session";
+import { adminPage } from "../../context";
 
 export const metadata: Metadata = { title: "Lead" };
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
-  await connection();
+  const { db } = await adminPage();
   const { id } = await params;
-  const db = await getDb();
   const [l, timeline] = await Promise.all([getLead(db, {}, id), entityTimeline(db, "lead", id)]);
   if (!l) notFound();
   const { consents, referrals } = l;
@@ -78,61 +73,57 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           </>
         }
       >
-        {consents.length === 0 ? (
-          <EmptyState title="No consent recorded">
-            Every submission path records consent; a lead without it predates that rule.
-          </EmptyState>
-        ) : (
-          <Table
-            caption="Consent records, newest first (one per submission)"
-            head={["When", "Channel", "Text version", "Text hash", "IP", "User agent", "Page"]}
-          >
-            {consents.map((c) => (
-              <tr key={c.id}>
-                <Td className="whitespace-nowrap">
-                  <DateTime value={c.consentedAt} />
-                </Td>
-                <Td>{humanize(c.channel)}</Td>
-                <Td className="font-mono text-xs">{c.textVersion}</Td>
-                <Td className="font-mono text-xs" title={c.textHash}>
-                  {c.textHash.slice(0, 12)}…
-                </Td>
-                <Td className="font-mono text-xs">{c.ip ?? "—"}</Td>
-                <Td className="max-w-xs text-xs break-words">{c.userAgent ?? "—"}</Td>
-                <Td className="max-w-xs text-xs break-all">{c.pageUrl ?? "—"}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <TableOrEmpty
+          rows={consents}
+          empty="No consent recorded"
+          emptyText="Every submission path records consent; a lead without it predates that rule."
+          caption="Consent records, newest first (one per submission)"
+          head={["When", "Channel", "Text version", "Text hash", "IP", "User agent", "Page"]}
+        >
+          {(c) => (
+            <tr key={c.id}>
+              <Td className="whitespace-nowrap">
+                <DateTime value={c.consentedAt} />
+              </Td>
+              <Td>{humanize(c.channel)}</Td>
+              <Td className="font-mono text-xs">{c.textVersion}</Td>
+              <Td className="font-mono text-xs" title={c.textHash}>
+                {c.textHash.slice(0, 12)}…
+              </Td>
+              <Td className="font-mono text-xs">{c.ip ?? "—"}</Td>
+              <Td className="max-w-xs text-xs break-words">{c.userAgent ?? "—"}</Td>
+              <Td className="max-w-xs text-xs break-all">{c.pageUrl ?? "—"}</Td>
+            </tr>
+          )}
+        </TableOrEmpty>
       </Card>
       <Card title="Referrals">
-        {referrals.length === 0 ? (
-          <EmptyState title="Not referred">This lead came in without a partner.</EmptyState>
-        ) : (
-          <Table caption="Referrals for this lead" head={["Created", "Partner", "Code", "Status"]}>
-            {referrals.map((r) => (
-              <tr key={r.id}>
-                <Td>
-                  <Link className="text-brand-700 hover:underline" href={`/admin/referrals/${r.id}`}>
-                    <DateTime value={r.createdAt} mode="date" />
-                  </Link>
-                </Td>
-                <Td>
-                  <Link className="hover:underline" href={`/admin/partners/${r.partnerId}`}>
-                    {r.partnerName}
-                  </Link>
-                </Td>
-                <Td className="font-mono text-xs">{r.referralCode}</Td>
-                <Td>
-                  <StatusBadge status={r.status} />
-                  {r.rejectionReason ? (
-                    <span className="block text-xs text-slate-500">{humanize(r.rejectionReason)}</span>
-                  ) : null}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <TableOrEmpty
+          rows={referrals}
+          empty="Not referred"
+          emptyText="This lead came in without a partner."
+          caption="Referrals for this lead"
+          head={["Created", "Partner", "Code", "Status"]}
+        >
+          {(r) => (
+            <tr key={r.id}>
+              <Td>
+                <Link className="text-brand-700 hover:underline" href={`/admin/referrals/${r.id}`}>
+                  <DateTime value={r.createdAt} mode="date" />
+                </Link>
+              </Td>
+              <Td>
+                <Link className="hover:underline" href={`/admin/partners/${r.partnerId}`}>
+                  {r.partnerName}
+                </Link>
+              </Td>
+              <Td className="font-mono text-xs">{r.referralCode}</Td>
+              <Td>
+                <StatusWithNote status={r.status} note={r.rejectionReason && humanize(r.rejectionReason)} />
+              </Td>
+            </tr>
+          )}
+        </TableOrEmpty>
       </Card>
       <Card title="Timeline">
         <AuditTimeline events={timeline} />

@@ -1,28 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditEventsCard } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { DetailList } from "@/components/ui/detail-list";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, StatCard, StatGrid } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Table, Td } from "@/components/ui/table";
+import { Table, TableOrEmpty, Td } from "@/components/ui/table";
 import { DateTime, formatBps, formatCount, formatMoney, formatPercent, humanize } from "@/components/ui";
 import { LicenceEditor } from "@/components/admin/partners/LicenceEditor";
 import { RegenerateCode } from "@/components/admin/partners/RegenerateCode";
 import { StatusControl } from "@/components/admin/partners/StatusControl";
 import { PlanAssign } from "@/components/admin/plans/PlanAssign";
+import { RewardsTable } from "@/components/admin/rewards/RewardsTable";
 import { TaxFormStatus } from "@/components/admin/tax/TaxFormStatus";
 import { PayoutCurrencyForm } from "@/components/payouts/payout-currency-form";
 import { setPayoutCurrencyAction } from "../actions";
-import { getDb } from "@/db";
+import { adminPage } from "../../context";
 import { serializeLicence } from "@/lib/compliance/licences";
 import { listPlansWithCurrent } from "@/lib/commissions/read";
 import { entityTimeline } from "@/lib/audit/queries";
-import { requireAdmin } from "@/lib/auth/session";
 import { partnerPerformance } from "@/lib/partners/performance";
 import { getPartner, partnerLogin } from "@/lib/partners/queries";
 import { listPayouts } from "@/lib/payouts/queries";
@@ -35,10 +33,8 @@ import { yearlyTotals } from "@/lib/tax/totals";
 export const metadata: Metadata = { title: "Partner" };
 
 export default async function PartnerPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
-  await connection();
+  const { db } = await adminPage();
   const { id } = await params;
-  const db = await getDb();
   const p = await getPartner(db, {}, id);
   if (!p) notFound();
   const year = new Date().getUTCFullYear();
@@ -245,27 +241,28 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
           </Link>
         }
       >
-        {refs.data.length === 0 ? (
-          <EmptyState title="No referrals yet" />
-        ) : (
-          <Table caption="Latest referrals" head={["Created", "Lead", "Source", "Status", "Value"]}>
-            {refs.data.map((r) => (
-              <tr key={r.id}>
-                <Td>
-                  <Link href={`/admin/referrals/${r.id}`} className="text-brand-700 hover:underline">
-                    <DateTime value={r.createdAt} mode="date" />
-                  </Link>
-                </Td>
-                <Td>{r.lead ? `${r.lead.firstName} ${r.lead.lastName}` : "—"}</Td>
-                <Td>{humanize(r.source)}</Td>
-                <Td>
-                  <StatusBadge status={r.status} />
-                </Td>
-                <Td align="right">{formatMoney(r.conversionValueCents, r.currency)}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <TableOrEmpty
+          rows={refs.data}
+          empty="No referrals yet"
+          caption="Latest referrals"
+          head={["Created", "Lead", "Source", "Status", "Value"]}
+        >
+          {(r) => (
+            <tr key={r.id}>
+              <Td>
+                <Link href={`/admin/referrals/${r.id}`} className="text-brand-700 hover:underline">
+                  <DateTime value={r.createdAt} mode="date" />
+                </Link>
+              </Td>
+              <Td>{r.lead ? `${r.lead.firstName} ${r.lead.lastName}` : "—"}</Td>
+              <Td>{humanize(r.source)}</Td>
+              <Td>
+                <StatusBadge status={r.status} />
+              </Td>
+              <Td align="right">{formatMoney(r.conversionValueCents, r.currency)}</Td>
+            </tr>
+          )}
+        </TableOrEmpty>
       </Card>
       <Card
         title="Rewards"
@@ -278,34 +275,15 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
           </Link>
         }
       >
-        {rews.data.length === 0 ? (
-          <EmptyState title="No rewards yet" />
-        ) : (
-          <Table
-            caption="Latest rewards"
-            head={["Created", "Type", "Status", "Amount", "Calculation", "Hold until", "Note"]}
-          >
-            {rews.data.map((w) => (
-              <tr key={w.id}>
-                <Td>
-                  <DateTime value={w.createdAt} mode="date" />
-                </Td>
-                <Td>{humanize(w.type)}</Td>
-                <Td>
-                  <StatusBadge status={w.status} />
-                </Td>
-                <Td align="right">{formatMoney(w.amountCents, w.currency)}</Td>
-                <Td className="text-xs">{w.calculation?.explanation ?? "—"}</Td>
-                <Td>
-                  <DateTime value={w.holdUntil} mode="date" />
-                </Td>
-                <Td className="text-xs text-slate-600">
-                  {w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <RewardsTable
+          rewards={rews.data}
+          caption="Latest rewards"
+          empty="No rewards yet"
+          extra={{
+            label: "Calculation",
+            cell: (w) => <Td className="text-xs">{w.calculation?.explanation ?? "—"}</Td>,
+          }}
+        />
       </Card>
       <Card
         title="Payouts"
@@ -318,35 +296,30 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
           </Link>
         }
       >
-        {pays.data.length === 0 ? (
-          <EmptyState title="No payouts yet" />
-        ) : (
-          <Table caption="Latest payouts" head={["Created", "Status", "Amount", "Method", "Transaction"]}>
-            {pays.data.map((x) => (
-              <tr key={x.id}>
-                <Td>
-                  <Link href={`/admin/payouts/${x.id}`} className="text-brand-700 hover:underline">
-                    <DateTime value={x.createdAt} mode="date" />
-                  </Link>
-                </Td>
-                <Td>
-                  <StatusBadge status={x.status} />
-                </Td>
-                <Td align="right">{formatMoney(x.amountCents, x.currency)}</Td>
-                <Td>{humanize(x.paymentMethod)}</Td>
-                <Td className="font-mono text-xs">{x.transactionId ?? "—"}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <TableOrEmpty
+          rows={pays.data}
+          empty="No payouts yet"
+          caption="Latest payouts"
+          head={["Created", "Status", "Amount", "Method", "Transaction"]}
+        >
+          {(x) => (
+            <tr key={x.id}>
+              <Td>
+                <Link href={`/admin/payouts/${x.id}`} className="text-brand-700 hover:underline">
+                  <DateTime value={x.createdAt} mode="date" />
+                </Link>
+              </Td>
+              <Td>
+                <StatusBadge status={x.status} />
+              </Td>
+              <Td align="right">{formatMoney(x.amountCents, x.currency)}</Td>
+              <Td>{humanize(x.paymentMethod)}</Td>
+              <Td className="font-mono text-xs">{x.transactionId ?? "—"}</Td>
+            </tr>
+          )}
+        </TableOrEmpty>
       </Card>
-      <Card title="Audit events">
-        {events.length === 0 ? (
-          <EmptyState title="No events recorded" />
-        ) : (
-          <AuditTable events={events} caption="Events for this partner, oldest first" showEntity={false} />
-        )}
-      </Card>
+      <AuditEventsCard events={events} caption="Events for this partner, oldest first" />
     </>
   );
 }

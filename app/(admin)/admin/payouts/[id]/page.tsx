@@ -1,29 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditEventsCard } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { DetailList } from "@/components/ui/detail-list";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Table, Td } from "@/components/ui/table";
+import { Table, TableOrEmpty, Td } from "@/components/ui/table";
 import { DateTime, formatMoney, humanize } from "@/components/ui";
 import { RecordPayment } from "@/components/admin/payouts/RecordPayment";
-import { getDb } from "@/db";
 import { entityTimeline } from "@/lib/audit/queries";
-import { requireAdmin } from "@/lib/auth/session";
 import { getPayout } from "@/lib/payouts/queries";
+import { adminPage } from "../../context";
 
 export const metadata: Metadata = { title: "Payout" };
 
 export default async function PayoutPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
-  await connection();
+  const { db } = await adminPage();
   const { id } = await params;
-  const db = await getDb();
   const p = await getPayout(db, {}, id);
   if (!p) notFound();
   const events = await entityTimeline(db, "payout", id);
@@ -119,44 +114,39 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
         </Card>
       ) : null}
       <Card title="Rewards covered">
-        {p.items.length === 0 ? (
-          <EmptyState title="No rewards recorded for this payout" />
-        ) : (
-          <Table caption="Rewards in this payout" head={["Created", "Type", "Referral", "Status now", "Amount"]}>
-            {p.items.map((i) => (
-              <tr key={i.rewardId}>
-                <Td>
-                  <DateTime value={i.rewardCreatedAt} mode="date" />
-                </Td>
-                <Td>{humanize(i.rewardType)}</Td>
-                <Td>
-                  {i.referralId ? (
-                    <Link
-                      className="font-mono text-xs text-brand-700 hover:underline"
-                      href={`/admin/referrals/${i.referralId}`}
-                    >
-                      {i.referralCode}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </Td>
-                <Td>
-                  <StatusBadge status={i.rewardStatus} />
-                </Td>
-                <Td align="right">{formatMoney(i.amountCents, i.currency)}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <TableOrEmpty
+          rows={p.items}
+          empty="No rewards recorded for this payout"
+          caption="Rewards in this payout"
+          head={["Created", "Type", "Referral", "Status now", "Amount"]}
+        >
+          {(i) => (
+            <tr key={i.rewardId}>
+              <Td>
+                <DateTime value={i.rewardCreatedAt} mode="date" />
+              </Td>
+              <Td>{humanize(i.rewardType)}</Td>
+              <Td>
+                {i.referralId ? (
+                  <Link
+                    className="font-mono text-xs text-brand-700 hover:underline"
+                    href={`/admin/referrals/${i.referralId}`}
+                  >
+                    {i.referralCode}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </Td>
+              <Td>
+                <StatusBadge status={i.rewardStatus} />
+              </Td>
+              <Td align="right">{formatMoney(i.amountCents, i.currency)}</Td>
+            </tr>
+          )}
+        </TableOrEmpty>
       </Card>
-      <Card title="Audit events">
-        {events.length === 0 ? (
-          <EmptyState title="No events recorded" />
-        ) : (
-          <AuditTable events={events} caption="Events for this payout" showEntity={false} />
-        )}
-      </Card>
+      <AuditEventsCard events={events} caption="Events for this payout" />
     </>
   );
 }

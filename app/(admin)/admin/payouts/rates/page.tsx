@@ -1,26 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { FxImportForm, FxRateForm } from "@/components/admin/payouts/FxRateForms";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { pick, type SearchParams } from "@/components/ui/url";
+import { PagedList } from "@/components/ui/paged-list";
+import type { SearchParams } from "@/components/ui/url";
 import { Table, Td } from "@/components/ui/table";
 import { DateTime } from "@/components/ui";
-import { getDb } from "@/db";
-import { requireAdmin } from "@/lib/auth/session";
 import { listFxRates, serializeFxRate } from "@/lib/fx/rates";
 import { getSettings } from "@/lib/settings";
+import { adminListPage } from "../../context";
 
 export const metadata: Metadata = { title: "Exchange rates" };
 
 export default async function FxRatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin();
-  await connection();
-  const sp = pick(await searchParams, ["page"] as const);
-  const db = await getDb();
+  const { db, raw: sp } = await adminListPage(searchParams, ["page"]);
   const settings = await getSettings(db);
   const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
   const rates = await listFxRates(db, { page, pageSize: 50 });
@@ -42,12 +37,17 @@ export default async function FxRatesPage({ searchParams }: { searchParams: Prom
         <FxImportForm />
       </Card>
       <Card title="Rates">
-        {rates.data.length === 0 ? (
-          <EmptyState title="No rates yet">
-            Enter a rate or import the ECB file; payouts that need a missing rate wait.
-          </EmptyState>
-        ) : (
-          <div className="flex flex-col gap-3">
+        <div className="flex flex-col gap-3">
+          <PagedList
+            page={rates}
+            basePath="/admin/payouts/rates"
+            searchParams={sp}
+            empty={
+              <EmptyState title="No rates yet">
+                Enter a rate or import the ECB file; payouts that need a missing rate wait.
+              </EmptyState>
+            }
+          >
             <Table
               caption="Exchange rates, newest day first"
               head={["Day", "Pair", "Rate (quote per 1 base)", "Source", "Entered"]}
@@ -68,14 +68,8 @@ export default async function FxRatesPage({ searchParams }: { searchParams: Prom
                 </tr>
               ))}
             </Table>
-            <Pagination
-              pagination={rates.pagination}
-              basePath="/admin/payouts/rates"
-              searchParams={sp}
-              shown={rates.data.length}
-            />
-          </div>
-        )}
+          </PagedList>
+        </div>
       </Card>
     </>
   );

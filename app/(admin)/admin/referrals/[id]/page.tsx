@@ -1,29 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { DateTime, formatBps, formatMoney, humanize } from "@/components/ui";
 import { DetailList } from "@/components/ui/detail-list";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Table, Td } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { ReferralActions } from "@/components/admin/referrals/ReferralActions";
-import { getDb } from "@/db";
+import { RewardsTable } from "@/components/admin/rewards/RewardsTable";
 import { entityTimeline } from "@/lib/audit/queries";
-import { requireAdmin } from "@/lib/auth/session";
 import { getPartner } from "@/lib/partners/queries";
 import { getReferral } from "@/lib/referrals/queries";
+import { adminPage } from "../../context";
 
 export const metadata: Metadata = { title: "Referral" };
 
 export default async function ReferralPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
-  await connection();
+  const { db } = await adminPage();
   const { id } = await params;
-  const db = await getDb();
   const [r, timeline] = await Promise.all([getReferral(db, {}, id), entityTimeline(db, "referral", id)]);
   if (!r) notFound();
   const partner = await getPartner(db, {}, r.partnerId);
@@ -76,34 +72,13 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         </Card>
       </div>
       <Card title="Rewards">
-        {rewards.length === 0 ? (
-          <EmptyState title="No reward yet">A reward is created when the referral converts.</EmptyState>
-        ) : (
-          <Table
-            caption="Rewards of this referral"
-            head={["Created", "Type", "Status", "Amount", "Rate", "Hold until", "Note"]}
-          >
-            {rewards.map((w) => (
-              <tr key={w.id}>
-                <Td>
-                  <DateTime value={w.createdAt} mode="date" />
-                </Td>
-                <Td>{humanize(w.type)}</Td>
-                <Td>
-                  <StatusBadge status={w.status} />
-                </Td>
-                <Td align="right">{formatMoney(w.amountCents, w.currency)}</Td>
-                <Td align="right">{formatBps(w.rateBps)}</Td>
-                <Td>
-                  <DateTime value={w.holdUntil} mode="date" />
-                </Td>
-                <Td className="text-xs text-slate-600">
-                  {w.cancelReason ?? w.approvalOverrideReason ?? w.reason ?? ""}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <RewardsTable
+          rewards={rewards}
+          caption="Rewards of this referral"
+          empty="No reward yet"
+          emptyText="A reward is created when the referral converts."
+          extra={{ label: "Rate", cell: (w) => <Td align="right">{formatBps(w.rateBps)}</Td> }}
+        />
       </Card>
       <Card title="Timeline">
         <AuditTimeline events={timeline} />

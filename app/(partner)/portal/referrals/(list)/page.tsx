@@ -1,17 +1,16 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { PERIODS, periodFrom } from "@/components/portal/periods";
-import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterBar, IgnoredFilters } from "@/components/ui/filter-bar";
 import { LinkButton } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { StatusBadge, statusLabel } from "@/components/ui/status-badge";
-import { SortableTh, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { SortedTablePage } from "@/components/ui/paged-list";
+import { StatusWithNote, statusLabel } from "@/components/ui/status-badge";
+import { Td, Tr } from "@/components/ui/table";
 import { firstParam, type SearchParams } from "@/components/ui/url";
 import { REFERRAL_SOURCES, REFERRAL_STATUSES } from "@/db/schema/enums";
 import { portalContext } from "@/lib/portal/context";
@@ -77,97 +76,74 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
         />
         <Select label="Period" name="period" defaultValue={period ?? ""} placeholder="All time" options={PERIODS} />
       </FilterBar>
-      {errors.length > 0 && (
-        <FormError message={`Some filters were ignored: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`} />
-      )}
+      <IgnoredFilters errors={errors} />
 
-      {result.data.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            title="No referrals match these filters"
-            action={<LinkButton href={BASE}>Clear filters</LinkButton>}
-          >
-            Try another status, source or period.
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title="No referrals yet"
-            action={
-              <>
-                <LinkButton href="/portal/share" variant="primary">
-                  Share your link
-                </LinkButton>
-                <LinkButton href="/portal/referrals/new">Submit a referral</LinkButton>
-              </>
-            }
-          >
-            When someone requests a quote through your link, or you submit a prospect you met, the referral appears here
-            with its status.
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <Table caption="Your referrals">
-            <THead>
-              <SortableTh label="Created" field="createdAt" sort={params.sort} basePath={BASE} searchParams={sp} />
-              <Th>Prospect</Th>
-              <Th>Insurance</Th>
-              <SortableTh
-                label="Source"
-                field="source"
-                sort={params.sort}
-                basePath={BASE}
-                searchParams={sp}
-                defaultDesc={false}
-              />
-              <SortableTh
-                label="Status"
-                field="status"
-                sort={params.sort}
-                basePath={BASE}
-                searchParams={sp}
-                defaultDesc={false}
-              />
-              <Th align="right">Policy value</Th>
-              <SortableTh label="Expires" field="expiresAt" sort={params.sort} basePath={BASE} searchParams={sp} />
-            </THead>
-            <TBody>
-              {result.data.map((r) => (
-                <Tr key={r.id}>
-                  <Td>
-                    <Link href={`${BASE}/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                      <DateTime value={r.createdAt} mode="date" />
-                    </Link>
-                  </Td>
-                  <Td>
-                    {r.lead ? (
-                      `${r.lead.firstName} ${r.lead.lastName}`
-                    ) : (
-                      <span className="text-slate-500">No lead yet</span>
-                    )}
-                    {r.subId && <span className="block text-xs text-slate-500">sub: {r.subId}</span>}
-                  </Td>
-                  <Td>{r.lead ? statusLabel(r.lead.insuranceType) : "—"}</Td>
-                  <Td>{statusLabel(r.source)}</Td>
-                  <Td>
-                    <StatusBadge status={r.status} />
-                    {r.rejectionReason && (
-                      <span className="block text-xs text-slate-500">{statusLabel(r.rejectionReason)}</span>
-                    )}
-                  </Td>
-                  <Td align="right">
-                    <Money cents={r.conversionValueCents} currency={r.currency} />
-                  </Td>
-                  <Td>
-                    <DateTime value={r.expiresAt} mode="date" />
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          <Pagination pagination={result.pagination} basePath={BASE} searchParams={sp} shown={result.data.length} />
-        </>
-      )}
+      <SortedTablePage
+        page={result}
+        basePath={BASE}
+        searchParams={sp}
+        sort={params.sort}
+        caption="Your referrals"
+        columns={[
+          { label: "Created", field: "createdAt" },
+          "Prospect",
+          "Insurance",
+          { label: "Source", field: "source", defaultDesc: false },
+          { label: "Status", field: "status", defaultDesc: false },
+          { label: "Policy value", align: "right" },
+          { label: "Expires", field: "expiresAt" },
+        ]}
+        empty={
+          filtered ? (
+            <EmptyState
+              title="No referrals match these filters"
+              action={<LinkButton href={BASE}>Clear filters</LinkButton>}
+            >
+              Try another status, source or period.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title="No referrals yet"
+              action={
+                <>
+                  <LinkButton href="/portal/share" variant="primary">
+                    Share your link
+                  </LinkButton>
+                  <LinkButton href="/portal/referrals/new">Submit a referral</LinkButton>
+                </>
+              }
+            >
+              When someone requests a quote through your link, or you submit a prospect you met, the referral appears
+              here with its status.
+            </EmptyState>
+          )
+        }
+      >
+        {result.data.map((r) => (
+          <Tr key={r.id}>
+            <Td>
+              <Link href={`${BASE}/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                <DateTime value={r.createdAt} mode="date" />
+              </Link>
+            </Td>
+            <Td>
+              {r.lead ? `${r.lead.firstName} ${r.lead.lastName}` : <span className="text-slate-500">No lead yet</span>}
+              {r.subId && <span className="block text-xs text-slate-500">sub: {r.subId}</span>}
+            </Td>
+            <Td>{r.lead ? statusLabel(r.lead.insuranceType) : "—"}</Td>
+            <Td>{statusLabel(r.source)}</Td>
+            <Td>
+              <StatusWithNote status={r.status} note={r.rejectionReason && statusLabel(r.rejectionReason)} />
+            </Td>
+            <Td align="right">
+              <Money cents={r.conversionValueCents} currency={r.currency} />
+            </Td>
+            <Td>
+              <DateTime value={r.expiresAt} mode="date" />
+            </Td>
+          </Tr>
+        ))}
+      </SortedTablePage>
     </div>
   );
 }
