@@ -23,17 +23,21 @@ export function PagedList({
   totalCapped?: boolean;
   children: ReactNode;
 }) {
-  if (page.data.length === 0) return empty ?? children;
+  if (page.data.length === 0 && empty !== undefined) return empty;
+  // The children keep their place in the tree whether the page has rows or not, so a client component among
+  // them keeps its state when the last row goes (the approval queue's bulk progress).
   return (
     <>
       {children}
-      <Pagination
-        pagination={page.pagination}
-        basePath={basePath}
-        searchParams={searchParams}
-        shown={page.data.length}
-        totalCapped={totalCapped}
-      />
+      {page.data.length > 0 ? (
+        <Pagination
+          pagination={page.pagination}
+          basePath={basePath}
+          searchParams={searchParams}
+          shown={page.data.length}
+          totalCapped={totalCapped}
+        />
+      ) : null}
     </>
   );
 }
