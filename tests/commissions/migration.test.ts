@@ -11,9 +11,12 @@ const journal = JSON.parse(fs.readFileSync(path.join(dir, "meta/_journal.json"),
 const tags = journal.entries.map((e) => e.tag);
 const first = tags.findIndex((t) => t.endsWith("_commission_plans"));
 
+/** One migration in one transaction, as drizzle's migrator runs them (a migration may take table locks). */
 async function apply(db: PGlite, tag: string) {
   const text = fs.readFileSync(path.join(dir, `${tag}.sql`), "utf8");
-  for (const stmt of text.split("--> statement-breakpoint")) if (stmt.trim()) await db.exec(stmt);
+  await db.transaction(async (tx) => {
+    for (const stmt of text.split("--> statement-breakpoint")) if (stmt.trim()) await tx.exec(stmt);
+  });
 }
 
 let db: PGlite;
