@@ -48,6 +48,9 @@ export default defineConfig({
       PGLITE_DIR: ".data/e2e",
       DATABASE_URL: "",
       RATE_LIMIT_LOGIN_IP: "1000",
+      // Every spec signs up and sends quotes from 127.0.0.1; the limits themselves are tested in Vitest.
+      RATE_LIMIT_SIGNUP: "1000",
+      RATE_LIMIT_QUOTE: "1000",
       WEBHOOKS_ALLOW_PRIVATE: "1",
       SERVER_FAULT_LOG,
     },

@@ -76,6 +76,7 @@ const schema = z.object({
   RATE_LIMIT_QUOTE: optional(wholeNumber(1, 1_000_000_000)),
   RATE_LIMIT_LOGIN: optional(wholeNumber(1, 1_000_000_000)),
   RATE_LIMIT_LOGIN_IP: optional(wholeNumber(1, 1_000_000_000)),
+  RATE_LIMIT_SIGNUP: optional(wholeNumber(1, 1_000_000_000)),
   RATE_LIMIT_CODE: optional(wholeNumber(1, 1_000_000_000)),
   /** Trusted proxies in front of the app: the client is the N-th X-Forwarded-For entry from the right (docs/security.md). */
   TRUST_PROXY_HOPS: withDefault(wholeNumber(0, 10), 0),

@@ -16,6 +16,7 @@ import { createApiKey, revokeApiKey } from "./api-keys";
 import { createApiKeySchema, emailSchema, newPasswordSchema } from "./schemas";
 import { signupSchema, signUpPartner } from "./signup";
 import { consumeToken, createPasswordReset } from "./tokens";
+import { env } from "@/lib/env";
 import { hitRateLimit } from "@/lib/ratelimit";
 import { AppError } from "@/lib/errors";
 import { clientIp, normalizeEmail } from "./login";
@@ -106,7 +107,7 @@ async function throttleByIp(
 
 /** Partner sign-up: creates partner + user, signs the new partner in, and returns the referral code to show. */
 export const signupAction = publicAction(signupSchema, async (input, { db, actor }) => {
-  await throttleByIp(db, "signup", 10, 3600);
+  await throttleByIp(db, "signup", env().RATE_LIMIT_SIGNUP ?? 10, 3600);
   const { partner } = await signUpPartner(db, input, actor);
   await signIn("credentials", { email: input.email, password: input.password, redirect: false });
   return { referralCode: partner.referralCode, status: partner.status, firstName: partner.firstName };
